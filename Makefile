@@ -1,0 +1,127 @@
+# drsim — plain Makefile.  See README.md for the two commands a user types.
+#
+# Project flags live in ALL_CFLAGS; a user's CFLAGS/LDFLAGS are appended
+# after them, so `make CFLAGS=-O0` cannot drop -std, warnings or -Werror.
+
+.DEFAULT_GOAL := all
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+WERROR  ?= -Werror
+BUILD   ?= build
+
+PKGS     := glib-2.0 libconfig gsl json-glib-1.0
+TESTPKGS := check
+# Debian 12 packages `make deps` installs when something is missing.
+DEB_PKGS := build-essential pkg-config libglib2.0-dev libconfig-dev \
+	    libgsl-dev libjson-glib-dev check gnuplot-nox
+
+# Library headers are system headers: our warnings are for our code only.
+pc_cflags = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(1) 2>/dev/null))
+pc_libs   = $(shell pkg-config --libs $(1) 2>/dev/null)
+
+WARNINGS := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	    -Wwrite-strings -Wvla -Wformat=2 -Wconversion $(WERROR)
+ALL_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARNINGS) \
+	      $(call pc_cflags,$(PKGS)) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
+LIBS      := $(call pc_libs,$(PKGS)) -lm
+TEST_LIBS := $(call pc_libs,$(TESTPKGS))
+
+LIB_SRC   := $(sort $(wildcard sim/*.c models/*.c))
+LIB_SRC   := $(filter-out sim/main.c,$(LIB_SRC))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC  := $(sort $(wildcard tests/*.c))
+TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
+DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
+
+.PHONY: all check sanitize bench run deps need-deps install clean test-run
+
+all: $(BUILD)/drsim
+
+$(BUILD)/drsim: $(BUILD)/sim/main.o $(BUILD)/libdrsim.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/libdrsim.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Every tests/test_*.c exports `Suite *NAME_suite(void)`; the list of suites
+# is generated so that adding a test file is all it takes to run it.
+$(BUILD)/tests/suites.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@sed -n 's/^Suite \*\([a-z0-9_]*_suite\)(void).*/SUITE(\1)/p' $(TEST_SRC) > $@.tmp
+	@mv $@.tmp $@
+
+$(TEST_OBJ): $(BUILD)/tests/suites.h
+$(BUILD)/tests/%.o: ALL_CFLAGS += $(call pc_cflags,$(TESTPKGS)) -I$(BUILD)/tests \
+	-DDRSIM_SRCDIR='"$(CURDIR)"' -DDRSIM_BIN='"$(CURDIR)/$(BUILD)/drsim"'
+
+$(BUILD)/check_drsim: $(TEST_OBJ) $(BUILD)/libdrsim.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LIBS)
+
+# -- the commands of the README ------------------------------------------
+
+# Installs with apt-get (through sudo when not root) whatever is missing.
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	echo "deps: installing$$missing"; \
+	sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	$$sudo apt-get update -q && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends $$missing
+
+# Calls `deps` only when a library is missing, then re-reads this Makefile
+# (pkg-config results are computed when it is parsed).
+need-deps:
+	@command -v pkg-config >/dev/null 2>&1 \
+	  && pkg-config --exists $(PKGS) $(TESTPKGS) \
+	  && command -v gnuplot >/dev/null 2>&1 \
+	  || $(MAKE) --no-print-directory deps
+
+check: need-deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BUILD)/check_drsim $(BUILD)/drsim
+	cd $(CURDIR) && G_DEBUG=fatal-criticals $(BUILD)/check_drsim
+
+sanitize: need-deps
+	@$(MAKE) --no-print-directory BUILD=build-san \
+	  SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  CFLAGS="-O1 -g" test-run
+
+run: need-deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/drsim --help
+
+bench: need-deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench_hold $(BUILD)/hold_floor
+	@bench/run.sh $(BUILD)
+
+$(BUILD)/bench_hold: bench/bench_hold.c $(BUILD)/libdrsim.a
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+FLOOR_SRC ?= ../shared/bench/hold_floor.c
+$(BUILD)/hold_floor: $(FLOOR_SRC)
+	$(CC) -O2 -o $@ $< -lm
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/drsim $(DESTDIR)$(PREFIX)/bin/drsim
+
+clean:
+	rm -rf build build-san
+
+-include $(DEPFILES)

@@ -1,0 +1,41 @@
+/* testutil.h — helpers shared by the Check suites.
+ *
+ * Statistical assertions state their tolerance from a standard error:
+ * an estimate passes when |estimate − exact| ≤ k·SE, and the SE itself
+ * must be below a stated bound so that a test cannot pass by being vague.
+ */
+#ifndef DRSIM_TESTUTIL_H
+#define DRSIM_TESTUTIL_H
+
+#include <math.h>
+#include <check.h>
+
+/* Prototypes of every suite (generated list, see the Makefile). */
+#define SUITE(name) Suite *name(void);
+#include "suites.h"
+#undef SUITE
+
+/* |est − exact| ≤ k·se, and se ≤ se_max. */
+#define assert_within_se(est, exact, se, k, se_max)                        \
+	do {                                                               \
+		double est_ = (est), exact_ = (exact), se_ = (se);         \
+		ck_assert_msg(se_ <= (se_max),                             \
+			      "standard error %g above its bound %g", se_, \
+			      (double)(se_max));                           \
+		ck_assert_msg(fabs(est_ - exact_) <= (k) * se_,            \
+			      "estimate %.9g vs exact %.9g: off by %.3g "  \
+			      "> %g standard errors (se %.3g)",            \
+			      est_, exact_, fabs(est_ - exact_),           \
+			      (double)(k), se_);                           \
+	} while (0)
+
+/* |a − b| ≤ tol. */
+#define assert_close(a, b, tol)                                            \
+	do {                                                               \
+		double a_ = (a), b_ = (b);                                 \
+		ck_assert_msg(fabs(a_ - b_) <= (tol),                      \
+			      "%.12g vs %.12g: differ by %.3g > %g", a_, b_, \
+			      fabs(a_ - b_), (double)(tol));               \
+	} while (0)
+
+#endif
