@@ -115,14 +115,3 @@ void sim_rng_free(gsl_rng *r)
 	if (r)
 		gsl_rng_free(r);
 }
-
-double sim_rng_uniform(gsl_rng *r)
-{
-	return gsl_get_double(r->state);
-}
-
-double sim_rng_exponential(gsl_rng *r, double mean)
-{
-	/* 1 − u lies in (0, 1]: the log is finite. */
-	return -mean * log1p(-sim_rng_uniform(r));
-}

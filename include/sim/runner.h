@@ -1,0 +1,54 @@
+/* runner.h — replications on threads, merged in replication order.
+ *
+ * sim_runner_run() plays replications 0..n−1 of a model and returns one
+ * accumulator holding all of them.  Each replication fills a fresh
+ * accumulator; accumulators are merged into the result strictly in
+ * replication order (0, 1, 2, ...), whatever the thread count and
+ * whichever thread finished first, so the result is byte-identical for
+ * any number of threads.  (With the model's streams derived from
+ * (seed, replication, name), see rng.h, each replication is the same on
+ * every run.)
+ *
+ * Threads: T tasks of a GThreadPool each claim the next replication
+ * index; the calling thread merges.  A replication may run at most
+ * SIM_RUNNER_WINDOW_PER_THREAD·T indices ahead of the merge cursor, so at
+ * most that many accumulators are alive at once: memory does not grow
+ * with the number of replications.  With T = 1 everything runs in the
+ * calling thread.
+ *
+ * Per-thread scratch: each task calls worker_new() once and passes the
+ * result to every replicate() it runs, so that a model can reuse its
+ * engine and buffers instead of allocating them per replication.
+ */
+#ifndef DRSIM_SIM_RUNNER_H
+#define DRSIM_SIM_RUNNER_H
+
+#include <stdint.h>
+#include <glib.h>
+
+#define SIM_RUNNER_WINDOW_PER_THREAD 4
+
+typedef struct {
+	/* Per-thread scratch (may be NULL: then worker is NULL). */
+	gpointer (*worker_new)(gpointer user);
+	void (*worker_free)(gpointer worker);
+	/* A new empty accumulator, and its destructor.  Required. */
+	gpointer (*acc_new)(gpointer user);
+	void (*acc_free)(gpointer acc);
+	/* Plays replication rep into the empty accumulator acc.  Runs on any
+	 * thread; must touch no shared mutable state but user's read-only
+	 * data.  Returns FALSE with error set when the replication failed. */
+	gboolean (*replicate)(gpointer worker, gpointer acc, uint64_t rep,
+			      gpointer user, GError **error);
+	/* Adds from into into (from is freed afterwards by acc_free). */
+	void (*merge)(gpointer into, gconstpointer from, gpointer user);
+} SimRunnerOps;
+
+/* Runs replications 0..n−1 on threads (>= 1) threads.  Returns the merged
+ * accumulator (acc_new() merged with every replication's, in order),
+ * which you now own, or NULL with error set to the failure of the lowest
+ * failing replication (prefixed with "replication R: "). */
+gpointer sim_runner_run(const SimRunnerOps *ops, gpointer user, uint64_t n,
+			unsigned threads, GError **error);
+
+#endif
