@@ -1,2 +1,14 @@
-#include <stdio.h>
-int main(void) { puts("drsim"); return 0; }
+/* main.c — the composition root: hands the models' commands to the CLI.
+ * The only place where the engine side meets the model side. */
+#include <locale.h>
+
+#include "models/commands.h"
+#include "sim/cli.h"
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	/* Numbers in tables, CSV and JSON always use a decimal point. */
+	setlocale(LC_NUMERIC, "C");
+	return sim_cli_main(argc, argv, mdl_commands);
+}

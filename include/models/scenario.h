@@ -1,0 +1,159 @@
+/* scenario.h — a scenario, loaded from a libconfig file and validated.
+ *
+ * mdl_scenario_load() reads a scenario file (format: docs/
+ * scenario-format.md), applies the command line's `--set KEY=VALUE`
+ * overrides, validates everything and builds an MdlScenario: the
+ * immutable description of a topology that every replication reads
+ * (shared by all threads, never written after loading).  References
+ * between objects are resolved to indices into the scenario's arrays.
+ *
+ * Errors: loading reports every problem it finds, not only the first, as
+ * lines `FILE:LINE: message` (for an override: `--set KEY: message`),
+ * joined by newlines in one GError of domain MDL_SCENARIO_ERROR.  Messages
+ * name the key, quoted, lowercase, without a final full stop.
+ *
+ * Units: durations in hours (SimTime), rates per hour.  Targets that are
+ * not set are INFINITY.
+ *
+ * Ownership: the scenario owns everything it points to; free it with
+ * mdl_scenario_free().
+ */
+#ifndef DRSIM_MODELS_SCENARIO_H
+#define DRSIM_MODELS_SCENARIO_H
+
+#include <glib.h>
+
+#include "sim/calendar.h"
+#include "sim/dist.h"
+
+#define MDL_SCENARIO_ERROR (mdl_scenario_error_quark())
+GQuark mdl_scenario_error_quark(void);
+
+typedef enum {
+	MDL_SCENARIO_ERROR_FILE,	/* cannot read the file */
+	MDL_SCENARIO_ERROR_INVALID,	/* syntax or validation: see message */
+} MdlScenarioError;
+
+typedef enum { MDL_SITE_INTERNAL, MDL_SITE_HOSTED } MdlSiteKind;
+typedef enum { MDL_HAZARD_OUTAGE, MDL_HAZARD_DESTROYED } MdlHazardEffect;
+typedef enum { MDL_FAILURE_DOWN, MDL_FAILURE_DATA_LOSS } MdlFailureEffect;
+typedef enum { MDL_AGES_ALWAYS, MDL_AGES_OPERATING } MdlAging;
+
+/* A site-wide hazard: occurrences separated by `every` (exponential for a
+ * `rate`), counted from the end of the previous occurrence's effect; each
+ * takes the whole site down for `duration` (outage: data intact) or
+ * destroys it until `duration` (the rebuild) has elapsed. */
+typedef struct {
+	char *name;
+	SimDist *every;
+	MdlHazardEffect effect;
+	SimDist *duration;
+	int line;
+} MdlHazard;
+
+typedef struct {
+	char *id;
+	MdlSiteKind kind;
+	char *operator_name;	/* may be NULL */
+	char *country;		/* ISO 3166-1 alpha-2, upper case */
+	MdlHazard *hazards;
+	guint n_hazards;
+	int line;
+} MdlSite;
+
+/* A repair team: at most `size` (>= 1) repairs at once, staffed
+ * by the weekly schedule `hours`; outside them a repair waits for the
+ * next staffed instant, or, when `callout` is set (on call), starts after
+ * a call-out delay drawn from it. */
+typedef struct {
+	char *id;
+	guint size;
+	SimSchedule *hours;	/* never NULL ("24/7" when not given) */
+	SimDist *callout;	/* NULL: no on-call service */
+	int line;
+} MdlCrew;
+
+typedef struct {
+	char *name;
+	SimDist *ttf;		/* time to failure, operating or calendar */
+	SimDist *repair;	/* repair time once a crew member is on it */
+	MdlFailureEffect effect;
+	int line;
+} MdlFailureMode;
+
+/* count units of which need must be up (k-of-n).  Each unit fails by its
+ * earliest failure mode and is repaired as good as new. */
+typedef struct {
+	char *id;
+	guint site;		/* index into MdlScenario.sites */
+	guint count, need;
+	MdlAging ages;
+	gint crew;		/* index into MdlScenario.crews, or -1: own
+				   technician per repair, 24/7 */
+	MdlFailureMode *modes;
+	guint n_modes;
+	int line;
+} MdlComponent;
+
+/* Up when every requirement is met — requirement g is met when at least
+ * one of its components (alternatives, written "a|b") has `need` units
+ * up — and every service it depends on is up.  requires lists every
+ * component of every requirement, requirement by requirement: component
+ * requires[i] belongs to requirement group[i] (0, 0, 1, 2, 2, ...).
+ * requires and depends hold no repeats; depends has no cycle
+ * (MdlScenario.service_order). */
+typedef struct {
+	char *id;
+	char *name;		/* display name; the id when not given */
+	guint *requires;	/* indices into MdlScenario.components, >= 1 */
+	guint *group;		/* requirement of each, non-decreasing */
+	guint n_requires;
+	guint n_groups;
+	guint *depends;		/* indices into MdlScenario.services */
+	guint n_depends;
+	double rto_h, rpo_h;	/* targets; INFINITY when not set */
+	int line;
+} MdlService;
+
+typedef struct {
+	char *file;		/* as given on the command line */
+	char *name;
+	char *description;	/* may be NULL */
+	double horizon_h;
+	guint64 replications;
+	guint64 seed;
+	SimCalendar calendar;
+
+	MdlSite *sites;
+	guint n_sites;
+	MdlCrew *crews;
+	guint n_crews;
+	MdlComponent *components;
+	guint n_components;
+	MdlService *services;
+	guint n_services;
+	/* The n_services service indices, each after every service it
+	 * depends on (otherwise in file order): evaluating services in
+	 * this order sees a service's dependencies already up to date. */
+	guint *service_order;
+} MdlScenario;
+
+/* Loads and validates FILE with the overrides sets (NULL-terminated array
+ * of "KEY=VALUE", may be NULL; borrowed).  Returns the scenario, which you
+ * own, or NULL with error set (every problem found, one per line). */
+MdlScenario *mdl_scenario_load(const char *file, const char *const *sets,
+			       GError **error);
+
+/* Frees a scenario; accepts NULL. */
+void mdl_scenario_free(MdlScenario *sc);
+
+/* Index of the component, service, site or crew with that id, or -1.
+ * O(n) in the number of such objects. */
+gint mdl_scenario_find_component(const MdlScenario *sc, const char *id);
+gint mdl_scenario_find_service(const MdlScenario *sc, const char *id);
+gint mdl_scenario_find_site(const MdlScenario *sc, const char *id);
+gint mdl_scenario_find_crew(const MdlScenario *sc, const char *id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlScenario, mdl_scenario_free)
+
+#endif

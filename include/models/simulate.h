@@ -1,0 +1,28 @@
+/* simulate.h — play every replication of a scenario and merge them.
+ *
+ * mdl_simulate() runs replications 0..N−1 of the scenario (N =
+ * sc->replications) on the given number of threads, one MdlWorld per
+ * thread, and merges their results in replication order, so the results
+ * are byte-identical for any thread count (sim/runner.h).
+ */
+#ifndef DRSIM_MODELS_SIMULATE_H
+#define DRSIM_MODELS_SIMULATE_H
+
+#include <glib.h>
+
+#include "models/results.h"
+#include "models/scenario.h"
+
+/* How a run went, for the "run" object of the outputs. */
+typedef struct {
+	guint threads;
+	double wall_s;
+} MdlRunInfo;
+
+/* Plays sc (borrowed) on threads >= 1 threads.  Returns the merged
+ * results, which you own, and fills info; or NULL with error set when a
+ * replication failed at run time. */
+MdlResults *mdl_simulate(const MdlScenario *sc, unsigned threads,
+			 MdlRunInfo *info, GError **error);
+
+#endif

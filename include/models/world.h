@@ -1,0 +1,54 @@
+/* world.h — the state of one replication of a scenario, and its events.
+ *
+ * A world plays replications of one scenario: failures and repairs of
+ * every unit of every component, site hazards with their common-cause
+ * effects, repair crews as a limited resource, and the services derived
+ * from their components; it records incidents and time integrals into an
+ * MdlResults.  Semantics, with formulas: docs/model.md.
+ *
+ * One world per worker thread: mdl_world_new() allocates everything once
+ * (engine, streams, state arrays) and mdl_world_run() resets and reuses
+ * it for each replication, so per-replication setup allocates nothing.
+ * Replication r draws only from streams derived from (seed, r, entity), one
+ * stream per component (failures, repairs), per site and per crew, so a
+ * change to one entity leaves the others' draws unchanged (common random
+ * numbers across compared scenarios).
+ *
+ * Ownership: the world borrows the scenario (which must outlive it) and
+ * owns the rest.  Not thread-safe: one world, one thread.
+ */
+#ifndef DRSIM_MODELS_WORLD_H
+#define DRSIM_MODELS_WORLD_H
+
+#include <glib.h>
+
+#include "models/results.h"
+#include "models/scenario.h"
+
+typedef struct MdlWorld MdlWorld;
+
+/* Event priorities: among events due at the same instant, restorations
+ * fire before new failures, so a repair and a failure at one instant never
+ * make a zero-length incident by their order alone. */
+enum {
+	MDL_PRIO_REPAIR = 10,
+	MDL_PRIO_SITE_BACK = 20,
+	MDL_PRIO_CREW = 30,
+	MDL_PRIO_FAILURE = 40,
+	MDL_PRIO_HAZARD = 50,
+};
+
+/* A world for sc (borrowed).  Never returns NULL. */
+MdlWorld *mdl_world_new(const MdlScenario *sc);
+
+/* Frees w; accepts NULL. */
+void mdl_world_free(MdlWorld *w);
+
+/* Plays replication rep over the scenario's horizon and adds what it
+ * measured to out (shaped for the same scenario; normally empty).
+ * Returns FALSE with error set if the replication cannot complete (event
+ * budget exhausted: a model that never stops). */
+gboolean mdl_world_run(MdlWorld *w, guint64 rep, MdlResults *out,
+		       GError **error);
+
+#endif

@@ -1,0 +1,12 @@
+/* commands.c — the table of drsim's subcommands. */
+#include "models/commands.h"
+
+#include <stddef.h>
+
+const SimCommand mdl_commands[] = {
+	{ "run", "SCENARIO [OPTION...]",
+	  "play a scenario, report availability, RTO and RPO", mdl_cmd_run },
+	{ "check", "FILE... [--set KEY=VALUE]...", "validate scenario files",
+	  mdl_cmd_check },
+	{ NULL, NULL, NULL, NULL },
+};

@@ -1,0 +1,349 @@
+/* overrides.c — `--set KEY=VALUE`: replacing or adding one value of a
+ * scenario's config tree before it is validated (see "Overriding values"
+ * in docs/scenario-format.md).
+ *
+ * What an override writes carries a libconfig hook (the override's index
+ * + 1), so that an error found later in it is reported as `--set KEY:`
+ * instead of at a line of the file it did not come from.  Replacing an
+ * element of a list keeps its position: the group is emptied and refilled
+ * in place, since libconfig can only append to a list. */
+#include "scenario-private.h"
+
+#include <string.h>
+
+static gboolean all_digits(const char *s)
+{
+	if (!*s)
+		return FALSE;
+	for (; *s; s++)
+		if (!g_ascii_isdigit(*s))
+			return FALSE;
+	return TRUE;
+}
+
+/* TRUE when group g has the string member key equal to value. */
+static gboolean named(const config_setting_t *g, const char *key,
+		      const char *value)
+{
+	config_setting_t *s = config_setting_is_group(g)
+				      ? config_setting_get_member(g, key)
+				      : NULL;
+
+	return s && config_setting_type(s) == CONFIG_TYPE_STRING &&
+	       strcmp(config_setting_get_string(s), value) == 0;
+}
+
+/* The child of parent that part names: a member of a group; in a list,
+ * the element whose id (or name) is part, else the one of index part. */
+static config_setting_t *child(const config_setting_t *parent, const char *part)
+{
+	guint n = (guint)config_setting_length(parent);
+	guint64 k;
+
+	if (config_setting_is_group(parent))
+		return config_setting_get_member(parent, part);
+	if (config_setting_is_list(parent))
+		for (guint i = 0; i < n; i++) {
+			config_setting_t *e =
+				config_setting_get_elem(parent, i);
+
+			if (named(e, "id", part) || named(e, "name", part))
+				return e;
+		}
+	if (!config_setting_is_aggregate(parent) || !all_digits(part))
+		return NULL;
+	k = g_ascii_strtoull(part, NULL, 10);
+	return k < n ? config_setting_get_elem(parent, (guint)k) : NULL;
+}
+
+/* The names parent's children can be called by, for a hint. */
+static GPtrArray *child_names(const config_setting_t *parent)
+{
+	GPtrArray *names = g_ptr_array_new();
+	guint n = (guint)config_setting_length(parent);
+
+	for (guint i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(parent, i);
+		config_setting_t *id;
+
+		if (config_setting_name(e))
+			g_ptr_array_add(names,
+					(gpointer)config_setting_name(e));
+		else if (config_setting_is_group(e) &&
+			 ((id = config_setting_get_member(e, "id")) ||
+			  (id = config_setting_get_member(e, "name"))) &&
+			 config_setting_type(id) == CONFIG_TYPE_STRING)
+			g_ptr_array_add(
+				names, (gpointer)config_setting_get_string(id));
+	}
+	return names;
+}
+
+/* "'a.b.c'" for the first n parts, or "the file" for none. */
+static char *prefix(char **parts, guint n)
+{
+	g_autofree char *path = NULL;
+	char *saved;
+
+	if (n == 0)
+		return g_strdup("the file");
+	saved = parts[n];
+	parts[n] = NULL;
+	path = g_strjoinv(".", parts);
+	parts[n] = saved;
+	return g_strdup_printf("'%s'", path);
+}
+
+static void no_child(Loader *ld, guint set, const config_setting_t *parent,
+		     char **parts, guint i)
+{
+	g_autoptr(GPtrArray) names = child_names(parent);
+	g_autofree char *where = prefix(parts, i);
+	g_autofree char *hint =
+		ld_hint(parts[i], (const char *const *)names->pdata,
+			(int)names->len, '\'');
+
+	ld_error_set(ld, set, "unknown path: no '%s' in %s%s", parts[i], where,
+		     hint);
+}
+
+/* ---- the value --------------------------------------------------------- */
+
+/* VALUE read as a libconfig value into tmp (initialised here); anything
+ * that is not one ("5y", "4h") is a string. */
+static config_setting_t *parse_value(config_t *tmp, const char *text)
+{
+	g_autofree char *src = g_strdup_printf("v = %s;", text);
+	config_setting_t *root, *v;
+
+	config_init(tmp);
+	if (config_read_string(tmp, src) &&
+	    config_setting_length(root = config_root_setting(tmp)) == 1 &&
+	    (v = config_setting_get_member(root, "v"))) {
+		g_auto(GStrv) lines = g_strsplit(src, "\n", -1);
+
+		ld_fix_ints(root, lines);
+		return v;
+	}
+	config_destroy(tmp);
+	config_init(tmp);
+	v = config_setting_add(config_root_setting(tmp), "v",
+			       CONFIG_TYPE_STRING);
+	config_setting_set_string(v, text);
+	return v;
+}
+
+static config_setting_t *copy_setting(config_setting_t *parent,
+				      const char *name,
+				      const config_setting_t *src);
+
+static gboolean copy_children(config_setting_t *dst,
+			      const config_setting_t *src)
+{
+	guint n = (guint)config_setting_length(src);
+
+	for (guint i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(src, i);
+
+		if (!copy_setting(dst, config_setting_name(e), e))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* A deep copy of src added to parent as name (ignored in a list or an
+ * array); NULL when libconfig refuses it (mixed types in an array). */
+static config_setting_t *copy_setting(config_setting_t *parent,
+				      const char *name,
+				      const config_setting_t *src)
+{
+	config_setting_t *dst =
+		config_setting_add(parent, name, config_setting_type(src));
+
+	if (!dst)
+		return NULL;
+	switch (config_setting_type(src)) {
+	case CONFIG_TYPE_INT:
+		config_setting_set_int(dst, config_setting_get_int(src));
+		break;
+	case CONFIG_TYPE_INT64:
+		config_setting_set_int64(dst, config_setting_get_int64(src));
+		break;
+	case CONFIG_TYPE_FLOAT:
+		config_setting_set_float(dst, config_setting_get_float(src));
+		break;
+	case CONFIG_TYPE_STRING:
+		config_setting_set_string(dst, config_setting_get_string(src));
+		break;
+	case CONFIG_TYPE_BOOL:
+		config_setting_set_bool(dst, config_setting_get_bool(src));
+		break;
+	default:
+		if (!copy_children(dst, src))
+			return NULL;
+	}
+	return dst;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* Element k of array replaced by v: the array is rebuilt, since libconfig
+ * can only append.  FALSE when the types would mix. */
+static gboolean replace_in_array(config_setting_t *array, guint k,
+				 const config_setting_t *v)
+{
+	guint n = (guint)config_setting_length(array);
+	config_t hold;
+	config_setting_t *old;
+	gboolean ok = config_setting_is_scalar(v);
+
+	config_init(&hold);
+	old = copy_setting(config_root_setting(&hold), "old", array);
+	while (ok && config_setting_length(array) > 0)
+		config_setting_remove_elem(array, 0);
+	for (guint i = 0; ok && i < n; i++)
+		ok = copy_setting(array, NULL,
+				  i == k ? v
+					 : config_setting_get_elem(old, i)) !=
+		     NULL;
+	config_destroy(&hold);
+	return ok;
+}
+
+/* Replaces target, the child `name` of parent, by v; returns the setting
+ * now holding the value, or NULL after reporting. */
+static config_setting_t *replace(Loader *ld, guint set,
+				 config_setting_t *parent,
+				 config_setting_t *target, const char *name,
+				 const config_setting_t *v)
+{
+	if (config_setting_is_group(parent)) {
+		config_setting_remove(parent, name);
+		return copy_setting(parent, name, v);
+	}
+	if (config_setting_is_array(parent)) {
+		if (replace_in_array(parent,
+				     (guint)config_setting_index(target), v))
+			return parent;
+		ld_error_set(ld, set,
+			     "an element of an array must be a value "
+			     "of the same type as the others");
+		return NULL;
+	}
+	if (!config_setting_is_group(target) || !config_setting_is_group(v)) {
+		ld_error_set(ld, set,
+			     "an element of a list can only be "
+			     "replaced by a group { ... }");
+		return NULL;
+	}
+	while (config_setting_length(target) > 0)
+		config_setting_remove_elem(target, 0);
+	return copy_children(target, v) ? target : NULL;
+}
+
+/* libconfig's rule for setting names. */
+static gboolean name_valid(const char *s)
+{
+	if (!g_ascii_isalpha(*s) && *s != '*')
+		return FALSE;
+	for (; *s; s++)
+		if (!g_ascii_isalnum(*s) && !strchr("-_*", *s))
+			return FALSE;
+	return TRUE;
+}
+
+/* Adds v as the new child parts[i] of parent: a member of a group, or the
+ * next element of a list or an array (index = its length). */
+static config_setting_t *add_new(Loader *ld, guint set,
+				 config_setting_t *parent, char **parts,
+				 guint i, const config_setting_t *v)
+{
+	config_setting_t *dst;
+
+	if (config_setting_is_group(parent) && name_valid(parts[i]))
+		dst = copy_setting(parent, parts[i], v);
+	else if (config_setting_is_group(parent))
+		dst = NULL;
+	else if (all_digits(parts[i]) &&
+		 g_ascii_strtoull(parts[i], NULL, 10) ==
+			 (guint64)config_setting_length(parent))
+		dst = copy_setting(parent, NULL, v);
+	else {
+		no_child(ld, set, parent, parts, i);
+		return NULL;
+	}
+	if (!dst) {
+		g_autofree char *where = prefix(parts, i);
+
+		ld_error_set(ld, set, "cannot add '%s' to %s", parts[i], where);
+	}
+	return dst;
+}
+
+/* The parent of the last part of the path, or NULL after reporting. */
+static config_setting_t *walk(Loader *ld, guint set, config_setting_t *root,
+			      char **parts, guint n)
+{
+	config_setting_t *s = root;
+
+	for (guint i = 0; i + 1 < n; i++) {
+		config_setting_t *next = child(s, parts[i]);
+
+		if (!next) {
+			no_child(ld, set, s, parts, i);
+			return NULL;
+		}
+		if (!config_setting_is_aggregate(next)) {
+			g_autofree char *where = prefix(parts, i + 1);
+
+			ld_error_set(ld, set,
+				     "unknown path: %s is %s, not a group or "
+				     "a list",
+				     where, ld_type_name(next));
+			return NULL;
+		}
+		s = next;
+	}
+	return s;
+}
+
+static void apply(Loader *ld, guint set, config_setting_t *root,
+		  const char *key, const char *value)
+{
+	g_auto(GStrv) parts = g_strsplit(key, ".", -1);
+	guint n = g_strv_length(parts);
+	config_setting_t *parent, *target, *dst;
+	config_t tmp;
+	const config_setting_t *v;
+
+	for (guint i = 0; i < n; i++)
+		if (!*parts[i]) {
+			ld_error_set(ld, set, "empty name in the path");
+			return;
+		}
+	if (!(parent = walk(ld, set, root, parts, n)))
+		return;
+	v = parse_value(&tmp, value);
+	target = child(parent, parts[n - 1]);
+	dst = target ? replace(ld, set, parent, target, parts[n - 1], v)
+		     : add_new(ld, set, parent, parts, n - 1, v);
+	if (dst)
+		config_setting_set_hook(dst, GUINT_TO_POINTER(set + 1));
+	config_destroy(&tmp);
+}
+
+void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets)
+{
+	for (guint i = 0; sets && sets[i]; i++) {
+		const char *eq = strchr(sets[i], '=');
+
+		g_ptr_array_add(ld->set_keys,
+				eq ? g_strndup(sets[i], (gsize)(eq - sets[i]))
+				   : g_strdup(sets[i]));
+		if (!eq || eq == sets[i]) {
+			ld_error_set(ld, i, "expected KEY=VALUE");
+			continue;
+		}
+		apply(ld, i, root, ld->set_keys->pdata[i], eq + 1);
+	}
+}

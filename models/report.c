@@ -1,0 +1,470 @@
+/* report.c — table, JSON and CSV views of the same figures. */
+#include "models/report.h"
+
+#include <math.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "sim/cli.h"
+#include "sim/units.h"
+
+static const double quantile_q[] = { 0.50, 0.90, 0.95, 0.99 };
+static const char *const quantile_key[] = { "p50", "p90", "p95", "p99" };
+#define N_QUANTILES G_N_ELEMENTS(quantile_q)
+
+gboolean mdl_format_parse(const char *s, MdlFormat *format)
+{
+	static const char *const names[] = { "table", "json", "csv" };
+
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+		if (s && strcmp(s, names[i]) == 0) {
+			*format = (MdlFormat)i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* -- derived figures, shared by the three formats -------------------------- */
+
+typedef struct {
+	double mean, stderr_, lo, hi;
+} Estimate;
+
+/* Mean over replications with its standard error and 95 % Student-t
+ * interval (NAN when fewer than 2 replications). */
+static Estimate estimate(const SimWelford *w)
+{
+	Estimate e = { sim_welford_mean(w), sim_welford_stderr(w), NAN, NAN };
+
+	sim_welford_ci(w, 0.95, &e.lo, &e.hi);
+	return e;
+}
+
+/* A duration distribution against its target. */
+typedef struct {
+	double target, mean, q[N_QUANTILES], max, met;
+	guint64 n;
+} Dist;
+
+static double ratio(guint64 a, guint64 b)
+{
+	return b ? (double)a / (double)b : NAN;
+}
+
+static Dist dist_of(const SimWelford *w, const SimSketch *sk, double target,
+		    guint64 met, guint64 incidents)
+{
+	Dist d = { target, sim_welford_mean(w), { 0 }, NAN, ratio(met, incidents),
+		   w->n };
+
+	for (guint i = 0; i < N_QUANTILES; i++)
+		d.q[i] = sim_sketch_quantile(sk, quantile_q[i]);
+	if (w->n > 0)
+		d.max = w->max;
+	return d;
+}
+
+static Dist rto_of(const MdlService *sv, const MdlServiceResults *r)
+{
+	return dist_of(&r->rto_h, r->rto_sketch, sv->rto_h, r->rto_met,
+		       r->incidents);
+}
+
+static Dist rpo_of(const MdlService *sv, const MdlServiceResults *r)
+{
+	return dist_of(&r->rpo_h, r->rpo_sketch, sv->rpo_h, r->rpo_met,
+		       r->incidents);
+}
+
+static double years_played(const MdlScenario *sc, const MdlResults *r)
+{
+	return (double)r->replications * sc->horizon_h / SIM_HOURS_PER_YEAR;
+}
+
+static double incidents_per_year(const MdlScenario *sc, const MdlResults *r,
+				 const MdlServiceResults *s)
+{
+	double y = years_played(sc, r);
+
+	return y > 0 ? (double)(s->incidents + s->censored) / y : NAN;
+}
+
+/* -- JSON ------------------------------------------------------------------ */
+
+static void add_number(JsonBuilder *b, const char *key, double x)
+{
+	json_builder_set_member_name(b, key);
+	if (isfinite(x))
+		json_builder_add_double_value(b, x);
+	else
+		json_builder_add_null_value(b);
+}
+
+static void add_int(JsonBuilder *b, const char *key, guint64 x)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_add_int_value(b, (gint64)x);
+}
+
+static void add_string(JsonBuilder *b, const char *key, const char *s)
+{
+	json_builder_set_member_name(b, key);
+	if (s)
+		json_builder_add_string_value(b, s);
+	else
+		json_builder_add_null_value(b);
+}
+
+static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
+			 gboolean with_stderr)
+{
+	Estimate e = estimate(w);
+
+	json_builder_set_member_name(b, key);
+	json_builder_begin_object(b);
+	add_number(b, "mean", e.mean);
+	if (with_stderr)
+		add_number(b, "stderr", e.stderr_);
+	json_builder_set_member_name(b, "ci95");
+	json_builder_begin_array(b);
+	for (int i = 0; i < 2; i++) {
+		double x = i ? e.hi : e.lo;
+		if (isfinite(x))
+			json_builder_add_double_value(b, x);
+		else
+			json_builder_add_null_value(b);
+	}
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
+static void add_dist(JsonBuilder *b, const char *key, const Dist *d)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_begin_object(b);
+	add_number(b, "target", d->target);
+	add_number(b, "mean", d->mean);
+	for (guint i = 0; i < N_QUANTILES; i++)
+		add_number(b, quantile_key[i], d->q[i]);
+	add_number(b, "max", d->max);
+	add_number(b, "met", d->met);
+}
+
+static void json_service(JsonBuilder *b, const MdlScenario *sc,
+			 const MdlResults *r, guint i)
+{
+	const MdlService *sv = &sc->services[i];
+	const MdlServiceResults *s = &r->services[i];
+	Dist rto = rto_of(sv, s), rpo = rpo_of(sv, s);
+
+	json_builder_begin_object(b);
+	add_string(b, "id", sv->id);
+	add_string(b, "name", sv->name);
+	add_estimate(b, "availability", &s->availability, TRUE);
+	add_estimate(b, "downtime_h_per_year", &s->downtime_h_per_year, FALSE);
+	json_builder_set_member_name(b, "incidents");
+	json_builder_begin_object(b);
+	add_int(b, "count", s->incidents);
+	add_int(b, "censored", s->censored);
+	add_number(b, "per_year", incidents_per_year(sc, r, s));
+	json_builder_end_object(b);
+	add_dist(b, "rto_h", &rto);
+	json_builder_end_object(b);
+	add_dist(b, "rpo_h", &rpo);
+	add_int(b, "unknown", s->rpo_unknown);
+	json_builder_end_object(b);
+	add_number(b, "both_met", ratio(s->both_met, s->incidents));
+	json_builder_end_object(b);
+}
+
+static void json_component(JsonBuilder *b, const MdlScenario *sc,
+			   const MdlResults *r, guint i)
+{
+	const MdlComponentResults *c = &r->components[i];
+
+	json_builder_begin_object(b);
+	add_string(b, "id", sc->components[i].id);
+	add_estimate(b, "availability", &c->availability, TRUE);
+	json_builder_set_member_name(b, "units_up");
+	json_builder_begin_object(b);
+	add_number(b, "mean", sim_welford_mean(&c->units_up));
+	add_number(b, "stderr", sim_welford_stderr(&c->units_up));
+	json_builder_end_object(b);
+	json_builder_end_object(b);
+}
+
+static void json_crew(JsonBuilder *b, const MdlScenario *sc,
+		      const MdlResults *r, guint i)
+{
+	const MdlCrewResults *k = &r->crews[i];
+
+	json_builder_begin_object(b);
+	add_string(b, "id", sc->crews[i].id);
+	add_int(b, "repairs", k->repairs);
+	add_number(b, "immediate", ratio(k->immediate, k->repairs));
+	add_number(b, "wait_h_mean", sim_welford_mean(&k->wait_h));
+	json_builder_end_object(b);
+}
+
+static void json_header(JsonBuilder *b, const MdlScenario *sc,
+			const MdlResults *r)
+{
+	json_builder_set_member_name(b, "drsim");
+	json_builder_begin_object(b);
+	add_string(b, "version", DRSIM_VERSION);
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "scenario");
+	json_builder_begin_object(b);
+	add_string(b, "name", sc->name);
+	add_string(b, "file", sc->file);
+	json_builder_end_object(b);
+	add_int(b, "seed", sc->seed);
+	add_int(b, "replications", r->replications);
+	add_number(b, "horizon_h", sc->horizon_h);
+}
+
+static char *report_json(const MdlScenario *sc, const MdlResults *r,
+			 const MdlRunInfo *info)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+
+	json_builder_begin_object(b);
+	json_header(b, sc, r);
+	json_builder_set_member_name(b, "services");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < sc->n_services; i++)
+		json_service(b, sc, r, i);
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "components");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < sc->n_components; i++)
+		json_component(b, sc, r, i);
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "crews");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < sc->n_crews; i++)
+		json_crew(b, sc, r, i);
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "run");
+	json_builder_begin_object(b);
+	add_int(b, "threads", info->threads);
+	add_int(b, "events", r->events);
+	add_number(b, "wall_s", info->wall_s);
+	json_builder_end_object(b);
+	json_builder_end_object(b);
+
+	g_autoptr(JsonNode) root = json_builder_get_root(b);
+	g_autoptr(JsonGenerator) gen = json_generator_new();
+	json_generator_set_pretty(gen, TRUE);
+	json_generator_set_indent(gen, 2);
+	json_generator_set_root(gen, root);
+	char *text = json_generator_to_data(gen, NULL);
+	char *out = g_strconcat(text, "\n", NULL);
+	g_free(text);
+	return out;
+}
+
+/* -- table ----------------------------------------------------------------- */
+
+/* A duration for the table: "4h", "55min", "-" when undefined. */
+static const char *dur(double h, char buf[32])
+{
+	if (!isfinite(h))
+		return "-";
+	sim_format_duration(h, buf, 32);
+	return buf;
+}
+
+static const char *pct(double x, char buf[32])
+{
+	if (!isfinite(x))
+		return "-";
+	g_snprintf(buf, 32, "%.1f%%", 100 * x);
+	return buf;
+}
+
+static void table_dist(GString *s, const char *what, const Dist *d)
+{
+	char b[7][32];
+
+	g_string_append_printf(
+		s, "  %-4s target %-6s mean %-6s p50 %-6s p90 %-6s p95 %-6s "
+		   "p99 %-6s max %-6s met %s\n",
+		what, dur(d->target, b[0]), dur(d->mean, b[1]),
+		dur(d->q[0], b[2]), dur(d->q[1], b[3]), dur(d->q[2], b[4]),
+		dur(d->q[3], b[5]), dur(d->max, b[6]), pct(d->met, b[0]));
+}
+
+static void table_service(GString *s, const MdlScenario *sc,
+			  const MdlResults *r, guint i)
+{
+	const MdlService *sv = &sc->services[i];
+	const MdlServiceResults *x = &r->services[i];
+	Estimate a = estimate(&x->availability);
+	Estimate d = estimate(&x->downtime_h_per_year);
+	Dist rto = rto_of(sv, x), rpo = rpo_of(sv, x);
+	char b[32];
+
+	g_string_append_printf(s, "\nService %s", sv->id);
+	if (strcmp(sv->name, sv->id) != 0)
+		g_string_append_printf(s, " — %s", sv->name);
+	g_string_append_printf(s, "\n  availability      %.6f   95%% CI [%.6f, %.6f]\n",
+			       a.mean, a.lo, a.hi);
+	g_string_append_printf(s, "  downtime          %.2f h/year   95%% CI [%.2f, %.2f]\n",
+			       d.mean, d.lo, d.hi);
+	g_string_append_printf(s, "  incidents         %.3f /year   (%" G_GUINT64_FORMAT
+				  " closed, %" G_GUINT64_FORMAT " censored)\n",
+			       incidents_per_year(sc, r, x), x->incidents,
+			       x->censored);
+	table_dist(s, "RTO", &rto);
+	table_dist(s, "RPO", &rpo);
+	if (x->rpo_unknown)
+		g_string_append_printf(s, "       RPO unknown for %" G_GUINT64_FORMAT
+					  " incidents that lost data (no "
+					  "recovery point modelled yet)\n",
+				       x->rpo_unknown);
+	g_string_append_printf(s, "  both targets met  %s of incidents\n",
+			       pct(ratio(x->both_met, x->incidents), b));
+}
+
+static void table_components(GString *s, const MdlScenario *sc,
+			     const MdlResults *r)
+{
+	g_string_append(s, "\nComponents          availability   95% CI                 units up\n");
+	for (guint i = 0; i < sc->n_components; i++) {
+		const MdlComponentResults *c = &r->components[i];
+		Estimate a = estimate(&c->availability);
+		g_string_append_printf(s, "  %-18s %.6f   [%.6f, %.6f]   %.4f\n",
+				       sc->components[i].id, a.mean, a.lo, a.hi,
+				       sim_welford_mean(&c->units_up));
+	}
+}
+
+static void table_crews(GString *s, const MdlScenario *sc, const MdlResults *r)
+{
+	char b[2][32];
+
+	if (sc->n_crews == 0)
+		return;
+	g_string_append(s, "\nCrews               repairs   started at once   mean wait\n");
+	for (guint i = 0; i < sc->n_crews; i++) {
+		const MdlCrewResults *k = &r->crews[i];
+		g_string_append_printf(s, "  %-18s %-9" G_GUINT64_FORMAT " %-17s %s\n",
+				       sc->crews[i].id, k->repairs,
+				       pct(ratio(k->immediate, k->repairs), b[0]),
+				       dur(sim_welford_mean(&k->wait_h), b[1]));
+	}
+}
+
+static char *report_table(const MdlScenario *sc, const MdlResults *r,
+			  const MdlRunInfo *info)
+{
+	GString *s = g_string_new(NULL);
+	char b[32];
+
+	g_string_append_printf(s, "drsim %s — %s (%s)\n", DRSIM_VERSION,
+			       sc->name, sc->file);
+	g_string_append_printf(s, "%" G_GUINT64_FORMAT " replications of %s, seed %"
+				  G_GUINT64_FORMAT ", %u threads, %" G_GUINT64_FORMAT
+				  " events in %.2f s\n",
+			       r->replications, dur(sc->horizon_h, b), sc->seed,
+			       info->threads, r->events, info->wall_s);
+	for (guint i = 0; i < sc->n_services; i++)
+		table_service(s, sc, r, i);
+	table_components(s, sc, r);
+	table_crews(s, sc, r);
+	return g_string_free(s, FALSE);
+}
+
+/* -- CSV ------------------------------------------------------------------- */
+
+static void csv_number(GString *s, double x)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_string_append_c(s, ',');
+	if (isfinite(x))
+		g_string_append(s, g_ascii_dtostr(buf, sizeof buf, x));
+}
+
+/* A field quoted as RFC 4180 says. */
+static void csv_text(GString *s, const char *text)
+{
+	g_string_append_c(s, '"');
+	for (const char *p = text; *p; p++) {
+		if (*p == '"')
+			g_string_append_c(s, '"');
+		g_string_append_c(s, *p);
+	}
+	g_string_append_c(s, '"');
+}
+
+static void csv_dist_header(GString *s, const char *what)
+{
+	g_string_append_printf(s, ",%s_target,%s_mean", what, what);
+	for (guint i = 0; i < N_QUANTILES; i++)
+		g_string_append_printf(s, ",%s_%s", what, quantile_key[i]);
+	g_string_append_printf(s, ",%s_max,%s_met", what, what);
+}
+
+static void csv_dist(GString *s, const Dist *d)
+{
+	csv_number(s, d->target);
+	csv_number(s, d->mean);
+	for (guint i = 0; i < N_QUANTILES; i++)
+		csv_number(s, d->q[i]);
+	csv_number(s, d->max);
+	csv_number(s, d->met);
+}
+
+static char *report_csv(const MdlScenario *sc, const MdlResults *r)
+{
+	GString *s = g_string_new("service,name,availability_mean,"
+				  "availability_stderr,availability_ci95_lo,"
+				  "availability_ci95_hi,downtime_h_per_year_mean,"
+				  "incidents,censored,incidents_per_year");
+
+	csv_dist_header(s, "rto_h");
+	csv_dist_header(s, "rpo_h");
+	g_string_append(s, ",rpo_unknown,both_met\n");
+	for (guint i = 0; i < sc->n_services; i++) {
+		const MdlService *sv = &sc->services[i];
+		const MdlServiceResults *x = &r->services[i];
+		Estimate a = estimate(&x->availability);
+		Dist rto = rto_of(sv, x), rpo = rpo_of(sv, x);
+		csv_text(s, sv->id);
+		g_string_append_c(s, ',');
+		csv_text(s, sv->name);
+		csv_number(s, a.mean);
+		csv_number(s, a.stderr_);
+		csv_number(s, a.lo);
+		csv_number(s, a.hi);
+		csv_number(s, sim_welford_mean(&x->downtime_h_per_year));
+		g_string_append_printf(s, ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT,
+				       x->incidents, x->censored);
+		csv_number(s, incidents_per_year(sc, r, x));
+		csv_dist(s, &rto);
+		csv_dist(s, &rpo);
+		g_string_append_printf(s, ",%" G_GUINT64_FORMAT, x->rpo_unknown);
+		csv_number(s, ratio(x->both_met, x->incidents));
+		g_string_append_c(s, '\n');
+	}
+	return g_string_free(s, FALSE);
+}
+
+char *mdl_report(const MdlScenario *sc, const MdlResults *r,
+		 const MdlRunInfo *info, MdlFormat format)
+{
+	g_return_val_if_fail(sc && r && info, NULL);
+
+	switch (format) {
+	case MDL_FORMAT_JSON:
+		return report_json(sc, r, info);
+	case MDL_FORMAT_CSV:
+		return report_csv(sc, r);
+	case MDL_FORMAT_TABLE:
+	default:
+		return report_table(sc, r, info);
+	}
+}

@@ -1,0 +1,495 @@
+/* scenario.c — loading a scenario file: reading the text, libconfig's
+ * parse, the overrides, the top level and the `scenario` group, ids, the
+ * services' dependency order; freeing and finding (see scenario.h).  The
+ * objects themselves are read in topology.c, laws in law.c. */
+#include "scenario-private.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* clang-format off */
+G_DEFINE_QUARK(mdl-scenario-error-quark, mdl_scenario_error)
+/* clang-format on */
+
+/* ---- the text ---------------------------------------------------------- */
+
+/* The whole file into a new string (*len bytes), or NULL after reporting
+ * why it cannot be read. */
+static char *read_text(Loader *ld, gsize *len)
+{
+	FILE *f = fopen(ld->file, "rb");
+	GString *text;
+	char buf[8192];
+	size_t n;
+	struct stat st;
+
+	ld->unreadable = TRUE;
+	if (!f) {
+		ld_error(ld, NULL, "cannot read: %s", g_strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		ld_error(ld, NULL, "cannot read: %s", g_strerror(EISDIR));
+		return NULL;
+	}
+	text = g_string_new(NULL);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		g_string_append_len(text, buf, (gssize)n);
+	if (ferror(f)) {
+		ld_error(ld, NULL, "cannot read: %s", g_strerror(errno));
+		g_string_free(text, TRUE);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	ld->unreadable = FALSE;
+	*len = text->len;
+	return g_string_free(text, FALSE);
+}
+
+/* FALSE, after reporting, when text is not UTF-8: a binary file, or one
+ * in a legacy encoding whose names would garble every output. */
+static gboolean check_text(Loader *ld, const char *text, gsize len)
+{
+	const char *end;
+	unsigned line = 1;
+
+	if (g_utf8_validate_len(text, len, &end))
+		return TRUE;
+	for (const char *p = text; p < end; p++)
+		line += *p == '\n';
+	ld_error_line(ld, line, "not a UTF-8 text file (byte 0x%02x)",
+		      (unsigned)(guchar)*end);
+	return FALSE;
+}
+
+/* Parses the file into cfg; FALSE after reporting. */
+static gboolean parse(Loader *ld, config_t *cfg)
+{
+	g_autofree char *text = NULL, *dir = NULL;
+	gsize len = 0;
+	const char *body;
+
+	if (!(text = read_text(ld, &len)) || !check_text(ld, text, len))
+		return FALSE;
+	/* A byte-order mark is valid UTF-8 but not libconfig syntax. */
+	body = g_str_has_prefix(text, "\xEF\xBB\xBF") ? text + 3 : text;
+	dir = g_path_get_dirname(ld->file);
+	config_set_include_dir(cfg, dir);
+	if (!config_read_string(cfg, body)) {
+		if (config_error_file(cfg))
+			ld_error(ld, NULL, "%s:%d: %s", config_error_file(cfg),
+				 config_error_line(cfg),
+				 config_error_text(cfg));
+		else
+			ld_error_line(ld, (unsigned)config_error_line(cfg),
+				      "%s", config_error_text(cfg));
+		return FALSE;
+	}
+	ld->lines = g_strsplit(body, "\n", -1);
+	ld_fix_ints(config_root_setting(cfg), ld->lines);
+	return TRUE;
+}
+
+/* ---- the `scenario` group ---------------------------------------------- */
+
+static const char *const scenario_keys[] = {
+	"name", "description", "horizon", "replications",
+	"seed", "start",       NULL};
+
+/* TRUE when s is a number below 0 (libconfig's getters do not convert:
+ * an integer read as a float gives 0). */
+static gboolean negative_number(const config_setting_t *s)
+{
+	switch (config_setting_type(s)) {
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64:
+		return config_setting_get_int64(s) < 0;
+	case CONFIG_TYPE_FLOAT:
+		return config_setting_get_float(s) < 0;
+	default:
+		return FALSE;
+	}
+}
+
+static void read_horizon(Loader *ld, const config_setting_t *g, MdlScenario *sc,
+			 const char *ctx)
+{
+	config_setting_t *s = ld_required(ld, g, "horizon", ctx);
+	g_autofree char *got = NULL;
+	double h = 0;
+
+	if (!s)
+		return;
+	/* A negative number is reported as not > 0, rather than by
+	 * ld_duration() as not >= 0, which would not say what holds. */
+	if (!negative_number(s) && !ld_duration(ld, s, ctx, &h))
+		return;
+	got = ld_value_text(s);
+	if (!(h > 0))
+		ld_error(ld, s, "'horizon' must be > 0 in %s (got %s)", ctx,
+			 got);
+	else if (h > LD_MAX_HORIZON_H)
+		ld_error(ld, s, "'horizon' must be <= 1000y in %s (got %s)",
+			 ctx, got);
+	else
+		sc->horizon_h = h;
+}
+
+static void read_start(Loader *ld, const config_setting_t *g, MdlScenario *sc,
+		       const char *ctx)
+{
+	config_setting_t *s = config_setting_get_member(g, "start");
+	GError *err = NULL;
+	const char *start;
+
+	sim_calendar_init(&sc->calendar, NULL, NULL);
+	if (!s || !ld_text(ld, s, ctx, FALSE, &start))
+		return;
+	if (!sim_calendar_init(&sc->calendar, start, &err)) {
+		ld_error(ld, s, "'start' in %s: %s", ctx, err->message);
+		g_error_free(err);
+	}
+}
+
+static void read_header(Loader *ld, const config_setting_t *root,
+			MdlScenario *sc)
+{
+	const char *ctx = "'scenario'";
+	config_setting_t *g = ld_required(ld, root, "scenario", "the file");
+	config_setting_t *s;
+	const char *text;
+	gint64 v;
+
+	sc->replications = 1000;
+	sc->seed = 1;
+	sim_calendar_init(&sc->calendar, NULL, NULL);
+	if (!g)
+		return;
+	if (!config_setting_is_group(g)) {
+		ld_error(ld, g,
+			 "'scenario' must be a group in the file (got %s)",
+			 ld_type_name(g));
+		return;
+	}
+	ld_check_keys(ld, g, scenario_keys, ctx);
+	if ((s = ld_required(ld, g, "name", ctx)) &&
+	    ld_text(ld, s, ctx, FALSE, &text))
+		sc->name = g_strdup(text);
+	if ((s = config_setting_get_member(g, "description")) &&
+	    ld_text(ld, s, ctx, TRUE, &text))
+		sc->description = g_strdup(text);
+	read_horizon(ld, g, sc, ctx);
+	if ((s = config_setting_get_member(g, "replications")) &&
+	    ld_int(ld, s, ctx, 1, LD_MAX_REPLICATIONS, &v))
+		sc->replications = (guint64)v;
+	if ((s = config_setting_get_member(g, "seed")) &&
+	    ld_int(ld, s, ctx, 0, G_MAXINT64, &v))
+		sc->seed = (guint64)v;
+	read_start(ld, g, sc, ctx);
+}
+
+/* ---- the top level ----------------------------------------------------- */
+
+static const char *const top_keys[] = {"scenario",   "crews",	 "sites",
+				       "components", "services", NULL};
+
+/* The list `key` of the file (NULL when absent or bad, after reporting
+ * if it is required: then it must also not be empty). */
+static config_setting_t *top_list(Loader *ld, const config_setting_t *root,
+				  const char *key, const char *what,
+				  gboolean required)
+{
+	config_setting_t *s = config_setting_get_member(root, key);
+
+	if (!s) {
+		if (required)
+			ld_required(ld, root, key, "the file");
+		return NULL;
+	}
+	/* libconfig reads "()" as a list but "[]" as an array. */
+	if (!config_setting_is_list(s) &&
+	    !(config_setting_is_array(s) && config_setting_length(s) == 0)) {
+		ld_error(ld, s,
+			 "'%s' must be a list of groups ( ... ) in the "
+			 "file (got %s)",
+			 key, ld_type_name(s));
+		return NULL;
+	}
+	if (required && config_setting_length(s) == 0)
+		ld_error(ld, s, "'%s' must have at least one %s", key, what);
+	return s;
+}
+
+/* ---- dependency order -------------------------------------------------- */
+
+/* Where to report a cycle through the services of stack[from..top]: the
+ * `depends` an override wrote, if one did (it closed the cycle), else
+ * that of the service `first`. */
+static const config_setting_t *cycle_at(const config_setting_t *list,
+					const guint *stack, guint from,
+					guint top, guint first)
+{
+	config_setting_t *g, *at = NULL;
+
+	for (guint i = from; i <= top; i++) {
+		g = config_setting_get_elem(list, stack[i]);
+		at = config_setting_get_member(g, "depends");
+		if (at && ld_from_set(at))
+			return at;
+	}
+	g = config_setting_get_elem(list, stack[first]);
+	at = config_setting_get_member(g, "depends");
+	return at ? at : g;
+}
+
+/* Reports the cycle made of the services on the DFS stack from position
+ * from to its top, starting it at its first service in file order. */
+static void report_cycle(Loader *ld, const MdlScenario *sc,
+			 const config_setting_t *list, const guint *stack,
+			 guint from, guint top)
+{
+	guint len = top - from + 1, first = from;
+	GString *path = g_string_new(NULL);
+
+	for (guint i = from; i <= top; i++)
+		if (stack[i] < stack[first])
+			first = i;
+	for (guint k = 0; k <= len; k++) {
+		guint v = stack[from + (first - from + k) % len];
+
+		g_string_append_printf(path, "%s'%s'", k ? " -> " : "",
+				       sc->services[v].id);
+	}
+	ld_error(ld, cycle_at(list, stack, from, top, first),
+		 "dependency cycle: %s", path->str);
+	g_string_free(path, TRUE);
+}
+
+enum { WHITE, GREY, BLACK };
+
+/* Depth-first search from root: appends each service after those it
+ * depends on to sc->service_order (*n so far), reporting cycles. */
+static void visit(Loader *ld, MdlScenario *sc, const config_setting_t *list,
+		  guint root, guint8 *color, guint *stack, guint *next,
+		  guint *n)
+{
+	guint top = 0;
+
+	stack[0] = root;
+	next[0] = 0;
+	color[root] = GREY;
+	for (;;) {
+		guint v = stack[top];
+		const MdlService *sv = &sc->services[v];
+
+		if (next[top] == sv->n_depends) {
+			color[v] = BLACK;
+			sc->service_order[(*n)++] = v;
+			if (top-- == 0)
+				return;
+			continue;
+		}
+		guint w = sv->depends[next[top]++];
+		if (color[w] == WHITE) {
+			stack[++top] = w;
+			next[top] = 0;
+			color[w] = GREY;
+		} else if (color[w] == GREY) {
+			guint from = top;
+
+			while (stack[from] != w)
+				from--;
+			report_cycle(ld, sc, list, stack, from, top);
+		}
+	}
+}
+
+/* sc->service_order: every service after the services it depends on,
+ * otherwise in file order. */
+static void order_services(Loader *ld, MdlScenario *sc,
+			   const config_setting_t *list)
+{
+	guint n = sc->n_services, done = 0;
+	guint8 *color = g_new0(guint8, n);
+	guint *stack = g_new(guint, n), *next = g_new(guint, n);
+
+	sc->service_order = g_new0(guint, n);
+	for (guint i = 0; i < n; i++)
+		if (color[i] == WHITE)
+			visit(ld, sc, list, i, color, stack, next, &done);
+	g_free(color);
+	g_free(stack);
+	g_free(next);
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
+{
+	config_setting_t *crews, *sites, *components, *services;
+
+	ld_check_keys(ld, root, top_keys, "the file");
+	read_header(ld, root, sc);
+	crews = top_list(ld, root, "crews", "crew", FALSE);
+	sites = top_list(ld, root, "sites", "site", TRUE);
+	components = top_list(ld, root, "components", "component", TRUE);
+	services = top_list(ld, root, "services", "service", TRUE);
+	ld->absent[LD_CREW] = crews == NULL &&
+			      config_setting_get_member(root, "crews") != NULL;
+	ld->absent[LD_SITE] = !sites || config_setting_length(sites) == 0;
+	ld->absent[LD_COMPONENT] =
+		!components || config_setting_length(components) == 0;
+	ld->absent[LD_SERVICE] = !services;
+	/* Every id first: services may depend on services listed later. */
+	ld_register(ld, crews, LD_CREW);
+	ld_register(ld, sites, LD_SITE);
+	ld_register(ld, components, LD_COMPONENT);
+	ld_register(ld, services, LD_SERVICE);
+	ld_read_crews(ld, crews, sc);
+	ld_read_sites(ld, sites, sc);
+	ld_read_components(ld, components, sc);
+	ld_read_services(ld, services, sc);
+	order_services(ld, sc, services);
+}
+
+/* Builds the scenario from the file and the overrides, into ld's errors
+ * when it cannot. */
+static MdlScenario *load(Loader *ld, const char *const *sets)
+{
+	MdlScenario *sc;
+	config_t cfg;
+
+	config_init(&cfg);
+	if (!parse(ld, &cfg)) {
+		config_destroy(&cfg);
+		return NULL;
+	}
+	if (config_setting_length(config_root_setting(&cfg)) == 0) {
+		ld_error(ld, NULL, "empty scenario: no settings in the file");
+		config_destroy(&cfg);
+		return NULL;
+	}
+	ld_apply_sets(ld, config_root_setting(&cfg), sets);
+	sc = g_new0(MdlScenario, 1);
+	sc->file = g_strdup(ld->file);
+	validate(ld, config_root_setting(&cfg), sc);
+	config_destroy(&cfg);
+	return sc;
+}
+
+MdlScenario *mdl_scenario_load(const char *file, const char *const *sets,
+			       GError **error)
+{
+	Loader ld;
+	MdlScenario *sc;
+
+	g_return_val_if_fail(file != NULL, NULL);
+	g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+	ld_init(&ld, file);
+	sc = load(&ld, sets);
+	if (ld_failed(&ld)) {
+		g_autofree char *msg = ld_message(&ld);
+
+		g_set_error_literal(error, MDL_SCENARIO_ERROR,
+				    ld.unreadable ? MDL_SCENARIO_ERROR_FILE
+						  : MDL_SCENARIO_ERROR_INVALID,
+				    msg);
+		mdl_scenario_free(sc);
+		sc = NULL;
+	}
+	ld_clear(&ld);
+	return sc;
+}
+
+/* ---- freeing and finding ----------------------------------------------- */
+
+static void free_site(MdlSite *s)
+{
+	for (guint i = 0; i < s->n_hazards; i++) {
+		g_free(s->hazards[i].name);
+		sim_dist_free(s->hazards[i].every);
+		sim_dist_free(s->hazards[i].duration);
+	}
+	g_free(s->hazards);
+	g_free(s->id);
+	g_free(s->operator_name);
+	g_free(s->country);
+}
+
+static void free_component(MdlComponent *c)
+{
+	for (guint i = 0; i < c->n_modes; i++) {
+		g_free(c->modes[i].name);
+		sim_dist_free(c->modes[i].ttf);
+		sim_dist_free(c->modes[i].repair);
+	}
+	g_free(c->modes);
+	g_free(c->id);
+}
+
+void mdl_scenario_free(MdlScenario *sc)
+{
+	if (!sc)
+		return;
+	for (guint i = 0; i < sc->n_sites; i++)
+		free_site(&sc->sites[i]);
+	for (guint i = 0; i < sc->n_crews; i++) {
+		g_free(sc->crews[i].id);
+		sim_schedule_free(sc->crews[i].hours);
+		sim_dist_free(sc->crews[i].callout);
+	}
+	for (guint i = 0; i < sc->n_components; i++)
+		free_component(&sc->components[i]);
+	for (guint i = 0; i < sc->n_services; i++) {
+		g_free(sc->services[i].id);
+		g_free(sc->services[i].name);
+		g_free(sc->services[i].requires);
+		g_free(sc->services[i].group);
+		g_free(sc->services[i].depends);
+	}
+	g_free(sc->sites);
+	g_free(sc->crews);
+	g_free(sc->components);
+	g_free(sc->services);
+	g_free(sc->service_order);
+	g_free(sc->file);
+	g_free(sc->name);
+	g_free(sc->description);
+	g_free(sc);
+}
+
+/* Linear: scenarios have tens of objects, and lookups happen at load
+ * time, not in the event loop. */
+#define FIND(array, n)                                                         \
+	do {                                                                   \
+		g_return_val_if_fail(sc != NULL && id != NULL, -1);            \
+		for (guint i = 0; i < sc->n; i++)                              \
+			if (sc->array[i].id &&                                 \
+			    strcmp(sc->array[i].id, id) == 0)                  \
+				return (gint)i;                                \
+		return -1;                                                     \
+	} while (0)
+
+gint mdl_scenario_find_component(const MdlScenario *sc, const char *id)
+{
+	FIND(components, n_components);
+}
+
+gint mdl_scenario_find_service(const MdlScenario *sc, const char *id)
+{
+	FIND(services, n_services);
+}
+
+gint mdl_scenario_find_site(const MdlScenario *sc, const char *id)
+{
+	FIND(sites, n_sites);
+}
+
+gint mdl_scenario_find_crew(const MdlScenario *sc, const char *id)
+{
+	FIND(crews, n_crews);
+}

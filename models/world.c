@@ -1,0 +1,829 @@
+/* world.c — one replication: units fail and are repaired, sites suffer
+ * hazards, crews work their hours, services follow their components.
+ *
+ * Every handler follows the same steps: change the state of units or
+ * sites, recount the components they belong to (comp_update), re-evaluate
+ * the services that depend on them (services_update: incidents open and
+ * close there), then re-evaluate which units age (operating_update).
+ */
+#include "models/world.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sim/engine.h"
+#include "sim/rng.h"
+
+/* A replication that fires more events than this is stuck (a zero-length
+ * cycle); it fails instead of running forever. */
+#define EVENT_BUDGET 2000000000ull
+
+typedef struct {
+	guint comp;
+	gboolean failed;
+	gboolean operating;	/* its time to failure is running */
+	gboolean queued;	/* waiting in its crew's line */
+	guint mode;		/* mode of the next or last failure */
+	SimTime since;		/* operating since */
+	SimTime asked;		/* repair requested at */
+	SimEventId fail_ev, repair_ev;
+	double *life;		/* remaining time to failure, per mode */
+} Unit;
+
+typedef struct {
+	guint first, up;	/* units [first, first + count); up now */
+	gboolean is_up;		/* up >= need */
+	gboolean dirty;		/* needs an operating_update */
+	SimTime last;		/* integrals accrued up to */
+	double up_time, unit_time;
+	gsl_rng *fail_rng, *repair_rng;
+	GArray *services;	/* guint: services requiring it */
+} Comp;
+
+typedef struct {
+	guint outages;		/* outage effects in progress */
+	gboolean destroyed;
+	gsl_rng *rng;
+	GArray *comps;		/* guint: components on the site */
+} Site;
+
+typedef struct {
+	guint busy;
+	GQueue line;		/* units waiting, as GUINT_TO_POINTER(u + 1) */
+	SimEventId open_ev;	/* dispatch at the next staffed instant */
+	gsl_rng *rng;
+} Crew;
+
+typedef struct {
+	gboolean up, dirty;
+	SimTime last, down_since;
+	double uptime;
+	gboolean data_lost;	/* during the open incident */
+	GArray *dependents;	/* guint: services depending on it */
+} Svc;
+
+/* A site hazard, flattened: (site, index in the site's list). */
+typedef struct {
+	guint site, index;
+} HazardRef;
+
+struct MdlWorld {
+	const MdlScenario *sc;
+	SimEngine *eng;
+	Unit *units;
+	guint n_units;
+	double *lives;
+	Comp *comps;
+	Site *sites;
+	Crew *crews;
+	Svc *svcs;
+	HazardRef *hazards;
+	guint n_hazards;
+	MdlResults *out;	/* of the replication being played */
+};
+
+/* -- set-up ---------------------------------------------------------------- */
+
+static void index_topology(MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+
+	for (guint c = 0; c < sc->n_components; c++) {
+		g_array_append_val(w->sites[sc->components[c].site].comps, c);
+	}
+	for (guint s = 0; s < sc->n_services; s++) {
+		const MdlService *sv = &sc->services[s];
+		for (guint i = 0; i < sv->n_requires; i++)
+			g_array_append_val(w->comps[sv->requires[i]].services, s);
+		for (guint i = 0; i < sv->n_depends; i++)
+			g_array_append_val(w->svcs[sv->depends[i]].dependents, s);
+	}
+}
+
+static void alloc_units(MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+	guint n_lives = 0;
+
+	for (guint c = 0; c < sc->n_components; c++) {
+		w->comps[c].first = w->n_units;
+		w->n_units += sc->components[c].count;
+		n_lives += sc->components[c].count * sc->components[c].n_modes;
+	}
+	w->units = g_new0(Unit, w->n_units);
+	w->lives = g_new0(double, n_lives);
+	double *life = w->lives;
+	for (guint c = 0; c < sc->n_components; c++) {
+		const MdlComponent *mc = &sc->components[c];
+		for (guint k = 0; k < mc->count; k++) {
+			Unit *u = &w->units[w->comps[c].first + k];
+			u->comp = c;
+			u->life = life;
+			life += mc->n_modes;
+		}
+	}
+}
+
+static GArray *uint_array(void)
+{
+	return g_array_new(FALSE, FALSE, sizeof(guint));
+}
+
+MdlWorld *mdl_world_new(const MdlScenario *sc)
+{
+	MdlWorld *w = g_new0(MdlWorld, 1);
+
+	w->sc = sc;
+	w->eng = sim_engine_new();
+	w->comps = g_new0(Comp, sc->n_components);
+	w->sites = g_new0(Site, sc->n_sites);
+	w->crews = g_new0(Crew, sc->n_crews);
+	w->svcs = g_new0(Svc, sc->n_services);
+	for (guint c = 0; c < sc->n_components; c++) {
+		w->comps[c].services = uint_array();
+		w->comps[c].fail_rng = sim_rng_new(0, 0, "");
+		w->comps[c].repair_rng = sim_rng_new(0, 0, "");
+	}
+	for (guint s = 0; s < sc->n_sites; s++) {
+		w->sites[s].comps = uint_array();
+		w->sites[s].rng = sim_rng_new(0, 0, "");
+		w->n_hazards += sc->sites[s].n_hazards;
+	}
+	for (guint k = 0; k < sc->n_crews; k++) {
+		g_queue_init(&w->crews[k].line);
+		w->crews[k].rng = sim_rng_new(0, 0, "");
+	}
+	for (guint s = 0; s < sc->n_services; s++)
+		w->svcs[s].dependents = uint_array();
+	w->hazards = g_new0(HazardRef, w->n_hazards);
+	for (guint s = 0, h = 0; s < sc->n_sites; s++)
+		for (guint i = 0; i < sc->sites[s].n_hazards; i++, h++)
+			w->hazards[h] = (HazardRef){ s, i };
+	alloc_units(w);
+	index_topology(w);
+	return w;
+}
+
+void mdl_world_free(MdlWorld *w)
+{
+	if (!w)
+		return;
+	for (guint c = 0; c < w->sc->n_components; c++) {
+		g_array_free(w->comps[c].services, TRUE);
+		sim_rng_free(w->comps[c].fail_rng);
+		sim_rng_free(w->comps[c].repair_rng);
+	}
+	for (guint s = 0; s < w->sc->n_sites; s++) {
+		g_array_free(w->sites[s].comps, TRUE);
+		sim_rng_free(w->sites[s].rng);
+	}
+	for (guint k = 0; k < w->sc->n_crews; k++) {
+		g_queue_clear(&w->crews[k].line);
+		sim_rng_free(w->crews[k].rng);
+	}
+	for (guint s = 0; s < w->sc->n_services; s++)
+		g_array_free(w->svcs[s].dependents, TRUE);
+	sim_engine_free(w->eng);
+	g_free(w->units);
+	g_free(w->lives);
+	g_free(w->comps);
+	g_free(w->sites);
+	g_free(w->crews);
+	g_free(w->svcs);
+	g_free(w->hazards);
+	g_free(w);
+}
+
+/* -- state queries --------------------------------------------------------- */
+
+static const MdlComponent *mcomp(const MdlWorld *w, guint c)
+{
+	return &w->sc->components[c];
+}
+
+static gboolean site_ok(const MdlWorld *w, guint s)
+{
+	return w->sites[s].outages == 0 && !w->sites[s].destroyed;
+}
+
+static gboolean unit_up(const MdlWorld *w, const Unit *u)
+{
+	return !u->failed && site_ok(w, mcomp(w, u->comp)->site);
+}
+
+/* -- components and services ------------------------------------------- */
+
+static void mark_services_dirty(MdlWorld *w, guint c)
+{
+	GArray *svcs = w->comps[c].services;
+
+	for (guint i = 0; i < svcs->len; i++)
+		w->svcs[g_array_index(svcs, guint, i)].dirty = TRUE;
+}
+
+/* Accrues c's time integrals to now, recounts its units up, and marks its
+ * services for re-evaluation and itself for operating_update. */
+static void comp_update(MdlWorld *w, guint c)
+{
+	Comp *cp = &w->comps[c];
+	const MdlComponent *mc = mcomp(w, c);
+	SimTime now = sim_engine_now(w->eng);
+
+	cp->up_time += cp->is_up ? now - cp->last : 0;
+	cp->unit_time += (double)cp->up * (now - cp->last);
+	cp->last = now;
+	cp->up = 0;
+	for (guint k = 0; k < mc->count; k++)
+		cp->up += unit_up(w, &w->units[cp->first + k]) ? 1 : 0;
+	cp->is_up = cp->up >= mc->need;
+	cp->dirty = TRUE;
+	mark_services_dirty(w, c);
+}
+
+/* TRUE when every requirement of sv is met — one of its alternatives up —
+ * ignoring the requirement that holds component skip (G_MAXUINT: none). */
+static gboolean requirements_met(const MdlWorld *w, const MdlService *sv,
+				 guint skip)
+{
+	guint i = 0;
+
+	while (i < sv->n_requires) {
+		guint g = sv->group[i];
+		gboolean met = FALSE, skipped = FALSE;
+		for (; i < sv->n_requires && sv->group[i] == g; i++) {
+			met = met || w->comps[sv->requires[i]].is_up;
+			skipped = skipped || sv->requires[i] == skip;
+		}
+		if (!met && !skipped)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean dependencies_up(const MdlWorld *w, const MdlService *sv)
+{
+	for (guint i = 0; i < sv->n_depends; i++)
+		if (!w->svcs[sv->depends[i]].up)
+			return FALSE;
+	return TRUE;
+}
+
+static gboolean service_should_be_up(const MdlWorld *w, guint s)
+{
+	const MdlService *sv = &w->sc->services[s];
+
+	return requirements_met(w, sv, G_MAXUINT) && dependencies_up(w, sv);
+}
+
+static void incident_open(MdlWorld *w, guint s)
+{
+	w->svcs[s].down_since = sim_engine_now(w->eng);
+	w->svcs[s].data_lost = FALSE;
+}
+
+/* Records the closed incident of service s: RTO, RPO, targets met. */
+static void incident_close(MdlWorld *w, guint s)
+{
+	const MdlService *sv = &w->sc->services[s];
+	MdlServiceResults *r = &w->out->services[s];
+	double rto = sim_engine_now(w->eng) - w->svcs[s].down_since;
+	gboolean rto_met = rto <= sv->rto_h, rpo_met = FALSE;
+
+	r->incidents++;
+	sim_welford_add(&r->rto_h, rto);
+	sim_sketch_add(r->rto_sketch, rto);
+	r->rto_met += rto_met ? 1 : 0;
+	if (w->svcs[s].data_lost) {
+		r->rpo_unknown++;	/* no recovery point modelled yet */
+	} else {
+		sim_welford_add(&r->rpo_h, 0.0);
+		sim_sketch_add(r->rpo_sketch, 0.0);
+		rpo_met = 0.0 <= sv->rpo_h;
+		r->rpo_met += rpo_met ? 1 : 0;
+	}
+	r->both_met += rto_met && rpo_met ? 1 : 0;
+}
+
+static void service_set(MdlWorld *w, guint s, gboolean up)
+{
+	Svc *sv = &w->svcs[s];
+	SimTime now = sim_engine_now(w->eng);
+
+	sv->uptime += sv->up ? now - sv->last : 0;
+	sv->last = now;
+	sv->up = up;
+	if (up)
+		incident_close(w, s);
+	else
+		incident_open(w, s);
+	for (guint i = 0; i < sv->dependents->len; i++)
+		w->svcs[g_array_index(sv->dependents, guint, i)].dirty = TRUE;
+}
+
+/* Marks the components of service s for operating_update: whether they
+ * are stopped depends on the service's other components. */
+static void mark_components_dirty(MdlWorld *w, guint s)
+{
+	const MdlService *sv = &w->sc->services[s];
+
+	for (guint i = 0; i < sv->n_requires; i++)
+		w->comps[sv->requires[i]].dirty = TRUE;
+}
+
+/* Re-evaluates dirty services in dependency order (a change propagates to
+ * dependents, which come later in the order). */
+static void services_update(MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+
+	for (guint i = 0; i < sc->n_services; i++) {
+		guint s = sc->service_order[i];
+		if (!w->svcs[s].dirty)
+			continue;
+		w->svcs[s].dirty = FALSE;
+		mark_components_dirty(w, s);
+		gboolean up = service_should_be_up(w, s);
+		if (up != w->svcs[s].up)
+			service_set(w, s, up);
+	}
+}
+
+/* Data was lost on component c: every service using it that is down now
+ * has lost data in its open incident. */
+static void mark_data_lost(MdlWorld *w, guint c)
+{
+	GArray *svcs = w->comps[c].services;
+
+	for (guint i = 0; i < svcs->len; i++) {
+		Svc *sv = &w->svcs[g_array_index(svcs, guint, i)];
+		if (!sv->up)
+			sv->data_lost = TRUE;
+	}
+}
+
+/* -- aging ----------------------------------------------------------------- */
+
+static void on_failure(SimEngine *eng, void *ctx, uint32_t arg);
+
+static guint first_mode(const Unit *u, guint n_modes)
+{
+	guint m = 0;
+
+	for (guint k = 1; k < n_modes; k++)
+		if (u->life[k] < u->life[m])
+			m = k;
+	return m;
+}
+
+/* Schedules u's failure after the shortest remaining life. */
+static void schedule_failure(MdlWorld *w, guint unit)
+{
+	Unit *u = &w->units[unit];
+
+	u->mode = first_mode(u, mcomp(w, u->comp)->n_modes);
+	u->fail_ev = sim_engine_after(w->eng, u->life[u->mode],
+				      MDL_PRIO_FAILURE, on_failure, w, unit);
+}
+
+/* As good as new: a fresh time to failure for every mode.  Calendar aging
+ * starts the clock now; operating aging waits for operating_update. */
+static void unit_renew(MdlWorld *w, guint unit)
+{
+	Unit *u = &w->units[unit];
+	const MdlComponent *mc = mcomp(w, u->comp);
+	gsl_rng *r = w->comps[u->comp].fail_rng;
+
+	for (guint m = 0; m < mc->n_modes; m++)
+		u->life[m] = sim_dist_sample(mc->modes[m].ttf, r);
+	u->operating = FALSE;
+	if (mc->ages == MDL_AGES_ALWAYS)
+		schedule_failure(w, unit);
+}
+
+/* TRUE when every service requiring c is down for a reason other than c
+ * (another requirement unmet, a dependency down): then c carries no load
+ * and, if it ages only while operating, rests. */
+static gboolean comp_stopped(const MdlWorld *w, guint c)
+{
+	GArray *svcs = w->comps[c].services;
+
+	if (svcs->len == 0)
+		return FALSE;
+	for (guint i = 0; i < svcs->len; i++) {
+		const MdlService *sv =
+			&w->sc->services[g_array_index(svcs, guint, i)];
+		if (requirements_met(w, sv, c) && dependencies_up(w, sv))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static void unit_start_aging(MdlWorld *w, guint unit)
+{
+	Unit *u = &w->units[unit];
+
+	u->operating = TRUE;
+	u->since = sim_engine_now(w->eng);
+	schedule_failure(w, unit);
+}
+
+static void unit_stop_aging(MdlWorld *w, guint unit)
+{
+	Unit *u = &w->units[unit];
+	double ran = sim_engine_now(w->eng) - u->since;
+
+	for (guint m = 0; m < mcomp(w, u->comp)->n_modes; m++)
+		u->life[m] = fmax(0.0, u->life[m] - ran);
+	sim_engine_cancel(w->eng, u->fail_ev);
+	u->fail_ev = SIM_EVENT_NONE;
+	u->operating = FALSE;
+}
+
+/* Operating aging: the first `need` units up carry the load (the others
+ * are cold spares), unless the component is stopped. */
+static void operating_update_comp(MdlWorld *w, guint c)
+{
+	const MdlComponent *mc = mcomp(w, c);
+	Comp *cp = &w->comps[c];
+	gboolean stopped = comp_stopped(w, c);
+	guint active = 0;
+
+	for (guint k = 0; k < mc->count; k++) {
+		guint unit = cp->first + k;
+		Unit *u = &w->units[unit];
+		gboolean up = unit_up(w, u);
+		gboolean run = up && active < mc->need && !stopped;
+		active += up ? 1 : 0;
+		if (run && !u->operating)
+			unit_start_aging(w, unit);
+		else if (!run && u->operating)
+			unit_stop_aging(w, unit);
+	}
+}
+
+static void operating_update(MdlWorld *w)
+{
+	for (guint c = 0; c < w->sc->n_components; c++) {
+		if (!w->comps[c].dirty)
+			continue;
+		w->comps[c].dirty = FALSE;
+		if (mcomp(w, c)->ages == MDL_AGES_OPERATING)
+			operating_update_comp(w, c);
+	}
+}
+
+/* After a change of units or sites: components, services, aging. */
+static void propagate(MdlWorld *w)
+{
+	services_update(w);
+	operating_update(w);
+}
+
+/* -- repairs and crews ------------------------------------------------- */
+
+static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_crew_open(SimEngine *eng, void *ctx, uint32_t arg);
+
+/* Starts the repair of unit after delay (a call-out, or 0). */
+static void repair_start(MdlWorld *w, guint unit, double delay)
+{
+	Unit *u = &w->units[unit];
+	const MdlComponent *mc = mcomp(w, u->comp);
+	double t = sim_dist_sample(mc->modes[u->mode].repair,
+				   w->comps[u->comp].repair_rng);
+
+	if (mc->crew >= 0) {
+		MdlCrewResults *r = &w->out->crews[mc->crew];
+		double wait = sim_engine_now(w->eng) + delay - u->asked;
+		r->repairs++;
+		r->immediate += wait == 0 ? 1 : 0;
+		sim_welford_add(&r->wait_h, wait);
+	}
+	u->repair_ev = sim_engine_after(w->eng, delay + t, MDL_PRIO_REPAIR,
+					on_repaired, w, unit);
+}
+
+/* Gives waiting repairs to free members of crew k, if at work (or on
+ * call); otherwise waits for the next staffed instant. */
+static void crew_dispatch(MdlWorld *w, guint k)
+{
+	const MdlCrew *mk = &w->sc->crews[k];
+	Crew *cr = &w->crews[k];
+	SimTime now = sim_engine_now(w->eng);
+
+	while (!g_queue_is_empty(&cr->line) &&
+	       (mk->size == 0 || cr->busy < mk->size)) {
+		double delay = 0;
+		if (!sim_schedule_contains(mk->hours, &w->sc->calendar, now)) {
+			if (!mk->callout) {
+				SimTime open = sim_schedule_next_open(
+					mk->hours, &w->sc->calendar, now);
+				if (cr->open_ev == SIM_EVENT_NONE && isfinite(open))
+					cr->open_ev = sim_engine_at(
+						w->eng, open, MDL_PRIO_CREW,
+						on_crew_open, w, k);
+				return;
+			}
+			delay = sim_dist_sample(mk->callout, cr->rng);
+		}
+		guint unit = GPOINTER_TO_UINT(g_queue_pop_head(&cr->line)) - 1;
+		w->units[unit].queued = FALSE;
+		cr->busy++;
+		repair_start(w, unit, delay);
+	}
+}
+
+static void on_crew_open(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+
+	(void)eng;
+	w->crews[arg].open_ev = SIM_EVENT_NONE;
+	crew_dispatch(w, arg);
+}
+
+static void repair_request(MdlWorld *w, guint unit)
+{
+	Unit *u = &w->units[unit];
+	gint k = mcomp(w, u->comp)->crew;
+
+	u->asked = sim_engine_now(w->eng);
+	if (k < 0) {
+		repair_start(w, unit, 0);
+		return;
+	}
+	u->queued = TRUE;
+	g_queue_push_tail(&w->crews[k].line, GUINT_TO_POINTER(unit + 1));
+	crew_dispatch(w, (guint)k);
+}
+
+/* Withdraws unit's repair (its site was destroyed): out of the line, or
+ * its crew member freed. */
+static void repair_cancel(MdlWorld *w, guint unit)
+{
+	Unit *u = &w->units[unit];
+	gint k = mcomp(w, u->comp)->crew;
+
+	if (u->queued) {
+		g_queue_remove(&w->crews[k].line, GUINT_TO_POINTER(unit + 1));
+		u->queued = FALSE;
+	} else if (sim_engine_cancel(w->eng, u->repair_ev) && k >= 0) {
+		w->crews[k].busy--;
+	}
+	u->repair_ev = SIM_EVENT_NONE;
+}
+
+/* -- event handlers -------------------------------------------------------- */
+
+static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Unit *u = &w->units[arg];
+	const MdlComponent *mc = mcomp(w, u->comp);
+
+	(void)eng;
+	u->fail_ev = SIM_EVENT_NONE;
+	u->operating = FALSE;
+	u->failed = TRUE;
+	comp_update(w, u->comp);
+	propagate(w);
+	if (mc->modes[u->mode].effect == MDL_FAILURE_DATA_LOSS)
+		mark_data_lost(w, u->comp);
+	repair_request(w, arg);
+}
+
+static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Unit *u = &w->units[arg];
+	gint k = mcomp(w, u->comp)->crew;
+
+	(void)eng;
+	u->repair_ev = SIM_EVENT_NONE;
+	u->failed = FALSE;
+	unit_renew(w, arg);
+	comp_update(w, u->comp);
+	propagate(w);
+	if (k >= 0) {
+		w->crews[k].busy--;
+		crew_dispatch(w, (guint)k);
+	}
+}
+
+static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg);
+
+static const MdlHazard *hazard_of(const MdlWorld *w, guint h)
+{
+	return &w->sc->sites[w->hazards[h].site].hazards[w->hazards[h].index];
+}
+
+static void schedule_hazard(MdlWorld *w, guint h)
+{
+	Site *st = &w->sites[w->hazards[h].site];
+
+	sim_engine_after(w->eng, sim_dist_sample(hazard_of(w, h)->every, st->rng),
+			 MDL_PRIO_HAZARD, on_hazard, w, h);
+}
+
+static void update_site_comps(MdlWorld *w, guint s)
+{
+	GArray *comps = w->sites[s].comps;
+
+	for (guint i = 0; i < comps->len; i++)
+		comp_update(w, g_array_index(comps, guint, i));
+	propagate(w);
+}
+
+static void on_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	guint s = w->hazards[arg].site;
+
+	(void)eng;
+	w->sites[s].outages--;
+	update_site_comps(w, s);
+	schedule_hazard(w, arg);
+}
+
+static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	guint s = w->hazards[arg].site;
+	GArray *comps = w->sites[s].comps;
+
+	(void)eng;
+	w->sites[s].destroyed = FALSE;
+	for (guint i = 0; i < comps->len; i++) {
+		guint c = g_array_index(comps, guint, i);
+		for (guint k = 0; k < mcomp(w, c)->count; k++)
+			unit_renew(w, w->comps[c].first + k);
+	}
+	update_site_comps(w, s);
+	schedule_hazard(w, arg);
+}
+
+/* Everything on site s is lost: pending failures and repairs withdrawn,
+ * units gone until the rebuild. */
+static void destroy_site(MdlWorld *w, guint s)
+{
+	GArray *comps = w->sites[s].comps;
+
+	w->sites[s].destroyed = TRUE;
+	for (guint i = 0; i < comps->len; i++) {
+		guint c = g_array_index(comps, guint, i);
+		for (guint k = 0; k < mcomp(w, c)->count; k++) {
+			guint unit = w->comps[c].first + k;
+			Unit *u = &w->units[unit];
+			sim_engine_cancel(w->eng, u->fail_ev);
+			u->fail_ev = SIM_EVENT_NONE;
+			u->operating = FALSE;
+			if (u->failed)
+				repair_cancel(w, unit);
+			u->failed = FALSE;
+		}
+	}
+	update_site_comps(w, s);
+	for (guint i = 0; i < comps->len; i++)
+		mark_data_lost(w, g_array_index(comps, guint, i));
+	for (guint k = 0; k < w->sc->n_crews; k++)
+		crew_dispatch(w, k);	/* members freed by cancellations */
+}
+
+static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	const MdlHazard *hz = hazard_of(w, arg);
+	guint s = w->hazards[arg].site;
+	Site *st = &w->sites[s];
+	double d = sim_dist_sample(hz->duration, st->rng);
+
+	if (hz->effect == MDL_HAZARD_OUTAGE) {
+		st->outages++;
+		update_site_comps(w, s);
+		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK, on_outage_end, w, arg);
+	} else if (st->destroyed) {
+		schedule_hazard(w, arg);	/* nothing left to destroy */
+	} else {
+		destroy_site(w, s);
+		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK, on_rebuilt, w, arg);
+	}
+}
+
+/* -- a replication ----------------------------------------------------- */
+
+static void reseed(MdlWorld *w, guint64 rep)
+{
+	const MdlScenario *sc = w->sc;
+	guint64 seed = sc->seed;
+	char name[256];
+
+	for (guint c = 0; c < sc->n_components; c++) {
+		g_snprintf(name, sizeof name, "component:%s:failures",
+			   sc->components[c].id);
+		sim_rng_reseed(w->comps[c].fail_rng, seed, rep, name);
+		g_snprintf(name, sizeof name, "component:%s:repairs",
+			   sc->components[c].id);
+		sim_rng_reseed(w->comps[c].repair_rng, seed, rep, name);
+	}
+	for (guint s = 0; s < sc->n_sites; s++) {
+		g_snprintf(name, sizeof name, "site:%s", sc->sites[s].id);
+		sim_rng_reseed(w->sites[s].rng, seed, rep, name);
+	}
+	for (guint k = 0; k < sc->n_crews; k++) {
+		g_snprintf(name, sizeof name, "crew:%s", sc->crews[k].id);
+		sim_rng_reseed(w->crews[k].rng, seed, rep, name);
+	}
+}
+
+/* Back to t = 0: everything new and up, first events scheduled. */
+static void reset(MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+
+	sim_engine_reset(w->eng);
+	for (guint k = 0; k < sc->n_crews; k++) {
+		g_queue_clear(&w->crews[k].line);
+		w->crews[k].busy = 0;
+		w->crews[k].open_ev = SIM_EVENT_NONE;
+	}
+	for (guint s = 0; s < sc->n_sites; s++)
+		w->sites[s].outages = 0, w->sites[s].destroyed = FALSE;
+	for (guint i = 0; i < w->n_units; i++) {
+		Unit *u = &w->units[i];
+		u->failed = u->queued = FALSE;
+		u->fail_ev = u->repair_ev = SIM_EVENT_NONE;
+		unit_renew(w, i);
+	}
+	for (guint c = 0; c < sc->n_components; c++) {
+		Comp *cp = &w->comps[c];
+		cp->up = sc->components[c].count;
+		cp->is_up = TRUE;
+		cp->dirty = TRUE;
+		cp->last = 0;
+		cp->up_time = cp->unit_time = 0;
+	}
+	for (guint s = 0; s < sc->n_services; s++) {
+		Svc *sv = &w->svcs[s];
+		sv->up = TRUE;
+		sv->dirty = FALSE;
+		sv->last = 0;
+		sv->uptime = 0;
+		sv->data_lost = FALSE;
+	}
+	for (guint h = 0; h < w->n_hazards; h++)
+		schedule_hazard(w, h);
+	operating_update(w);
+}
+
+/* At the horizon: integrals closed, open incidents censored,
+ * per-replication figures folded into the results. */
+static void collect(MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+	double T = sc->horizon_h;
+	MdlResults *out = w->out;
+
+	for (guint c = 0; c < sc->n_components; c++) {
+		comp_update(w, c);
+		Comp *cp = &w->comps[c];
+		sim_welford_add(&out->components[c].availability,
+				cp->up_time / T);
+		sim_welford_add(&out->components[c].units_up,
+				cp->unit_time / (T * sc->components[c].count));
+	}
+	for (guint s = 0; s < sc->n_services; s++) {
+		Svc *sv = &w->svcs[s];
+		MdlServiceResults *r = &out->services[s];
+		sv->uptime += sv->up ? T - sv->last : 0;
+		r->censored += sv->up ? 0 : 1;
+		sim_welford_add(&r->availability, sv->uptime / T);
+		sim_welford_add(&r->downtime_h_per_year,
+				(T - sv->uptime) / (T / 8760.0));
+	}
+	out->replications++;
+	out->events += sim_engine_events(w->eng);
+}
+
+gboolean mdl_world_run(MdlWorld *w, guint64 rep, MdlResults *out,
+		       GError **error)
+{
+	g_return_val_if_fail(w && out, FALSE);
+
+	w->out = out;
+	reseed(w, rep);
+	reset(w);
+	SimStopReason why = sim_engine_run(w->eng, w->sc->horizon_h,
+					   EVENT_BUDGET);
+	if (why == SIM_STOP_EVENTS) {
+		g_set_error(error, MDL_SCENARIO_ERROR,
+			    MDL_SCENARIO_ERROR_INVALID,
+			    "more than %llu events before the horizon: "
+			    "a zero-length cycle? check for durations of 0",
+			    (unsigned long long)EVENT_BUDGET);
+		w->out = NULL;
+		return FALSE;
+	}
+	collect(w);
+	w->out = NULL;
+	return TRUE;
+}

@@ -1,0 +1,711 @@
+/* test_scenario.c — the scenario loader: the example file field by field,
+ * defaults, laws, --set overrides, the bad-input corpus of
+ * tests/data/bad (each NAME.cfg paired with NAME.err, the exact error),
+ * and `drsim check` run as a user would.
+ *
+ * Paths are relative to the repository root, as in the .err files: each
+ * test first moves there (DRSIM_SRCDIR). */
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
+
+#include "models/scenario.h"
+#include "sim/units.h"
+#include "testutil.h"
+
+#define EXAMPLE "scenarios/example.cfg"
+#define BAD_DIR "tests/data/bad"
+#define Y	SIM_HOURS_PER_YEAR
+
+static void at_srcdir(void)
+{
+	ck_assert_int_eq(g_chdir(DRSIM_SRCDIR), 0);
+}
+
+/* Loads the example with the overrides (NULL-terminated); asserts it
+ * loads. */
+static MdlScenario *example(const char *const *sets)
+{
+	GError *error = NULL;
+	MdlScenario *sc = mdl_scenario_load(EXAMPLE, sets, &error);
+
+	ck_assert_msg(sc != NULL, "%s", error ? error->message : "?");
+	return sc;
+}
+
+/* The error message loading the example with the overrides gives. */
+static char *example_error(const char *const *sets)
+{
+	GError *error = NULL;
+	MdlScenario *sc = mdl_scenario_load(EXAMPLE, sets, &error);
+	char *msg;
+
+	ck_assert_msg(sc == NULL, "loaded despite the overrides");
+	ck_assert(g_error_matches(error, MDL_SCENARIO_ERROR,
+				  MDL_SCENARIO_ERROR_INVALID));
+	msg = g_strdup(error->message);
+	g_error_free(error);
+	return msg;
+}
+
+static const MdlFailureMode *mode(const MdlScenario *sc, const char *comp,
+				  guint i)
+{
+	gint c = mdl_scenario_find_component(sc, comp);
+
+	ck_assert_int_ge(c, 0);
+	ck_assert_uint_lt(i, sc->components[c].n_modes);
+	return &sc->components[c].modes[i];
+}
+
+/* ---- the example ------------------------------------------------------- */
+
+START_TEST(test_example_header)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+
+	ck_assert_str_eq(sc->file, EXAMPLE);
+	ck_assert_str_eq(sc->name, "example");
+	ck_assert_ptr_nonnull(sc->description);
+	assert_close(sc->horizon_h, 10 * Y, 0);
+	ck_assert_uint_eq(sc->replications, 1000);
+	ck_assert_uint_eq(sc->seed, 42);
+	/* 2026-01-05 00:00 is a Monday: hour of week 0. */
+	assert_close(sim_calendar_hour_of_week(&sc->calendar, 0), 0, 0);
+	assert_close(sim_calendar_hour_of_week(&sc->calendar, 33.5), 33.5,
+		     1e-9);
+	ck_assert_uint_eq(sc->n_sites, 1);
+	ck_assert_uint_eq(sc->n_crews, 1);
+	ck_assert_uint_eq(sc->n_components, 3);
+	ck_assert_uint_eq(sc->n_services, 2);
+}
+END_TEST
+
+START_TEST(test_example_crew_site)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlCrew *it = &sc->crews[0];
+	const MdlSite *room = &sc->sites[0];
+
+	ck_assert_str_eq(it->id, "it");
+	ck_assert_uint_eq(it->size, 2);
+	assert_close(sim_schedule_hours_per_week(it->hours), 50, 1e-9);
+	ck_assert_int_eq(sim_dist_kind(it->callout), SIM_DIST_FIXED);
+	assert_close(sim_dist_mean(it->callout), 1, 0);
+	ck_assert_int_eq(it->line, 13);
+
+	ck_assert_str_eq(room->id, "roomA");
+	ck_assert_int_eq(room->kind, MDL_SITE_INTERNAL);
+	ck_assert_str_eq(room->operator_name, "CHU");
+	ck_assert_str_eq(room->country, "FR");
+	ck_assert_uint_eq(room->n_hazards, 2);
+	ck_assert_str_eq(room->hazards[0].name, "power");
+	ck_assert_int_eq(room->hazards[0].effect, MDL_HAZARD_OUTAGE);
+	assert_close(sim_dist_mean(room->hazards[0].every), Y / 1.1, 1e-9);
+	ck_assert_int_eq(sim_dist_kind(room->hazards[0].duration),
+			 SIM_DIST_LOGNORMAL);
+	assert_close(sim_dist_mean(room->hazards[0].duration),
+		     0.75 * exp(1.2 * 1.2 / 2), 1e-12);
+	ck_assert_str_eq(room->hazards[1].name, "fire");
+	ck_assert_int_eq(room->hazards[1].effect, MDL_HAZARD_DESTROYED);
+	assert_close(sim_dist_mean(room->hazards[1].every), Y / 0.005, 1e-6);
+	assert_close(sim_dist_mean(room->hazards[1].duration),
+		     3 * SIM_HOURS_PER_MONTH, 0);
+}
+END_TEST
+
+START_TEST(test_example_components)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlComponent *san = &sc->components[0];
+	const MdlComponent *app = &sc->components[1];
+	const MdlComponent *dc = &sc->components[2];
+
+	ck_assert_str_eq(san->id, "san");
+	ck_assert_uint_eq(san->site, 0);
+	ck_assert_uint_eq(san->count, 2);
+	ck_assert_uint_eq(san->need, 1);
+	ck_assert_int_eq(san->crew, 0);
+	ck_assert_int_eq(san->ages, MDL_AGES_ALWAYS);
+	ck_assert_uint_eq(san->n_modes, 2);
+	ck_assert_str_eq(san->modes[0].name, "controller");
+	ck_assert_int_eq(sim_dist_kind(san->modes[0].ttf),
+			 SIM_DIST_EXPONENTIAL);
+	assert_close(sim_dist_mean(san->modes[0].ttf), 5 * Y, 1e-9);
+	assert_close(sim_dist_mean(san->modes[0].repair), 8, 0);
+	ck_assert_int_eq(san->modes[0].effect, MDL_FAILURE_DOWN);
+	assert_close(sim_dist_mean(san->modes[1].ttf), Y / 0.05, 1e-6);
+	assert_close(sim_dist_mean(san->modes[1].repair), 24, 0);
+	ck_assert_int_eq(san->modes[1].effect, MDL_FAILURE_DATA_LOSS);
+
+	ck_assert_int_eq(app->ages, MDL_AGES_OPERATING);
+	ck_assert_int_eq(sim_dist_kind(app->modes[0].ttf), SIM_DIST_WEIBULL);
+	assert_close(sim_dist_mean(app->modes[0].ttf),
+		     4 * Y * gsl_sf_gamma(1 + 1 / 1.5), 1e-6);
+	assert_close(sim_dist_mean(app->modes[0].repair),
+		     4 * exp(0.8 * 0.8 / 2), 1e-12);
+
+	ck_assert_str_eq(dc->id, "dc");
+	ck_assert_int_eq(dc->crew, -1);
+	assert_close(sim_dist_mean(dc->modes[0].ttf), Y / 0.2, 1e-9);
+	assert_close(sim_dist_mean(dc->modes[0].repair), 24, 0);
+}
+END_TEST
+
+START_TEST(test_example_services)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlService *dpi = &sc->services[0], *ad = &sc->services[1];
+
+	ck_assert_str_eq(dpi->id, "dpi");
+	ck_assert_str_eq(dpi->name, "Patient record");
+	ck_assert_uint_eq(dpi->n_requires, 2);
+	ck_assert_uint_eq(dpi->requires[0], 0);
+	ck_assert_uint_eq(dpi->requires[1], 1);
+	ck_assert_uint_eq(dpi->n_depends, 1);
+	ck_assert_uint_eq(dpi->depends[0], 1);
+	assert_close(dpi->rto_h, 4, 0);
+	assert_close(dpi->rpo_h, 1, 0);
+	/* Defaults: the name is the id, no targets. */
+	ck_assert_str_eq(ad->name, "ad");
+	ck_assert_uint_eq(ad->n_depends, 0);
+	ck_assert(isinf(ad->rto_h) && ad->rto_h > 0);
+	ck_assert(isinf(ad->rpo_h) && ad->rpo_h > 0);
+	/* Dependencies first. */
+	ck_assert_uint_eq(sc->service_order[0], 1);
+	ck_assert_uint_eq(sc->service_order[1], 0);
+}
+END_TEST
+
+START_TEST(test_find)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+
+	ck_assert_int_eq(mdl_scenario_find_component(sc, "app"), 1);
+	ck_assert_int_eq(mdl_scenario_find_component(sc, "nope"), -1);
+	ck_assert_int_eq(mdl_scenario_find_service(sc, "ad"), 1);
+	ck_assert_int_eq(mdl_scenario_find_site(sc, "roomA"), 0);
+	ck_assert_int_eq(mdl_scenario_find_site(sc, "rooma"), -1);
+	ck_assert_int_eq(mdl_scenario_find_crew(sc, "it"), 0);
+}
+END_TEST
+
+/* docs/scenario-format.md shows the example file, verbatim. */
+START_TEST(test_example_in_doc)
+{
+	g_autofree char *doc = NULL, *cfg = NULL;
+
+	ck_assert(g_file_get_contents("docs/scenario-format.md", &doc, NULL,
+				      NULL));
+	ck_assert(g_file_get_contents(EXAMPLE, &cfg, NULL, NULL));
+	g_autofree char *block = g_strdup_printf("```\n%s```\n", cfg);
+	ck_assert_msg(strstr(doc, block),
+		      "docs/scenario-format.md does not show %s verbatim",
+		      EXAMPLE);
+}
+END_TEST
+
+/* ---- defaults ---------------------------------------------------------- */
+
+static const char minimal[] =
+	"scenario = { name = \"min\"; horizon = 100; };\n"
+	"crews = ( { id = \"c\"; } );\n"
+	"sites = ( { id = \"s\"; kind = \"hosted\"; country = \"DE\"; } );\n"
+	"components = ( { id = \"x\"; site = \"s\"; count = 3; crew = \"c\";\n"
+	"  failures = ( { name = \"f\"; rate = \"1/y\"; repair = 2; } ); } );\n"
+	"services = ( { id = \"svc\"; requires = [\"x\"]; } );\n";
+
+START_TEST(test_defaults)
+{
+	g_autofree char *dir = g_dir_make_tmp("drsim-XXXXXX", NULL);
+	g_autofree char *file = g_build_filename(dir, "min.cfg", NULL);
+	GError *error = NULL;
+	SimCalendar def;
+
+	ck_assert(g_file_set_contents(file, minimal, -1, NULL));
+	g_autoptr(MdlScenario) sc = mdl_scenario_load(file, NULL, &error);
+	g_unlink(file);
+	g_rmdir(dir);
+	ck_assert_msg(sc, "%s", error ? error->message : "?");
+	ck_assert_ptr_null(sc->description);
+	assert_close(sc->horizon_h, 100, 0);
+	ck_assert_uint_eq(sc->replications, 1000);
+	ck_assert_uint_eq(sc->seed, 1);
+	ck_assert(sim_calendar_init(&def, NULL, NULL));
+	ck_assert(sc->calendar.start_s == def.start_s);
+	ck_assert_uint_eq(sc->crews[0].size, 1);
+	ck_assert(sim_schedule_is_always(sc->crews[0].hours));
+	ck_assert_ptr_null(sc->crews[0].callout);
+	ck_assert_int_eq(sc->sites[0].kind, MDL_SITE_HOSTED);
+	ck_assert_ptr_null(sc->sites[0].operator_name);
+	ck_assert_uint_eq(sc->sites[0].n_hazards, 0);
+	ck_assert_uint_eq(sc->components[0].need, 3);
+	ck_assert_int_eq(sc->components[0].ages, MDL_AGES_ALWAYS);
+	ck_assert_int_eq(sc->components[0].modes[0].effect, MDL_FAILURE_DOWN);
+	assert_close(sim_dist_mean(sc->components[0].modes[0].repair), 2, 0);
+	ck_assert_str_eq(sc->services[0].name, "svc");
+	ck_assert(isinf(sc->services[0].rto_h));
+	ck_assert(isinf(sc->services[0].rpo_h));
+	ck_assert_uint_eq(sc->services[0].n_depends, 0);
+}
+END_TEST
+
+/* ---- laws -------------------------------------------------------------- */
+
+static double normal_mean(double mu, double sd)
+{
+	double a = -mu / sd;
+
+	return mu + sd * gsl_ran_ugaussian_pdf(a) / gsl_cdf_ugaussian_Q(a);
+}
+
+static const struct {
+	const char *value;
+	SimDistKind kind;
+	double mean; /* NAN: computed by normal_mean(-1, 2) */
+} laws[] = {
+	{"2h", SIM_DIST_FIXED, 2},
+	{"90", SIM_DIST_FIXED, 90},
+	{"1.5", SIM_DIST_FIXED, 1.5},
+	{"1h30min", SIM_DIST_FIXED, 1.5},
+	{"{ law = \"fixed\"; value = \"30min\"; }", SIM_DIST_FIXED, 0.5},
+	{"{ law = \"exponential\"; mean = \"4h\"; }", SIM_DIST_EXPONENTIAL, 4},
+	{"{ law = \"exponential\"; rate = \"2/d\"; }", SIM_DIST_EXPONENTIAL,
+	 12},
+	{"{ law = \"weibull\"; shape = 1.0; scale = \"10h\"; }",
+	 SIM_DIST_WEIBULL, 10},
+	{"{ law = \"lognormal\"; median = \"4h\"; sigma = 0.5; }",
+	 SIM_DIST_LOGNORMAL, 4.532593812267305},
+	{"{ law = \"lognormal\"; mean = \"5h\"; sd = \"2h\"; }",
+	 SIM_DIST_LOGNORMAL, 5},
+	{"{ law = \"gamma\"; shape = 2; scale = \"3h\"; }", SIM_DIST_GAMMA, 6},
+	{"{ law = \"normal\"; mean = \"10h\"; sd = \"1h\"; }", SIM_DIST_NORMAL,
+	 10},
+	{"{ law = \"normal\"; mean = \"-1h\"; sd = \"2h\"; }", SIM_DIST_NORMAL,
+	 NAN},
+	{"{ law = \"uniform\"; min = \"1h\"; max = \"3h\"; }", SIM_DIST_UNIFORM,
+	 2},
+	{"{ law = \"empirical\"; values = [\"1h\", \"2h\", \"6h\"]; }",
+	 SIM_DIST_EMPIRICAL, 3},
+	{"{ law = \"cdf\"; x = [\"0h\", \"2h\", \"4h\"]; "
+	 "p = [0.0, 0.5, 1.0]; }",
+	 SIM_DIST_CDF, 2},
+};
+
+START_TEST(test_laws)
+{
+	g_autofree char *set = g_strdup_printf(
+		"components.san.failures.controller.repair=%s", laws[_i].value);
+	const char *sets[] = {set, NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+	const SimDist *d = mode(sc, "san", 0)->repair;
+	double mean = isnan(laws[_i].mean) ? normal_mean(-1, 2) : laws[_i].mean;
+
+	ck_assert_int_eq(sim_dist_kind(d), laws[_i].kind);
+	assert_close(sim_dist_mean(d), mean, 1e-6 * mean);
+}
+END_TEST
+
+/* ---- overrides --------------------------------------------------------- */
+
+START_TEST(test_set_int_and_duration)
+{
+	const char *sets[] = {"components.san.count=3", "scenario.horizon=5y",
+			      "scenario.replications=20", NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+
+	ck_assert_uint_eq(sc->components[0].count, 3);
+	ck_assert_uint_eq(sc->components[0].need, 1);
+	assert_close(sc->horizon_h, 5 * Y, 0);
+	ck_assert_uint_eq(sc->replications, 20);
+}
+END_TEST
+
+/* Elements named by id, by name, by index. */
+START_TEST(test_set_paths)
+{
+	const char *sets[] = {"components.1.count=4",
+			      "components.san.failures.corruption.repair=2h",
+			      "components.san.failures.0.repair=3h",
+			      "sites.roomA.hazards.1.rebuild=1mo",
+			      "services.dpi.requires.1=dc",
+			      NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+
+	ck_assert_uint_eq(sc->components[1].count, 4);
+	assert_close(sim_dist_mean(mode(sc, "san", 1)->repair), 2, 0);
+	assert_close(sim_dist_mean(mode(sc, "san", 0)->repair), 3, 0);
+	assert_close(sim_dist_mean(sc->sites[0].hazards[1].duration),
+		     SIM_HOURS_PER_MONTH, 0);
+	ck_assert_uint_eq(sc->services[0].requires[1], 2);
+}
+END_TEST
+
+/* A law group replaces a string, a string replaces a law group. */
+START_TEST(test_set_law_swaps)
+{
+	const char *sets[] = {
+		"components.san.failures.controller.repair="
+		"{ law = \"uniform\"; min = \"1h\"; max = \"3h\"; }",
+		"components.san.failures.controller.ttf=1000h",
+		"sites.roomA.hazards.power.duration={ law = \"lognormal\"; "
+		"median = \"2h\"; sigma = 1.0; }",
+		NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+
+	ck_assert_int_eq(sim_dist_kind(mode(sc, "san", 0)->repair),
+			 SIM_DIST_UNIFORM);
+	assert_close(sim_dist_mean(mode(sc, "san", 0)->repair), 2, 0);
+	ck_assert_int_eq(sim_dist_kind(mode(sc, "san", 0)->ttf),
+			 SIM_DIST_FIXED);
+	assert_close(sim_dist_mean(mode(sc, "san", 0)->ttf), 1000, 0);
+	assert_close(sim_dist_mean(sc->sites[0].hazards[0].duration),
+		     2 * exp(0.5), 1e-12);
+}
+END_TEST
+
+/* New keys in an existing parent, new list elements, a whole element
+ * replaced in place, the last of two overrides of a key winning, a value
+ * holding '=' and a quoted string. */
+START_TEST(test_set_add_and_replace)
+{
+	const char *sets[] = {
+		"services.ad.rto=30min",
+		"services.2={ id = \"web\"; requires = [\"app\"]; "
+		"depends = [\"dpi\"]; }",
+		"components.0={ id = \"nas\"; site = \"roomA\"; failures = "
+		"( { name = \"disk\"; rate = \"1/y\"; repair = \"2h\"; } ); }",
+		"services.dpi.requires.0=nas",
+		"scenario.seed=7",
+		"scenario.seed=8",
+		"scenario.description=a=b",
+		"scenario.name=\"two words\"",
+		NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+
+	assert_close(sc->services[1].rto_h, 0.5, 0);
+	ck_assert_uint_eq(sc->n_services, 3);
+	ck_assert_str_eq(sc->services[2].id, "web");
+	ck_assert_uint_eq(sc->service_order[2], 2);
+	ck_assert_str_eq(sc->components[0].id, "nas");
+	ck_assert_uint_eq(sc->components[0].count, 1);
+	ck_assert_uint_eq(sc->seed, 8);
+	ck_assert_str_eq(sc->description, "a=b");
+	ck_assert_str_eq(sc->name, "two words");
+}
+END_TEST
+
+static const struct {
+	const char *set;
+	const char *error;
+} bad_sets[] = {
+	{"components.san.count=x",
+	 "--set components.san.count: 'count' must be an integer in "
+	 "component 'san' (got a string)"},
+	{"components.san.count=10000000000",
+	 "--set components.san.count: 'count' must be <= 100000 in "
+	 "component 'san' (got 10000000000)"},
+	{"scenario.horizon=0",
+	 "--set scenario.horizon: 'horizon' must be > 0 in 'scenario' "
+	 "(got 0)"},
+	{"scenario.horizon=5x",
+	 "--set scenario.horizon: 'horizon' in 'scenario': bad duration "
+	 "\"5x\": unknown unit \"x\" (expected s, min, h, d, w, mo or y)"},
+	{"components.sann.count=3",
+	 "--set components.sann.count: unknown path: no 'sann' in "
+	 "'components' (did you mean 'san'?)"},
+	{"components.9.count=3",
+	 "--set components.9.count: unknown path: no '9' in 'components'"},
+	{"scenaro.seed=3",
+	 "--set scenaro.seed: unknown path: no 'scenaro' in the file (did "
+	 "you mean 'scenario'?)"},
+	{"scenario.horizon.x=1",
+	 "--set scenario.horizon.x: unknown path: 'scenario.horizon' is a "
+	 "string, not a group or a list"},
+	{"components..count=1",
+	 "--set components..count: empty name in the path"},
+	{"services.dpi.rpoo=1h",
+	 "--set services.dpi.rpoo: unknown key 'rpoo' in service 'dpi' "
+	 "(did you mean 'rpo'?)"},
+	{"services.dpi.requires.0={ a = 1; }",
+	 "--set services.dpi.requires.0: an element of an array must be a "
+	 "value of the same type as the others"},
+	{"components.0=3",
+	 "--set components.0: an element of a list can only be replaced by "
+	 "a group { ... }"},
+	{"components.san.failures.hw.repair=1h",
+	 "--set components.san.failures.hw.repair: unknown path: no 'hw' in "
+	 "'components.san.failures'"},
+	{"sites.roomA.hazards.power.duration={ law = \"weibul\"; }",
+	 "--set sites.roomA.hazards.power.duration: unknown law \"weibul\" "
+	 "in 'duration' of hazard 'power' of site 'roomA' (did you mean "
+	 "\"weibull\"?)"},
+	{"services.ad.depends=[\"dpi\"]",
+	 "--set services.ad.depends: dependency cycle: 'dpi' -> 'ad' -> "
+	 "'dpi'"},
+	{"scenario.horizon", "--set scenario.horizon: expected KEY=VALUE"},
+};
+
+START_TEST(test_set_errors)
+{
+	const char *sets[] = {bad_sets[_i].set, NULL};
+	g_autofree char *msg = example_error(sets);
+
+	ck_assert_str_eq(msg, bad_sets[_i].error);
+}
+END_TEST
+
+/* ---- the bad-input corpus ---------------------------------------------- */
+
+static GPtrArray *bad_files; /* NAME.cfg of BAD_DIR, sorted */
+
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_bad_files(void)
+{
+	GDir *dir = g_dir_open(DRSIM_SRCDIR "/" BAD_DIR, 0, NULL);
+	const char *name;
+
+	bad_files = g_ptr_array_new_with_free_func(g_free);
+	if (!dir)
+		return;
+	while ((name = g_dir_read_name(dir)))
+		if (g_str_has_suffix(name, ".cfg"))
+			g_ptr_array_add(bad_files, g_strdup(name));
+	g_dir_close(dir);
+	g_ptr_array_sort(bad_files, compare_names);
+}
+
+/* The expected error of BAD_DIR/NAME.cfg: NAME.err without a final
+ * newline. */
+static char *expected_error(const char *cfg)
+{
+	g_autofree char *base = g_strndup(cfg, strlen(cfg) - 4);
+	g_autofree char *path = g_strdup_printf("%s/%s.err", BAD_DIR, base);
+	char *text = NULL;
+
+	ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL),
+		      "%s has no .err file", cfg);
+	if (g_str_has_suffix(text, "\n"))
+		text[strlen(text) - 1] = '\0';
+	return text;
+}
+
+START_TEST(test_bad_file)
+{
+	const char *name = bad_files->pdata[_i];
+	g_autofree char *path = g_strdup_printf("%s/%s", BAD_DIR, name);
+	g_autofree char *want = expected_error(name);
+	GError *error = NULL;
+	MdlScenario *sc = mdl_scenario_load(path, NULL, &error);
+
+	ck_assert_msg(sc == NULL, "%s loaded", path);
+	ck_assert(g_error_matches(error, MDL_SCENARIO_ERROR,
+				  MDL_SCENARIO_ERROR_INVALID));
+	ck_assert_str_eq(error->message, want);
+	g_error_free(error);
+}
+END_TEST
+
+START_TEST(test_bad_corpus_size)
+{
+	ck_assert_uint_ge(bad_files->len, 35);
+}
+END_TEST
+
+/* Every problem of a file, one per line, in line order; the overrides'
+ * problems after the file's. */
+START_TEST(test_several_problems)
+{
+	static const unsigned lines[] = {5,  6,	 10, 14, 15, 19, 19,
+					 21, 22, 25, 26, 31, 31};
+	const char *sets[] = {"scenario.seed=-4", NULL};
+	const char *path = BAD_DIR "/several-problems.cfg";
+	GError *error = NULL;
+
+	ck_assert_ptr_null(mdl_scenario_load(path, sets, &error));
+	g_auto(GStrv) msgs = g_strsplit(error->message, "\n", -1);
+	g_error_free(error);
+	ck_assert_uint_eq(g_strv_length(msgs), G_N_ELEMENTS(lines) + 1);
+	for (guint i = 0; i < G_N_ELEMENTS(lines); i++) {
+		g_autofree char *prefix =
+			g_strdup_printf("%s:%u: ", path, lines[i]);
+
+		ck_assert_msg(g_str_has_prefix(msgs[i], prefix), "line %u: %s",
+			      i, msgs[i]);
+	}
+	ck_assert_str_eq(msgs[G_N_ELEMENTS(lines)],
+			 "--set scenario.seed: 'seed' must be >= 0 in "
+			 "'scenario' (got -4)");
+}
+END_TEST
+
+START_TEST(test_unreadable)
+{
+	GError *error = NULL;
+
+	ck_assert_ptr_null(
+		mdl_scenario_load(BAD_DIR "/no-such-file.cfg", NULL, &error));
+	ck_assert(g_error_matches(error, MDL_SCENARIO_ERROR,
+				  MDL_SCENARIO_ERROR_FILE));
+	ck_assert_str_eq(error->message,
+			 BAD_DIR "/no-such-file.cfg: cannot "
+				 "read: No such file or directory");
+	g_clear_error(&error);
+	ck_assert_ptr_null(mdl_scenario_load(BAD_DIR, NULL, &error));
+	ck_assert(g_error_matches(error, MDL_SCENARIO_ERROR,
+				  MDL_SCENARIO_ERROR_FILE));
+	ck_assert_str_eq(error->message,
+			 BAD_DIR ": cannot read: Is a directory");
+	g_error_free(error);
+}
+END_TEST
+
+/* ---- drsim check ------------------------------------------------------- */
+
+/* Runs drsim with args from the repository root; returns the exit
+ * status, output in *out and *err. */
+static int drsim(const char *const *args, char **out, char **err)
+{
+	GPtrArray *argv = g_ptr_array_new();
+	int status = -1;
+	GError *error = NULL;
+
+	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
+	for (; *args; args++)
+		g_ptr_array_add(argv, (gpointer)*args);
+	g_ptr_array_add(argv, NULL);
+	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
+				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
+				   &status, &error),
+		      "cannot run %s: %s", DRSIM_BIN,
+		      error ? error->message : "?");
+	g_ptr_array_free(argv, TRUE);
+	ck_assert_msg(WIFEXITED(status), "drsim did not exit (status %d)",
+		      status);
+	return WEXITSTATUS(status);
+}
+
+START_TEST(test_check_bad_file)
+{
+	const char *name = bad_files->pdata[_i];
+	g_autofree char *path = g_strdup_printf("%s/%s", BAD_DIR, name);
+	g_autofree char *want = expected_error(name);
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", path, NULL};
+
+	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_str_eq(out, "");
+	g_autofree char *want_nl = g_strconcat(want, "\n", NULL);
+	ck_assert_str_eq(err, want_nl);
+}
+END_TEST
+
+START_TEST(test_check_ok)
+{
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", EXAMPLE, "--set", "services.ad.rto=2h",
+			      NULL};
+
+	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_str_eq(out, EXAMPLE ": ok — 1 site, 1 crew, 3 components, "
+				      "2 services, horizon 10y, 1000 "
+				      "replications\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
+/* One bad file among good ones: all are checked, exit 2. */
+START_TEST(test_check_mixed)
+{
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", EXAMPLE, BAD_DIR "/need-zero.cfg",
+			      EXAMPLE, NULL};
+	g_autofree char *want = expected_error("need-zero.cfg");
+
+	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_ptr_nonnull(strstr(out, EXAMPLE ": ok"));
+	ck_assert_ptr_nonnull(
+		strstr(strstr(out, EXAMPLE ": ok") + 1, EXAMPLE ": ok"));
+	ck_assert_ptr_nonnull(strstr(err, want));
+}
+END_TEST
+
+static const struct {
+	const char *args[4];
+	int code;
+	const char *out_has, *err_has;
+} usages[] = {
+	{{"check", NULL}, 2, "", "no scenario file given"},
+	{{"check", "--frobnicate", EXAMPLE, NULL}, 2, "", "--frobnicate"},
+	{{"check", "--help", NULL}, 0, "--set", ""},
+	{{"check", EXAMPLE, "--set", "scenario.seed=-1"},
+	 2,
+	 "",
+	 "--set scenario.seed: 'seed' must be >= 0"},
+};
+
+START_TEST(test_check_usage)
+{
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[5] = {NULL};
+
+	memcpy(args, usages[_i].args, sizeof usages[_i].args);
+	ck_assert_int_eq(drsim(args, &out, &err), usages[_i].code);
+	ck_assert_msg(strstr(out, usages[_i].out_has), "stdout: %s", out);
+	ck_assert_msg(strstr(err, usages[_i].err_has), "stderr: %s", err);
+}
+END_TEST
+
+Suite *scenario_suite(void)
+{
+	Suite *s = suite_create("scenario");
+	TCase *example_tc = tcase_create("example");
+	TCase *sets_tc = tcase_create("overrides");
+	TCase *bad_tc = tcase_create("bad");
+	TCase *cli_tc = tcase_create("check");
+
+	list_bad_files();
+	tcase_add_checked_fixture(example_tc, at_srcdir, NULL);
+	tcase_add_test(example_tc, test_example_header);
+	tcase_add_test(example_tc, test_example_crew_site);
+	tcase_add_test(example_tc, test_example_components);
+	tcase_add_test(example_tc, test_example_services);
+	tcase_add_test(example_tc, test_find);
+	tcase_add_test(example_tc, test_example_in_doc);
+	tcase_add_test(example_tc, test_defaults);
+	tcase_add_loop_test(example_tc, test_laws, 0, (int)G_N_ELEMENTS(laws));
+	suite_add_tcase(s, example_tc);
+
+	tcase_add_checked_fixture(sets_tc, at_srcdir, NULL);
+	tcase_add_test(sets_tc, test_set_int_and_duration);
+	tcase_add_test(sets_tc, test_set_paths);
+	tcase_add_test(sets_tc, test_set_law_swaps);
+	tcase_add_test(sets_tc, test_set_add_and_replace);
+	tcase_add_loop_test(sets_tc, test_set_errors, 0,
+			    (int)G_N_ELEMENTS(bad_sets));
+	suite_add_tcase(s, sets_tc);
+
+	tcase_add_checked_fixture(bad_tc, at_srcdir, NULL);
+	tcase_add_test(bad_tc, test_bad_corpus_size);
+	tcase_add_loop_test(bad_tc, test_bad_file, 0, (int)bad_files->len);
+	tcase_add_test(bad_tc, test_several_problems);
+	tcase_add_test(bad_tc, test_unreadable);
+	suite_add_tcase(s, bad_tc);
+
+	tcase_add_checked_fixture(cli_tc, at_srcdir, NULL);
+	tcase_add_loop_test(cli_tc, test_check_bad_file, 0,
+			    (int)bad_files->len);
+	tcase_add_test(cli_tc, test_check_ok);
+	tcase_add_test(cli_tc, test_check_mixed);
+	tcase_add_loop_test(cli_tc, test_check_usage, 0,
+			    (int)G_N_ELEMENTS(usages));
+	suite_add_tcase(s, cli_tc);
+	return s;
+}
