@@ -165,6 +165,9 @@ START_TEST(test_example_services)
 	ck_assert_uint_eq(dpi->n_requires, 2);
 	ck_assert_uint_eq(dpi->requires[0], 0);
 	ck_assert_uint_eq(dpi->requires[1], 1);
+	ck_assert_uint_eq(dpi->n_groups, 2);
+	ck_assert_uint_eq(dpi->group[0], 0);
+	ck_assert_uint_eq(dpi->group[1], 1);
 	ck_assert_uint_eq(dpi->n_depends, 1);
 	ck_assert_uint_eq(dpi->depends[0], 1);
 	assert_close(dpi->rto_h, 4, 0);
@@ -177,6 +180,36 @@ START_TEST(test_example_services)
 	/* Dependencies first. */
 	ck_assert_uint_eq(sc->service_order[0], 1);
 	ck_assert_uint_eq(sc->service_order[1], 0);
+}
+END_TEST
+
+/* Alternatives "a|b" share a requirement group. */
+START_TEST(test_requires_alternatives)
+{
+	static const char *const sets[] = {
+		"services.dpi.requires=[\"dc\", \"san|app\", \"dc2|dc3\"]",
+		"components.2.id=\"dc2\"", NULL };
+	static const char *const more[] = {
+		"services.dpi.requires=[\"san | app\", \"dc\"]", NULL };
+	g_autoptr(MdlScenario) bad = NULL;
+	g_autoptr(MdlScenario) sc = example(more);
+	const MdlService *dpi = &sc->services[0];
+	GError *error = NULL;
+
+	ck_assert_uint_eq(dpi->n_requires, 3);
+	ck_assert_uint_eq(dpi->n_groups, 2);
+	ck_assert_uint_eq(dpi->requires[0], 0);	/* san */
+	ck_assert_uint_eq(dpi->requires[1], 1);	/* app, blanks trimmed */
+	ck_assert_uint_eq(dpi->requires[2], 2);	/* dc */
+	ck_assert_uint_eq(dpi->group[0], 0);
+	ck_assert_uint_eq(dpi->group[1], 0);
+	ck_assert_uint_eq(dpi->group[2], 1);
+	/* dc3 does not exist, and renaming dc leaves 'ad' without it */
+	bad = mdl_scenario_load("scenarios/example.cfg", sets, &error);
+	ck_assert_ptr_null(bad);
+	ck_assert_msg(strstr(error->message, "unknown component 'dc3'"), "%s",
+		      error->message);
+	g_error_free(error);
 }
 END_TEST
 
@@ -678,6 +711,7 @@ Suite *scenario_suite(void)
 	tcase_add_test(example_tc, test_example_components);
 	tcase_add_test(example_tc, test_example_services);
 	tcase_add_test(example_tc, test_find);
+	tcase_add_test(example_tc, test_requires_alternatives);
 	tcase_add_test(example_tc, test_example_in_doc);
 	tcase_add_test(example_tc, test_defaults);
 	tcase_add_loop_test(example_tc, test_laws, 0, (int)G_N_ELEMENTS(laws));
