@@ -22,6 +22,7 @@ typedef struct {
 	guint comp;
 	gboolean failed;
 	gboolean operating;	/* its time to failure is running */
+	gboolean active;	/* carries the load (operating aging) */
 	gboolean queued;	/* waiting in its crew's line */
 	guint mode;		/* mode of the next or last failure */
 	SimTime since;		/* operating since */
@@ -439,25 +440,34 @@ static void unit_stop_aging(MdlWorld *w, guint unit)
 	u->operating = FALSE;
 }
 
-/* Operating aging: the first `need` units up carry the load (the others
- * are cold spares), unless the component is stopped. */
+/* Operating aging: `need` units carry the load and keep it until they go
+ * down; then spares that are up take over, in index order (a repaired
+ * unit comes back as a spare: no switching back).  The load-carrying
+ * units age unless the component is stopped. */
 static void operating_update_comp(MdlWorld *w, guint c)
 {
 	const MdlComponent *mc = mcomp(w, c);
-	Comp *cp = &w->comps[c];
+	Unit *units = &w->units[w->comps[c].first];
 	gboolean stopped = comp_stopped(w, c);
 	guint active = 0;
 
 	for (guint k = 0; k < mc->count; k++) {
-		guint unit = cp->first + k;
-		Unit *u = &w->units[unit];
-		gboolean up = unit_up(w, u);
-		gboolean run = up && active < mc->need && !stopped;
-		active += up ? 1 : 0;
-		if (run && !u->operating)
-			unit_start_aging(w, unit);
-		else if (!run && u->operating)
-			unit_stop_aging(w, unit);
+		if (units[k].active && !unit_up(w, &units[k]))
+			units[k].active = FALSE;
+		active += units[k].active ? 1 : 0;
+	}
+	for (guint k = 0; k < mc->count && active < mc->need; k++) {
+		if (!units[k].active && unit_up(w, &units[k])) {
+			units[k].active = TRUE;
+			active++;
+		}
+	}
+	for (guint k = 0; k < mc->count; k++) {
+		gboolean run = units[k].active && !stopped;
+		if (run && !units[k].operating)
+			unit_start_aging(w, w->comps[c].first + k);
+		else if (!run && units[k].operating)
+			unit_stop_aging(w, w->comps[c].first + k);
 	}
 }
 
@@ -750,7 +760,7 @@ static void reset(MdlWorld *w)
 		w->sites[s].outages = 0, w->sites[s].destroyed = FALSE;
 	for (guint i = 0; i < w->n_units; i++) {
 		Unit *u = &w->units[i];
-		u->failed = u->queued = FALSE;
+		u->failed = u->queued = u->active = FALSE;
 		u->fail_ev = u->repair_ev = SIM_EVENT_NONE;
 		unit_renew(w, i);
 	}
