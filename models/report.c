@@ -139,6 +139,8 @@ static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
 	json_builder_end_object(b);
 }
 
+/* Opens the object of a distribution and leaves it open, for the caller
+ * to add its own keys and close it. */
 static void add_dist(JsonBuilder *b, const char *key, const Dist *d)
 {
 	json_builder_set_member_name(b, key);
@@ -286,14 +288,14 @@ static const char *pct(double x, char buf[32])
 
 static void table_dist(GString *s, const char *what, const Dist *d)
 {
-	char b[7][32];
+	char b[8][32];
 
 	g_string_append_printf(
 		s, "  %-4s target %-6s mean %-6s p50 %-6s p90 %-6s p95 %-6s "
 		   "p99 %-6s max %-6s met %s\n",
 		what, dur(d->target, b[0]), dur(d->mean, b[1]),
 		dur(d->q[0], b[2]), dur(d->q[1], b[3]), dur(d->q[2], b[4]),
-		dur(d->q[3], b[5]), dur(d->max, b[6]), pct(d->met, b[0]));
+		dur(d->q[3], b[5]), dur(d->max, b[6]), pct(d->met, b[7]));
 }
 
 static void table_service(GString *s, const MdlScenario *sc,

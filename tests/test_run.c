@@ -138,6 +138,13 @@ START_TEST(test_run_table_and_csv)
 	ck_assert_int_eq(drsim(table, &out, &err), 0);
 	ck_assert(strstr(out, "availability"));
 	ck_assert(strstr(out, "RTO"));
+	/* every "met" of an RTO/RPO line is a percentage */
+	g_auto(GStrv) tlines = g_strsplit(out, "\n", -1);
+	for (char **l = tlines; *l; l++) {
+		const char *met = strstr(*l, " met ");
+		if (g_str_has_prefix(*l, "  RTO") || g_str_has_prefix(*l, "  RPO"))
+			ck_assert_msg(met && g_str_has_suffix(met, "%"), "%s", *l);
+	}
 	ck_assert_int_eq(drsim(csv, &cout, &cerr), 0);
 	ck_assert(g_str_has_prefix(cout, "service,name,availability_mean,"));
 	/* a header, one row per service, the same number of fields */
