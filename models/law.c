@@ -100,7 +100,7 @@ static gboolean one_of(Loader *ld, const config_setting_t *g, const char *a,
 	config_setting_t *sb = config_setting_get_member(g, b);
 
 	if (sa && sb) {
-		ld_error(ld, ld_line(sa) > ld_line(sb) ? sa : sb,
+		ld_error(ld, ld_latest(sa, sb),
 			 "give either '%s' or '%s', not both, in %s", a, b,
 			 ctx);
 		return FALSE;

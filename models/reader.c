@@ -39,6 +39,7 @@ void ld_init(Loader *ld, const char *file)
 void ld_clear(Loader *ld)
 {
 	g_strfreev(ld->lines);
+	g_free(ld->dataset_flawed);
 	g_array_unref(ld->errors);
 	g_ptr_array_unref(ld->set_keys);
 	g_hash_table_unref(ld->reported);
@@ -462,6 +463,53 @@ gboolean ld_rate(Loader *ld, const config_setting_t *s, const char *ctx,
 	return TRUE;
 }
 
+gboolean ld_size(Loader *ld, const config_setting_t *s, const char *ctx,
+		 double *out)
+{
+	GError *err = NULL;
+
+	/* A bare number has no unit: bytes? terabytes?  Refused. */
+	if (config_setting_type(s) != CONFIG_TYPE_STRING)
+		return bad_type(ld, s, "a size like \"20TB\"", ctx);
+	if (!sim_parse_size(config_setting_get_string(s), out, &err))
+		return bad_units(ld, s, ctx, err);
+	return TRUE;
+}
+
+gboolean ld_throughput(Loader *ld, const config_setting_t *s, const char *ctx,
+		       double *out)
+{
+	GError *err = NULL;
+
+	if (config_setting_type(s) != CONFIG_TYPE_STRING)
+		return bad_type(ld, s, "a throughput like \"1TB/h\"", ctx);
+	if (!sim_parse_throughput(config_setting_get_string(s), out, &err))
+		return bad_units(ld, s, ctx, err);
+	return TRUE;
+}
+
+gboolean ld_percent(Loader *ld, const config_setting_t *s, const char *ctx,
+		    double *out)
+{
+	GError *err = NULL;
+
+	/* 0.15 or 15?  A bare number is refused rather than guessed. */
+	if (config_setting_type(s) != CONFIG_TYPE_STRING)
+		return bad_type(ld, s, "a percentage like \"15%\"", ctx);
+	if (!sim_parse_percent(config_setting_get_string(s), out, &err))
+		return bad_units(ld, s, ctx, err);
+	return TRUE;
+}
+
+gboolean ld_bool(Loader *ld, const config_setting_t *s, const char *ctx,
+		 gboolean *out)
+{
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+		return bad_type(ld, s, "true or false", ctx);
+	*out = config_setting_get_bool(s) ? TRUE : FALSE;
+	return TRUE;
+}
+
 /* "\"a\", \"b\" or \"c\"" */
 static char *choices(const char *const *names)
 {
@@ -497,7 +545,7 @@ gboolean ld_choice(Loader *ld, const config_setting_t *s, const char *ctx,
 /* ---- ids and references ------------------------------------------------ */
 
 static const char *const kind_names[LD_N_KINDS] = {"crew", "site", "component",
-						   "service"};
+						   "service", "dataset"};
 
 const char *ld_kind_name(LdKind kind)
 {

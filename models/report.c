@@ -77,6 +77,33 @@ static Dist rpo_of(const MdlService *sv, const MdlServiceResults *r)
 		       r->incidents);
 }
 
+/* A distribution without target: met undefined. */
+static Dist summary_of(const SimWelford *w, const SimSketch *sk)
+{
+	return dist_of(w, sk, NAN, 0, 0);
+}
+
+/* The breakdowns of a service by cause or by path, with their labels:
+ * items[i] is NULL when label i had no incident. */
+typedef struct {
+	MdlBreakdown *const *items;
+	guint n;
+	const MdlLabels *labels;
+	const char *(*label)(const MdlLabels *l, guint i);
+} Breakdowns;
+
+static Breakdowns by_cause(const MdlResults *r, const MdlServiceResults *s)
+{
+	return (Breakdowns){ s->by_cause, mdl_labels_n_causes(r->labels),
+			     r->labels, mdl_labels_cause };
+}
+
+static Breakdowns by_path(const MdlResults *r, const MdlServiceResults *s)
+{
+	return (Breakdowns){ s->by_path, mdl_labels_n_paths(r->labels),
+			     r->labels, mdl_labels_path };
+}
+
 static double years_played(const MdlScenario *sc, const MdlResults *r)
 {
 	return (double)r->replications * sc->horizon_h / SIM_HOURS_PER_YEAR;
@@ -139,6 +166,14 @@ static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
 	json_builder_end_object(b);
 }
 
+static void add_quantiles(JsonBuilder *b, const Dist *d)
+{
+	add_number(b, "mean", d->mean);
+	for (guint i = 0; i < N_QUANTILES; i++)
+		add_number(b, quantile_key[i], d->q[i]);
+	add_number(b, "max", d->max);
+}
+
 /* Opens the object of a distribution and leaves it open, for the caller
  * to add its own keys and close it. */
 static void add_dist(JsonBuilder *b, const char *key, const Dist *d)
@@ -146,11 +181,66 @@ static void add_dist(JsonBuilder *b, const char *key, const Dist *d)
 	json_builder_set_member_name(b, key);
 	json_builder_begin_object(b);
 	add_number(b, "target", d->target);
-	add_number(b, "mean", d->mean);
-	for (guint i = 0; i < N_QUANTILES; i++)
-		add_number(b, quantile_key[i], d->q[i]);
-	add_number(b, "max", d->max);
+	add_quantiles(b, d);
 	add_number(b, "met", d->met);
+}
+
+/* The same without target and met (breakdowns, RTO from declaration);
+ * left open too. */
+static void add_summary(JsonBuilder *b, const char *key, const Dist *d)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_begin_object(b);
+	add_quantiles(b, d);
+}
+
+/* One entry of "by_cause" or "by_path": what = "cause" or "path". */
+static void json_breakdown(JsonBuilder *b, const char *what,
+			   const char *label, const MdlBreakdown *x)
+{
+	Dist rto = summary_of(&x->rto_h, x->rto_sketch);
+	Dist rpo = summary_of(&x->rpo_h, x->rpo_sketch);
+
+	json_builder_begin_object(b);
+	add_string(b, what, label);
+	add_int(b, "incidents", x->incidents);
+	add_summary(b, "rto_h", &rto);
+	json_builder_end_object(b);
+	add_summary(b, "rpo_h", &rpo);
+	add_int(b, "unknown", x->rpo_unknown);
+	json_builder_end_object(b);
+	add_number(b, "both_met", ratio(x->both_met, x->incidents));
+	json_builder_end_object(b);
+}
+
+/* key: [ one entry per label that had incidents, in label order ]. */
+static void json_breakdowns(JsonBuilder *b, const char *key,
+			    const char *what, const Breakdowns *bd)
+{
+	json_builder_set_member_name(b, key);
+	json_builder_begin_array(b);
+	for (guint i = 0; i < bd->n; i++)
+		if (bd->items[i])
+			json_breakdown(b, what, bd->label(bd->labels, i),
+				       bd->items[i]);
+	json_builder_end_array(b);
+}
+
+/* Data protection: RTO from declaration, breaches, data lost, and the
+ * breakdowns by cause and by path. */
+static void json_protection(JsonBuilder *b, const MdlResults *r,
+			    const MdlServiceResults *s)
+{
+	Dist decl = summary_of(&s->rto_declared_h, s->rto_declared_sketch);
+	Breakdowns causes = by_cause(r, s), paths = by_path(r, s);
+
+	add_summary(b, "rto_declared_h", &decl);
+	add_int(b, "count", s->rto_declared_h.n);
+	json_builder_end_object(b);
+	add_estimate(b, "p_breach_per_year", &s->p_breach_per_year, TRUE);
+	add_estimate(b, "data_loss_h_per_year", &s->data_loss_h_per_year, TRUE);
+	json_breakdowns(b, "by_cause", "cause", &causes);
+	json_breakdowns(b, "by_path", "path", &paths);
 }
 
 static void json_service(JsonBuilder *b, const MdlScenario *sc,
@@ -177,6 +267,7 @@ static void json_service(JsonBuilder *b, const MdlScenario *sc,
 	add_int(b, "unknown", s->rpo_unknown);
 	json_builder_end_object(b);
 	add_number(b, "both_met", ratio(s->both_met, s->incidents));
+	json_protection(b, r, s);
 	json_builder_end_object(b);
 }
 
@@ -298,6 +389,71 @@ static void table_dist(GString *s, const char *what, const Dist *d)
 		dur(d->q[3], b[5]), dur(d->max, b[6]), pct(d->met, b[7]));
 }
 
+/* A number with two decimals, "-" when undefined. */
+static const char *num(double x, char buf[32])
+{
+	if (!isfinite(x))
+		return "-";
+	g_snprintf(buf, 32, "%.2f", x);
+	return buf;
+}
+
+/* The RTO counted from the declaration, under the RTO line. */
+static void table_declared(GString *s, const MdlServiceResults *x)
+{
+	Dist d = summary_of(&x->rto_declared_h, x->rto_declared_sketch);
+	char b[6][32];
+
+	if (x->rto_declared_h.n == 0)
+		return;
+	g_string_append_printf(
+		s, "       declared      mean %-6s p50 %-6s p90 %-6s p95 %-6s "
+		   "p99 %-6s max %-6s (%" G_GUINT64_FORMAT
+		   " incidents, from the declaration)\n",
+		dur(d.mean, b[0]), dur(d.q[0], b[1]), dur(d.q[1], b[2]),
+		dur(d.q[2], b[3]), dur(d.q[3], b[4]), dur(d.max, b[5]),
+		x->rto_declared_h.n);
+}
+
+static void table_protection(GString *s, const MdlServiceResults *x)
+{
+	Estimate p = estimate(&x->p_breach_per_year);
+	Estimate l = estimate(&x->data_loss_h_per_year);
+	char b[3][32];
+
+	g_string_append_printf(s, "  breach in a year  %s   95%% CI [%s, %s]\n",
+			       pct(p.mean, b[0]), pct(p.lo, b[1]),
+			       pct(p.hi, b[2]));
+	g_string_append_printf(s, "  data lost         %s h/year   95%% CI [%s, %s]\n",
+			       num(l.mean, b[0]), num(l.lo, b[1]),
+			       num(l.hi, b[2]));
+}
+
+/* One line per label that had incidents: count, mean and p95 of RTO and
+ * RPO, fraction meeting both targets. */
+static void table_breakdowns(GString *s, const char *title,
+			     const Breakdowns *bd)
+{
+	char b[5][32];
+
+	g_string_append_printf(s, "  %-28s %9s  %-9s%-9s%-9s%-9s%s\n", title,
+			       "incidents", "RTO mean", "RTO p95", "RPO mean",
+			       "RPO p95", "both met");
+	for (guint i = 0; i < bd->n; i++) {
+		const MdlBreakdown *x = bd->items[i];
+		if (!x)
+			continue;
+		Dist rto = summary_of(&x->rto_h, x->rto_sketch);
+		Dist rpo = summary_of(&x->rpo_h, x->rpo_sketch);
+		g_string_append_printf(
+			s, "    %-26s %9" G_GUINT64_FORMAT "  %-9s%-9s%-9s%-9s%s\n",
+			bd->label(bd->labels, i), x->incidents,
+			dur(rto.mean, b[0]), dur(rto.q[2], b[1]),
+			dur(rpo.mean, b[2]), dur(rpo.q[2], b[3]),
+			pct(ratio(x->both_met, x->incidents), b[4]));
+	}
+}
+
 static void table_service(GString *s, const MdlScenario *sc,
 			  const MdlResults *r, guint i)
 {
@@ -320,14 +476,21 @@ static void table_service(GString *s, const MdlScenario *sc,
 			       incidents_per_year(sc, r, x), x->incidents,
 			       x->censored);
 	table_dist(s, "RTO", &rto);
+	table_declared(s, x);
 	table_dist(s, "RPO", &rpo);
 	if (x->rpo_unknown)
 		g_string_append_printf(s, "       RPO unknown for %" G_GUINT64_FORMAT
-					  " incidents that lost data (no "
-					  "recovery point modelled yet)\n",
+					  " incidents that lost data with no "
+					  "usable recovery point\n",
 				       x->rpo_unknown);
 	g_string_append_printf(s, "  both targets met  %s of incidents\n",
 			       pct(ratio(x->both_met, x->incidents), b));
+	table_protection(s, x);
+	if (x->incidents == 0)
+		return;
+	Breakdowns causes = by_cause(r, x), paths = by_path(r, x);
+	table_breakdowns(s, "by cause", &causes);
+	table_breakdowns(s, "by path", &paths);
 }
 
 static void table_components(GString *s, const MdlScenario *sc,
@@ -420,6 +583,35 @@ static void csv_dist(GString *s, const Dist *d)
 	csv_number(s, d->met);
 }
 
+static void csv_row(GString *s, const MdlScenario *sc, const MdlResults *r,
+		    guint i)
+{
+	const MdlService *sv = &sc->services[i];
+	const MdlServiceResults *x = &r->services[i];
+	Estimate a = estimate(&x->availability);
+	Dist rto = rto_of(sv, x), rpo = rpo_of(sv, x);
+
+	csv_text(s, sv->id);
+	g_string_append_c(s, ',');
+	csv_text(s, sv->name);
+	csv_number(s, a.mean);
+	csv_number(s, a.stderr_);
+	csv_number(s, a.lo);
+	csv_number(s, a.hi);
+	csv_number(s, sim_welford_mean(&x->downtime_h_per_year));
+	g_string_append_printf(s, ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT,
+			       x->incidents, x->censored);
+	csv_number(s, incidents_per_year(sc, r, x));
+	csv_dist(s, &rto);
+	csv_dist(s, &rpo);
+	g_string_append_printf(s, ",%" G_GUINT64_FORMAT, x->rpo_unknown);
+	csv_number(s, ratio(x->both_met, x->incidents));
+	csv_number(s, sim_welford_mean(&x->p_breach_per_year));
+	csv_number(s, sim_welford_mean(&x->data_loss_h_per_year));
+	g_string_append_c(s, '\n');
+}
+
+/* New columns go at the end: readers may index columns by position. */
 static char *report_csv(const MdlScenario *sc, const MdlResults *r)
 {
 	GString *s = g_string_new("service,name,availability_mean,"
@@ -429,36 +621,17 @@ static char *report_csv(const MdlScenario *sc, const MdlResults *r)
 
 	csv_dist_header(s, "rto_h");
 	csv_dist_header(s, "rpo_h");
-	g_string_append(s, ",rpo_unknown,both_met\n");
-	for (guint i = 0; i < sc->n_services; i++) {
-		const MdlService *sv = &sc->services[i];
-		const MdlServiceResults *x = &r->services[i];
-		Estimate a = estimate(&x->availability);
-		Dist rto = rto_of(sv, x), rpo = rpo_of(sv, x);
-		csv_text(s, sv->id);
-		g_string_append_c(s, ',');
-		csv_text(s, sv->name);
-		csv_number(s, a.mean);
-		csv_number(s, a.stderr_);
-		csv_number(s, a.lo);
-		csv_number(s, a.hi);
-		csv_number(s, sim_welford_mean(&x->downtime_h_per_year));
-		g_string_append_printf(s, ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT,
-				       x->incidents, x->censored);
-		csv_number(s, incidents_per_year(sc, r, x));
-		csv_dist(s, &rto);
-		csv_dist(s, &rpo);
-		g_string_append_printf(s, ",%" G_GUINT64_FORMAT, x->rpo_unknown);
-		csv_number(s, ratio(x->both_met, x->incidents));
-		g_string_append_c(s, '\n');
-	}
+	g_string_append(s, ",rpo_unknown,both_met,p_breach_per_year,"
+			   "data_loss_h_per_year\n");
+	for (guint i = 0; i < sc->n_services; i++)
+		csv_row(s, sc, r, i);
 	return g_string_free(s, FALSE);
 }
 
 char *mdl_report(const MdlScenario *sc, const MdlResults *r,
 		 const MdlRunInfo *info, MdlFormat format)
 {
-	g_return_val_if_fail(sc && r && info, NULL);
+	g_return_val_if_fail(sc && r && info && r->labels, NULL);
 
 	switch (format) {
 	case MDL_FORMAT_JSON:

@@ -1,49 +1,257 @@
 /* results.c — the mergeable results of replications. */
 #include "models/results.h"
 
-MdlResults *mdl_results_new(const MdlScenario *sc)
+#include <math.h>
+
+#include "sim/units.h"
+
+static MdlBreakdown *breakdown_new(void)
+{
+	MdlBreakdown *b = g_new0(MdlBreakdown, 1);
+
+	sim_welford_init(&b->rto_h);
+	sim_welford_init(&b->rpo_h);
+	b->rto_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	b->rpo_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	return b;
+}
+
+static void breakdown_free(MdlBreakdown *b)
+{
+	if (!b)
+		return;
+	sim_sketch_free(b->rto_sketch);
+	sim_sketch_free(b->rpo_sketch);
+	g_free(b);
+}
+
+static void breakdown_merge(MdlBreakdown **into, const MdlBreakdown *from)
+{
+	if (!from)
+		return;
+	if (!*into)
+		*into = breakdown_new();
+	MdlBreakdown *a = *into;
+	a->incidents += from->incidents;
+	sim_welford_merge(&a->rto_h, &from->rto_h);
+	sim_welford_merge(&a->rpo_h, &from->rpo_h);
+	sim_sketch_merge(a->rto_sketch, from->rto_sketch);
+	sim_sketch_merge(a->rpo_sketch, from->rpo_sketch);
+	a->rpo_unknown += from->rpo_unknown;
+	a->both_met += from->both_met;
+}
+
+static void service_init(MdlServiceResults *s, const MdlResults *r)
+{
+	sim_welford_init(&s->availability);
+	sim_welford_init(&s->downtime_h_per_year);
+	sim_welford_init(&s->rto_h);
+	sim_welford_init(&s->rpo_h);
+	sim_welford_init(&s->rto_declared_h);
+	sim_welford_init(&s->p_breach_per_year);
+	sim_welford_init(&s->data_loss_h_per_year);
+	s->rto_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	s->rpo_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	s->rto_declared_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	s->by_cause = g_new0(MdlBreakdown *, mdl_labels_n_causes(r->labels));
+	s->by_path = g_new0(MdlBreakdown *, mdl_labels_n_paths(r->labels));
+	s->year_breached = g_new0(double, r->n_years);
+}
+
+MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
+			    gboolean log_incidents)
 {
 	MdlResults *r = g_new0(MdlResults, 1);
 
+	r->sc = sc;
+	r->labels = labels;
+	r->n_years = (guint)ceil(sc->horizon_h / SIM_HOURS_PER_YEAR - 1e-9);
+	if (r->n_years == 0)
+		r->n_years = 1;
 	r->n_services = sc->n_services;
 	r->n_components = sc->n_components;
 	r->n_crews = sc->n_crews;
 	r->services = g_new0(MdlServiceResults, sc->n_services);
 	r->components = g_new0(MdlComponentResults, sc->n_components);
 	r->crews = g_new0(MdlCrewResults, sc->n_crews);
-	for (guint i = 0; i < r->n_services; i++) {
-		MdlServiceResults *s = &r->services[i];
-		sim_welford_init(&s->availability);
-		sim_welford_init(&s->downtime_h_per_year);
-		sim_welford_init(&s->rto_h);
-		sim_welford_init(&s->rpo_h);
-		s->rto_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
-		s->rpo_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
-	}
+	for (guint i = 0; i < r->n_services; i++)
+		service_init(&r->services[i], r);
 	for (guint i = 0; i < r->n_components; i++) {
 		sim_welford_init(&r->components[i].availability);
 		sim_welford_init(&r->components[i].units_up);
 	}
 	for (guint i = 0; i < r->n_crews; i++)
 		sim_welford_init(&r->crews[i].wait_h);
+	r->log_incidents = log_incidents;
+	if (log_incidents)
+		r->rows = g_string_new(NULL);
 	return r;
+}
+
+static void service_clear(MdlServiceResults *s, const MdlResults *r)
+{
+	sim_sketch_free(s->rto_sketch);
+	sim_sketch_free(s->rpo_sketch);
+	sim_sketch_free(s->rto_declared_sketch);
+	for (guint i = 0; i < mdl_labels_n_causes(r->labels); i++)
+		breakdown_free(s->by_cause[i]);
+	for (guint i = 0; i < mdl_labels_n_paths(r->labels); i++)
+		breakdown_free(s->by_path[i]);
+	g_free(s->by_cause);
+	g_free(s->by_path);
+	g_free(s->year_breached);
 }
 
 void mdl_results_free(MdlResults *r)
 {
 	if (!r)
 		return;
-	for (guint i = 0; i < r->n_services; i++) {
-		sim_sketch_free(r->services[i].rto_sketch);
-		sim_sketch_free(r->services[i].rpo_sketch);
-	}
+	for (guint i = 0; i < r->n_services; i++)
+		service_clear(&r->services[i], r);
 	g_free(r->services);
 	g_free(r->components);
 	g_free(r->crews);
+	if (r->rows)
+		g_string_free(r->rows, TRUE);
 	g_free(r);
 }
 
-static void merge_service(MdlServiceResults *a, const MdlServiceResults *b)
+/* -- recording ------------------------------------------------------------- */
+
+static void breakdown_add(MdlBreakdown **slot, double rto, double rpo,
+			  gboolean both)
+{
+	if (!*slot)
+		*slot = breakdown_new();
+	MdlBreakdown *b = *slot;
+	b->incidents++;
+	sim_welford_add(&b->rto_h, rto);
+	sim_sketch_add(b->rto_sketch, rto);
+	if (isnan(rpo)) {
+		b->rpo_unknown++;
+	} else {
+		sim_welford_add(&b->rpo_h, rpo);
+		sim_sketch_add(b->rpo_sketch, rpo);
+	}
+	b->both_met += both ? 1 : 0;
+}
+
+static void csv_num(GString *s, double x)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_string_append_c(s, ',');
+	if (isfinite(x))
+		g_string_append(s, g_ascii_dtostr(buf, sizeof buf, x));
+}
+
+const char *mdl_results_csv_header(void)
+{
+	return "replication,service,cause,t0_h,detect_h,declare_h,restored_h,"
+	       "path,copy,rto_h,rpo_h,met\n";
+}
+
+/* One row of incidents.csv: ids and labels never hold commas or quotes
+ * (the loader restricts ids), so no quoting is needed. */
+static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
+		    gboolean met)
+{
+	const MdlScenario *sc = r->sc;
+	GString *s = r->rows;
+	const char *path = mdl_labels_path(r->labels, inc->path);
+	const char *copy = g_str_has_prefix(path, "restore:") ? path + 8 : "";
+
+	g_string_append_printf(s, "%" G_GUINT64_FORMAT ",%s,%s", inc->rep,
+			       sc->services[inc->service].id,
+			       mdl_labels_cause(r->labels, inc->cause));
+	csv_num(s, inc->t0);
+	csv_num(s, inc->t_detect);
+	csv_num(s, inc->t_declare);
+	csv_num(s, inc->t_restored);
+	g_string_append_printf(s, ",%s,%s", path, copy);
+	csv_num(s, rto);
+	csv_num(s, inc->rpo_h);
+	g_string_append_printf(s, ",%d\n", met ? 1 : 0);
+}
+
+void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
+{
+	const MdlService *sv = &r->sc->services[inc->service];
+	MdlServiceResults *s = &r->services[inc->service];
+	double rto = inc->t_restored - inc->t0;
+	gboolean rto_met = rto <= sv->rto_h;
+	gboolean rpo_met = !isnan(inc->rpo_h) && inc->rpo_h <= sv->rpo_h;
+
+	s->incidents++;
+	sim_welford_add(&s->rto_h, rto);
+	sim_sketch_add(s->rto_sketch, rto);
+	if (isnan(inc->rpo_h)) {
+		s->rpo_unknown++;
+	} else {
+		sim_welford_add(&s->rpo_h, inc->rpo_h);
+		sim_sketch_add(s->rpo_sketch, inc->rpo_h);
+		s->lost_h += inc->rpo_h;
+	}
+	s->rto_met += rto_met ? 1 : 0;
+	s->rpo_met += rpo_met ? 1 : 0;
+	s->both_met += rto_met && rpo_met ? 1 : 0;
+	if (!isnan(inc->t_declare)) {
+		double d = inc->t_restored - inc->t_declare;
+		sim_welford_add(&s->rto_declared_h, d);
+		sim_sketch_add(s->rto_declared_sketch, fmax(d, 0));
+	}
+	if (!(rto_met && rpo_met)) {
+		guint y = (guint)(inc->t0 / SIM_HOURS_PER_YEAR);
+		s->year_breached[MIN(y, r->n_years - 1)] = 1;
+	}
+	breakdown_add(&s->by_cause[inc->cause], rto, inc->rpo_h,
+		      rto_met && rpo_met);
+	breakdown_add(&s->by_path[inc->path], rto, inc->rpo_h,
+		      rto_met && rpo_met);
+	if (r->log_incidents)
+		add_row(r, inc, rto, rto_met && rpo_met);
+}
+
+void mdl_results_censored(MdlResults *r, guint service)
+{
+	r->services[service].censored++;
+}
+
+/* Fraction of the replication's years with a breach, each year slice
+ * weighted by its length (the last one may be partial). */
+static double breach_fraction(const MdlResults *r, const MdlServiceResults *s)
+{
+	double T = r->sc->horizon_h, hit = 0;
+
+	for (guint y = 0; y < r->n_years; y++) {
+		double len = fmin(SIM_HOURS_PER_YEAR, T - y * SIM_HOURS_PER_YEAR);
+		hit += s->year_breached[y] * len;
+	}
+	return hit / T;
+}
+
+void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
+{
+	double T = r->sc->horizon_h, years = T / SIM_HOURS_PER_YEAR;
+
+	for (guint i = 0; i < r->n_services; i++) {
+		MdlServiceResults *s = &r->services[i];
+		sim_welford_add(&s->availability, uptime_h[i] / T);
+		sim_welford_add(&s->downtime_h_per_year,
+				(T - uptime_h[i]) / years);
+		sim_welford_add(&s->p_breach_per_year, breach_fraction(r, s));
+		sim_welford_add(&s->data_loss_h_per_year, s->lost_h / years);
+		for (guint y = 0; y < r->n_years; y++)
+			s->year_breached[y] = 0;
+		s->lost_h = 0;
+	}
+	r->replications++;
+}
+
+/* -- merging --------------------------------------------------------------- */
+
+static void merge_service(const MdlResults *r, MdlServiceResults *a,
+			  const MdlServiceResults *b)
 {
 	sim_welford_merge(&a->availability, &b->availability);
 	sim_welford_merge(&a->downtime_h_per_year, &b->downtime_h_per_year);
@@ -57,6 +265,25 @@ static void merge_service(MdlServiceResults *a, const MdlServiceResults *b)
 	a->rto_met += b->rto_met;
 	a->rpo_met += b->rpo_met;
 	a->both_met += b->both_met;
+	sim_welford_merge(&a->rto_declared_h, &b->rto_declared_h);
+	sim_sketch_merge(a->rto_declared_sketch, b->rto_declared_sketch);
+	sim_welford_merge(&a->p_breach_per_year, &b->p_breach_per_year);
+	sim_welford_merge(&a->data_loss_h_per_year, &b->data_loss_h_per_year);
+	for (guint i = 0; i < mdl_labels_n_causes(r->labels); i++)
+		breakdown_merge(&a->by_cause[i], b->by_cause[i]);
+	for (guint i = 0; i < mdl_labels_n_paths(r->labels); i++)
+		breakdown_merge(&a->by_path[i], b->by_path[i]);
+}
+
+static void merge_rows(MdlResults *into, const MdlResults *from)
+{
+	if (!from->rows || from->rows->len == 0)
+		return;
+	if (into->rows_out)
+		fwrite(from->rows->str, 1, from->rows->len, into->rows_out);
+	else if (into->rows)
+		g_string_append_len(into->rows, from->rows->str,
+				    (gssize)from->rows->len);
 }
 
 void mdl_results_merge(MdlResults *into, const MdlResults *from)
@@ -67,7 +294,7 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 			 into->n_crews == from->n_crews);
 
 	for (guint i = 0; i < into->n_services; i++)
-		merge_service(&into->services[i], &from->services[i]);
+		merge_service(into, &into->services[i], &from->services[i]);
 	for (guint i = 0; i < into->n_components; i++) {
 		MdlComponentResults *a = &into->components[i];
 		const MdlComponentResults *b = &from->components[i];
@@ -81,6 +308,7 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 		a->immediate += b->immediate;
 		sim_welford_merge(&a->wait_h, &b->wait_h);
 	}
+	merge_rows(into, from);
 	into->replications += from->replications;
 	into->events += from->events;
 }

@@ -1,7 +1,9 @@
 /* scenario-private.h — internals shared by the scenario loader's files:
  * scenario.c (loading, free, find, dependency order), topology.c (crews,
- * sites, components, services), law.c (laws and rates to SimDist),
- * overrides.c (--set) and reader.c (typed reads and the error list).
+ * sites, components, services, threats, and helpers for objects),
+ * datasets.c (datasets and their copies), plans.c (services' recovery
+ * plans), law.c (laws and rates to SimDist), overrides.c (--set) and
+ * reader.c (typed reads and the error list).
  *
  * A Loader collects every problem found in one file, each tagged with its
  * origin — a line of the file, or the --set override the value came from —
@@ -33,7 +35,14 @@
 #define LD_MAX_COUNT	    100000LL
 
 /* The kinds of objects other objects refer to by id. */
-typedef enum { LD_CREW, LD_SITE, LD_COMPONENT, LD_SERVICE, LD_N_KINDS } LdKind;
+typedef enum {
+	LD_CREW,
+	LD_SITE,
+	LD_COMPONENT,
+	LD_SERVICE,
+	LD_DATASET,
+	LD_N_KINDS
+} LdKind;
 
 typedef struct {
 	const char *file;     /* as given; borrowed */
@@ -48,6 +57,10 @@ typedef struct {
 	 * reported): its ids are then not reported unknown. */
 	gboolean absent[LD_N_KINDS];
 	gboolean unreadable; /* the file could not be read at all */
+	/* Per dataset, set when reading it reported a problem: checks
+	 * that look into its copies (a failover's `data`) are then
+	 * skipped, the mistake being reported already.  Owned. */
+	gboolean *dataset_flawed;
 } Loader;
 
 /* ---- reader.c: the Loader and its error list ---- */
@@ -135,13 +148,29 @@ gboolean ld_duration(Loader *ld, const config_setting_t *s, const char *ctx,
 gboolean ld_rate(Loader *ld, const config_setting_t *s, const char *ctx,
 		 double *out);
 
+/* A size in bytes, >= 0: a string "20TB". */
+gboolean ld_size(Loader *ld, const config_setting_t *s, const char *ctx,
+		 double *out);
+
+/* A throughput in bytes per hour, > 0: a string "1TB/h". */
+gboolean ld_throughput(Loader *ld, const config_setting_t *s, const char *ctx,
+		       double *out);
+
+/* A percentage as a fraction in [0, 1]: a string "15%". */
+gboolean ld_percent(Loader *ld, const config_setting_t *s, const char *ctx,
+		    double *out);
+
+/* A boolean (true or false). */
+gboolean ld_bool(Loader *ld, const config_setting_t *s, const char *ctx,
+		 gboolean *out);
+
 /* One of the NULL-terminated names; *out its index. */
 gboolean ld_choice(Loader *ld, const config_setting_t *s, const char *ctx,
 		   const char *const *names, int *out);
 
 /* ---- reader.c: ids and references ---- */
 
-/* "crew", "site", "component", "service". */
+/* "crew", "site", "component", "service", "dataset". */
 const char *ld_kind_name(LdKind kind);
 
 /* TRUE when id is non-empty and made of letters, digits, '_' and '-'. */
@@ -190,15 +219,68 @@ SimDist *ld_occurrence(Loader *ld, const config_setting_t *group,
  * config under root, marking what it wrote; reports bad ones. */
 void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets);
 
-/* ---- topology.c ---- */
+/* ---- topology.c: helpers for objects ---- */
+
+/* "KIND 'ID'" (ID the value of the member `key`, "id" or "name"), or
+ * "KIND #N" (N = i + 1) when it has no usable one; then " of OF" when of
+ * is not NULL.  g_free() it. */
+char *ld_object_ctx(const config_setting_t *g, const char *key,
+		    const char *kind, int i, const char *of);
+
+/* The i-th element of list as a group, or NULL after reporting. */
+config_setting_t *ld_element(Loader *ld, const config_setting_t *list, int i,
+			     const char *kind);
+
+/* The required string member `key`, copied (g_free() it); NULL after
+ * reporting. */
+char *ld_required_text(Loader *ld, const config_setting_t *g, const char *key,
+		       const char *ctx);
+
+/* The optional member `key` of g as a list of groups (NULL when absent
+ * or bad, after reporting); *n its length.  An empty list is reported
+ * when must_fill. */
+config_setting_t *ld_sublist(Loader *ld, const config_setting_t *g,
+			     const char *key, const char *ctx,
+			     gboolean must_fill, guint *n);
+
+/* Reports each member of g named in keys (NULL-terminated): they do not
+ * apply to `what` ("a replication").  FALSE when one was reported. */
+gboolean ld_refuse(Loader *ld, const config_setting_t *g,
+		   const char *const *keys, const char *what, const char *ctx);
+
+/* Of two keys that conflict, the one to report: the one an override
+ * wrote (b if both were), else the one written last in the file. */
+const config_setting_t *ld_latest(const config_setting_t *a,
+				  const config_setting_t *b);
+
+/* The optional member `key` of g as a group, or NULL (after reporting
+ * when it is something else). */
+config_setting_t *ld_group(Loader *ld, const config_setting_t *g,
+			   const char *key, const char *ctx);
+
+/* ---- topology.c, datasets.c, plans.c: the objects ---- */
 
 /* Each reads a list (may be NULL: absent, already reported if required)
- * into the scenario's array. */
+ * into the scenario's array.  Datasets are read after the components
+ * and sites they name, services after the datasets. */
 void ld_read_crews(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 void ld_read_sites(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 void ld_read_components(Loader *ld, const config_setting_t *list,
 			MdlScenario *sc);
+void ld_read_datasets(Loader *ld, const config_setting_t *list,
+		      MdlScenario *sc);
 void ld_read_services(Loader *ld, const config_setting_t *list,
 		      MdlScenario *sc);
+void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
+
+/* The `plan` of the service sv read from its group g (defaults when
+ * absent: detect and decision fixed 0, declare_after INFINITY, crew -1,
+ * no strategy, no failback); sv's datasets must be read. */
+void ld_read_plan(Loader *ld, const config_setting_t *g, const MdlScenario *sc,
+		  MdlService *sv, const char *ctx);
+
+/* Frees what a dataset and a plan point to (not the structs). */
+void ld_dataset_clear(MdlDataset *ds);
+void ld_plan_clear(MdlPlan *plan);
 
 #endif

@@ -1,7 +1,8 @@
 /* scenario.c — loading a scenario file: reading the text, libconfig's
  * parse, the overrides, the top level and the `scenario` group, ids, the
  * services' dependency order; freeing and finding (see scenario.h).  The
- * objects themselves are read in topology.c, laws in law.c. */
+ * objects themselves are read in topology.c, datasets.c and plans.c,
+ * laws in law.c. */
 #include "scenario-private.h"
 
 #include <errno.h>
@@ -195,7 +196,8 @@ static void read_header(Loader *ld, const config_setting_t *root,
 /* ---- the top level ----------------------------------------------------- */
 
 static const char *const top_keys[] = {"scenario",   "crews",	 "sites",
-				       "components", "services", NULL};
+				       "components", "datasets", "services",
+				       "threats",    NULL};
 
 /* The list `key` of the file (NULL when absent or bad, after reporting
  * if it is required: then it must also not be empty). */
@@ -328,32 +330,53 @@ static void order_services(Loader *ld, MdlScenario *sc,
 
 /* ---- loading ----------------------------------------------------------- */
 
+/* TRUE when the optional list `key` is in the file but malformed (that
+ * is reported): its ids are then not reported unknown.  Absent, a
+ * reference to an id it lacks is still unknown. */
+static gboolean malformed(const config_setting_t *root,
+			  const config_setting_t *list, const char *key)
+{
+	return !list && config_setting_get_member(root, key) != NULL;
+}
+
+/* Every id first: services may depend on services listed later. */
+static void register_ids(Loader *ld, const config_setting_t *root,
+			 config_setting_t *const lists[LD_N_KINDS])
+{
+	ld->absent[LD_CREW] = malformed(root, lists[LD_CREW], "crews");
+	ld->absent[LD_SITE] =
+		!lists[LD_SITE] || config_setting_length(lists[LD_SITE]) == 0;
+	ld->absent[LD_COMPONENT] =
+		!lists[LD_COMPONENT] ||
+		config_setting_length(lists[LD_COMPONENT]) == 0;
+	ld->absent[LD_SERVICE] = !lists[LD_SERVICE];
+	ld->absent[LD_DATASET] = malformed(root, lists[LD_DATASET], "datasets");
+	for (int k = 0; k < LD_N_KINDS; k++)
+		ld_register(ld, lists[k], (LdKind)k);
+}
+
 static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 {
-	config_setting_t *crews, *sites, *components, *services;
+	config_setting_t *lists[LD_N_KINDS], *threats;
 
 	ld_check_keys(ld, root, top_keys, "the file");
 	read_header(ld, root, sc);
-	crews = top_list(ld, root, "crews", "crew", FALSE);
-	sites = top_list(ld, root, "sites", "site", TRUE);
-	components = top_list(ld, root, "components", "component", TRUE);
-	services = top_list(ld, root, "services", "service", TRUE);
-	ld->absent[LD_CREW] = crews == NULL &&
-			      config_setting_get_member(root, "crews") != NULL;
-	ld->absent[LD_SITE] = !sites || config_setting_length(sites) == 0;
-	ld->absent[LD_COMPONENT] =
-		!components || config_setting_length(components) == 0;
-	ld->absent[LD_SERVICE] = !services;
-	/* Every id first: services may depend on services listed later. */
-	ld_register(ld, crews, LD_CREW);
-	ld_register(ld, sites, LD_SITE);
-	ld_register(ld, components, LD_COMPONENT);
-	ld_register(ld, services, LD_SERVICE);
-	ld_read_crews(ld, crews, sc);
-	ld_read_sites(ld, sites, sc);
-	ld_read_components(ld, components, sc);
-	ld_read_services(ld, services, sc);
-	order_services(ld, sc, services);
+	lists[LD_CREW] = top_list(ld, root, "crews", "crew", FALSE);
+	lists[LD_SITE] = top_list(ld, root, "sites", "site", TRUE);
+	lists[LD_COMPONENT] =
+		top_list(ld, root, "components", "component", TRUE);
+	lists[LD_DATASET] = top_list(ld, root, "datasets", "dataset", FALSE);
+	lists[LD_SERVICE] = top_list(ld, root, "services", "service", TRUE);
+	threats = top_list(ld, root, "threats", "threat", FALSE);
+	register_ids(ld, root, lists);
+	/* In the order objects refer to one another. */
+	ld_read_crews(ld, lists[LD_CREW], sc);
+	ld_read_sites(ld, lists[LD_SITE], sc);
+	ld_read_components(ld, lists[LD_COMPONENT], sc);
+	ld_read_datasets(ld, lists[LD_DATASET], sc);
+	ld_read_services(ld, lists[LD_SERVICE], sc);
+	ld_read_threats(ld, threats, sc);
+	order_services(ld, sc, lists[LD_SERVICE]);
 }
 
 /* Builds the scenario from the file and the overrides, into ld's errors
@@ -431,6 +454,26 @@ static void free_component(MdlComponent *c)
 	g_free(c->id);
 }
 
+static void free_service(MdlService *sv)
+{
+	g_free(sv->id);
+	g_free(sv->name);
+	g_free(sv->requires);
+	g_free(sv->group);
+	g_free(sv->depends);
+	g_free(sv->datasets);
+	ld_plan_clear(&sv->plan);
+}
+
+static void free_ransomware(MdlRansomware *r)
+{
+	g_free(r->name);
+	sim_dist_free(r->every);
+	sim_dist_free(r->dwell);
+	g_free(r->sites);
+	sim_dist_free(r->rebuild);
+}
+
 void mdl_scenario_free(MdlScenario *sc)
 {
 	if (!sc)
@@ -444,17 +487,18 @@ void mdl_scenario_free(MdlScenario *sc)
 	}
 	for (guint i = 0; i < sc->n_components; i++)
 		free_component(&sc->components[i]);
-	for (guint i = 0; i < sc->n_services; i++) {
-		g_free(sc->services[i].id);
-		g_free(sc->services[i].name);
-		g_free(sc->services[i].requires);
-		g_free(sc->services[i].group);
-		g_free(sc->services[i].depends);
-	}
+	for (guint i = 0; i < sc->n_services; i++)
+		free_service(&sc->services[i]);
+	for (guint i = 0; i < sc->n_datasets; i++)
+		ld_dataset_clear(&sc->datasets[i]);
+	for (guint i = 0; i < sc->n_ransomware; i++)
+		free_ransomware(&sc->ransomware[i]);
 	g_free(sc->sites);
 	g_free(sc->crews);
 	g_free(sc->components);
 	g_free(sc->services);
+	g_free(sc->datasets);
+	g_free(sc->ransomware);
 	g_free(sc->service_order);
 	g_free(sc->file);
 	g_free(sc->name);

@@ -4,9 +4,15 @@
 #include "models/world.h"
 #include "sim/runner.h"
 
+typedef struct {
+	const MdlScenario *sc;
+	const MdlLabels *labels;
+	FILE *incidents;	/* rows go there as replications merge */
+} Job;
+
 static gpointer worker_new(gpointer user)
 {
-	return mdl_world_new(user);
+	return mdl_world_new(((Job *)user)->sc);
 }
 
 static void worker_free(gpointer worker)
@@ -16,7 +22,9 @@ static void worker_free(gpointer worker)
 
 static gpointer acc_new(gpointer user)
 {
-	return mdl_results_new(user);
+	Job *job = user;
+
+	return mdl_results_new(job->sc, job->labels, job->incidents != NULL);
 }
 
 static void acc_free(gpointer acc)
@@ -31,10 +39,14 @@ static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 	return mdl_world_run(worker, rep, acc, error);
 }
 
+/* Merges in replication order; incident rows stream to the file then,
+ * so memory does not grow with the replications. */
 static void merge(gpointer into, gconstpointer from, gpointer user)
 {
-	(void)user;
-	mdl_results_merge(into, from);
+	MdlResults *total = into;
+
+	total->rows_out = ((Job *)user)->incidents;
+	mdl_results_merge(total, from);
 }
 
 static const SimRunnerOps world_ops = {
@@ -43,15 +55,16 @@ static const SimRunnerOps world_ops = {
 	.replicate = replicate, .merge = merge,
 };
 
-MdlResults *mdl_simulate(const MdlScenario *sc, unsigned threads,
-			 MdlRunInfo *info, GError **error)
+MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
+			 unsigned threads, FILE *incidents, MdlRunInfo *info,
+			 GError **error)
 {
+	Job job = { sc, labels, incidents };
 	gint64 t0 = g_get_monotonic_time();
-	MdlResults *r = sim_runner_run(&world_ops, (gpointer)sc,
-				       sc->replications, threads, error);
+	MdlResults *r = sim_runner_run(&world_ops, &job, sc->replications,
+				       threads, error);
 
 	info->threads = threads;
 	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
 	return r;
 }
-

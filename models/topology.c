@@ -1,6 +1,8 @@
 /* topology.c — reading the scenario's objects: crews, sites and their
- * hazards, components and their failure modes, services (see
- * scenario-private.h and docs/scenario-format.md).
+ * hazards, components and their failure modes, services, threats; and the
+ * helpers every object reader uses (see scenario-private.h and
+ * docs/scenario-format.md).  Datasets are read in datasets.c, services'
+ * plans in plans.c.
  *
  * Each object is read key by key; a bad key is reported and the object
  * keeps its default for it, so the next keys and objects are still
@@ -12,10 +14,10 @@
 #include <math.h>
 #include <string.h>
 
-/* "KIND 'ID'" (ID the value of the member `key`, "id" or "name"), or
- * "KIND #N" (from 1) when it has no usable one; then " of OF". */
-static char *object_ctx(const config_setting_t *g, const char *key,
-			const char *kind, int i, const char *of)
+/* ---- helpers for objects ----------------------------------------------- */
+
+char *ld_object_ctx(const config_setting_t *g, const char *key,
+		    const char *kind, int i, const char *of)
 {
 	config_setting_t *id = config_setting_get_member(g, key);
 
@@ -27,9 +29,8 @@ static char *object_ctx(const config_setting_t *g, const char *key,
 			       of ? of : "");
 }
 
-/* The i-th element of list as a group, or NULL after reporting. */
-static config_setting_t *element(Loader *ld, const config_setting_t *list,
-				 int i, const char *kind)
+config_setting_t *ld_element(Loader *ld, const config_setting_t *list, int i,
+			     const char *kind)
 {
 	config_setting_t *g = config_setting_get_elem(list, (guint)i);
 
@@ -40,9 +41,8 @@ static config_setting_t *element(Loader *ld, const config_setting_t *list,
 	return NULL;
 }
 
-/* The required string member `key`, copied; NULL after reporting. */
-static char *required_text(Loader *ld, const config_setting_t *g,
-			   const char *key, const char *ctx)
+char *ld_required_text(Loader *ld, const config_setting_t *g, const char *key,
+		       const char *ctx)
 {
 	config_setting_t *s = ld_required(ld, g, key, ctx);
 	const char *v;
@@ -60,11 +60,9 @@ static char *optional_text(Loader *ld, const config_setting_t *g,
 	return s && ld_text(ld, s, ctx, FALSE, &v) ? g_strdup(v) : NULL;
 }
 
-/* Optional member `key` of g as a list of groups (NULL when absent or
- * bad); *n its length.  An empty list is reported when must_fill. */
-static config_setting_t *sublist(Loader *ld, const config_setting_t *g,
-				 const char *key, const char *ctx,
-				 gboolean must_fill, guint *n)
+config_setting_t *ld_sublist(Loader *ld, const config_setting_t *g,
+			     const char *key, const char *ctx,
+			     gboolean must_fill, guint *n)
 {
 	config_setting_t *s = config_setting_get_member(g, key);
 
@@ -82,6 +80,43 @@ static config_setting_t *sublist(Loader *ld, const config_setting_t *g,
 	if (*n == 0 && must_fill)
 		ld_error(ld, s, "'%s' must not be empty in %s", key, ctx);
 	return s;
+}
+
+gboolean ld_refuse(Loader *ld, const config_setting_t *g,
+		   const char *const *keys, const char *what, const char *ctx)
+{
+	gboolean ok = TRUE;
+
+	for (; *keys; keys++) {
+		config_setting_t *s = config_setting_get_member(g, *keys);
+
+		if (!s)
+			continue;
+		ld_error(ld, s, "'%s' is not allowed for %s in %s", *keys, what,
+			 ctx);
+		ok = FALSE;
+	}
+	return ok;
+}
+
+config_setting_t *ld_group(Loader *ld, const config_setting_t *g,
+			   const char *key, const char *ctx)
+{
+	config_setting_t *s = config_setting_get_member(g, key);
+
+	if (!s || config_setting_is_group(s))
+		return s;
+	ld_error(ld, s, "'%s' must be a group { ... } in %s (got %s)", key, ctx,
+		 ld_type_name(s));
+	return NULL;
+}
+
+const config_setting_t *ld_latest(const config_setting_t *a,
+				  const config_setting_t *b)
+{
+	if (ld_from_set(a) || ld_from_set(b))
+		return ld_from_set(b) ? b : a;
+	return ld_line(b) > ld_line(a) ? b : a;
 }
 
 /* Reports a name already given to an earlier item of the list. */
@@ -144,13 +179,13 @@ static void read_hours(Loader *ld, const config_setting_t *g, MdlCrew *c,
 
 static void read_crew(Loader *ld, const config_setting_t *g, int i, MdlCrew *c)
 {
-	g_autofree char *ctx = object_ctx(g, "id", "crew", i, NULL);
+	g_autofree char *ctx = ld_object_ctx(g, "id", "crew", i, NULL);
 	config_setting_t *s;
 	gint64 v;
 
 	ld_check_keys(ld, g, crew_keys, ctx);
 	c->line = (int)ld_line(g);
-	c->id = required_text(ld, g, "id", ctx);
+	c->id = ld_required_text(ld, g, "id", ctx);
 	c->size = 1;
 	if ((s = config_setting_get_member(g, "size")) &&
 	    ld_int(ld, s, ctx, 1, LD_MAX_COUNT, &v))
@@ -169,7 +204,7 @@ void ld_read_crews(Loader *ld, const config_setting_t *list, MdlScenario *sc)
 	sc->crews = g_new0(MdlCrew, (gsize)n);
 	sc->n_crews = (guint)n;
 	for (int i = 0; i < n; i++) {
-		config_setting_t *g = element(ld, list, i, "crew");
+		config_setting_t *g = ld_element(ld, list, i, "crew");
 
 		if (g)
 			read_crew(ld, g, i, &sc->crews[i]);
@@ -249,13 +284,13 @@ static SimDist *effect_law(Loader *ld, const config_setting_t *g,
 static void read_hazard(Loader *ld, const config_setting_t *g, int i,
 			MdlHazard *h, const char *site_ctx)
 {
-	g_autofree char *ctx = object_ctx(g, "name", "hazard", i, site_ctx);
+	g_autofree char *ctx = ld_object_ctx(g, "name", "hazard", i, site_ctx);
 	config_setting_t *s;
 	int effect;
 
 	ld_check_keys(ld, g, hazard_keys, ctx);
 	h->line = (int)ld_line(g);
-	h->name = required_text(ld, g, "name", ctx);
+	h->name = ld_required_text(ld, g, "name", ctx);
 	h->every = ld_occurrence(ld, g, "every", ctx);
 	if (!(s = ld_required(ld, g, "effect", ctx)) ||
 	    !ld_choice(ld, s, ctx, hazard_effects, &effect))
@@ -273,11 +308,11 @@ static void read_hazards(Loader *ld, const config_setting_t *g, MdlSite *site,
 			 const char *ctx)
 {
 	config_setting_t *list =
-		sublist(ld, g, "hazards", ctx, FALSE, &site->n_hazards);
+		ld_sublist(ld, g, "hazards", ctx, FALSE, &site->n_hazards);
 
 	site->hazards = g_new0(MdlHazard, site->n_hazards);
 	for (guint i = 0; i < site->n_hazards; i++) {
-		config_setting_t *h = element(ld, list, (int)i, "hazard");
+		config_setting_t *h = ld_element(ld, list, (int)i, "hazard");
 
 		if (!h)
 			continue;
@@ -289,13 +324,13 @@ static void read_hazards(Loader *ld, const config_setting_t *g, MdlSite *site,
 static void read_site(Loader *ld, const config_setting_t *g, int i,
 		      MdlSite *site)
 {
-	g_autofree char *ctx = object_ctx(g, "id", "site", i, NULL);
+	g_autofree char *ctx = ld_object_ctx(g, "id", "site", i, NULL);
 	config_setting_t *s;
 	int kind;
 
 	ld_check_keys(ld, g, site_keys, ctx);
 	site->line = (int)ld_line(g);
-	site->id = required_text(ld, g, "id", ctx);
+	site->id = ld_required_text(ld, g, "id", ctx);
 	if ((s = ld_required(ld, g, "kind", ctx)) &&
 	    ld_choice(ld, s, ctx, site_kinds, &kind))
 		site->kind = (MdlSiteKind)kind;
@@ -311,7 +346,7 @@ void ld_read_sites(Loader *ld, const config_setting_t *list, MdlScenario *sc)
 	sc->sites = g_new0(MdlSite, (gsize)n);
 	sc->n_sites = (guint)n;
 	for (int i = 0; i < n; i++) {
-		config_setting_t *g = element(ld, list, i, "site");
+		config_setting_t *g = ld_element(ld, list, i, "site");
 
 		if (g)
 			read_site(ld, g, i, &sc->sites[i]);
@@ -331,13 +366,13 @@ static void read_mode(Loader *ld, const config_setting_t *g, int i,
 		      MdlFailureMode *m, const char *comp_ctx)
 {
 	g_autofree char *ctx =
-		object_ctx(g, "name", "failure mode", i, comp_ctx);
+		ld_object_ctx(g, "name", "failure mode", i, comp_ctx);
 	config_setting_t *s;
 	int effect;
 
 	ld_check_keys(ld, g, mode_keys, ctx);
 	m->line = (int)ld_line(g);
-	m->name = required_text(ld, g, "name", ctx);
+	m->name = ld_required_text(ld, g, "name", ctx);
 	m->ttf = ld_occurrence(ld, g, "ttf", ctx);
 	if ((s = ld_required(ld, g, "repair", ctx)))
 		m->repair = ld_law(ld, s, ctx);
@@ -353,10 +388,11 @@ static void read_modes(Loader *ld, const config_setting_t *g, MdlComponent *c,
 	config_setting_t *list = NULL;
 
 	if (ld_required(ld, g, "failures", ctx))
-		list = sublist(ld, g, "failures", ctx, TRUE, &c->n_modes);
+		list = ld_sublist(ld, g, "failures", ctx, TRUE, &c->n_modes);
 	c->modes = g_new0(MdlFailureMode, c->n_modes);
 	for (guint i = 0; i < c->n_modes; i++) {
-		config_setting_t *m = element(ld, list, (int)i, "failure mode");
+		config_setting_t *m =
+			ld_element(ld, list, (int)i, "failure mode");
 
 		if (!m)
 			continue;
@@ -391,14 +427,14 @@ static void read_k_of_n(Loader *ld, const config_setting_t *g, MdlComponent *c,
 static void read_component(Loader *ld, const config_setting_t *g, int i,
 			   MdlComponent *c)
 {
-	g_autofree char *ctx = object_ctx(g, "id", "component", i, NULL);
+	g_autofree char *ctx = ld_object_ctx(g, "id", "component", i, NULL);
 	config_setting_t *s;
 	guint crew;
 	int ages;
 
 	ld_check_keys(ld, g, component_keys, ctx);
 	c->line = (int)ld_line(g);
-	c->id = required_text(ld, g, "id", ctx);
+	c->id = ld_required_text(ld, g, "id", ctx);
 	if ((s = ld_required(ld, g, "site", ctx)))
 		ld_ref(ld, s, LD_SITE, ctx, &c->site);
 	read_k_of_n(ld, g, c, ctx);
@@ -421,7 +457,7 @@ void ld_read_components(Loader *ld, const config_setting_t *list,
 	sc->components = g_new0(MdlComponent, (gsize)n);
 	sc->n_components = (guint)n;
 	for (int i = 0; i < n; i++) {
-		config_setting_t *g = element(ld, list, i, "component");
+		config_setting_t *g = ld_element(ld, list, i, "component");
 
 		if (g)
 			read_component(ld, g, i, &sc->components[i]);
@@ -430,8 +466,9 @@ void ld_read_components(Loader *ld, const config_setting_t *list,
 
 /* ---- services ---------------------------------------------------------- */
 
-static const char *const service_keys[] = {"id",  "name", "requires", "depends",
-					   "rto", "rpo",  NULL};
+static const char *const service_keys[] = {"id",      "name", "requires",
+					   "depends", "data", "plan",
+					   "rto",     "rpo",  NULL};
 
 /* The array of ids s, resolved to indices of that kind into a new array
  * *out of *n (unknown and repeated ids left out).  FALSE when s is not an
@@ -552,14 +589,14 @@ static double read_target(Loader *ld, const config_setting_t *g,
 }
 
 static void read_service(Loader *ld, const config_setting_t *g, int i,
-			 MdlService *sv)
+			 const MdlScenario *sc, MdlService *sv)
 {
-	g_autofree char *ctx = object_ctx(g, "id", "service", i, NULL);
+	g_autofree char *ctx = ld_object_ctx(g, "id", "service", i, NULL);
 	config_setting_t *s;
 
 	ld_check_keys(ld, g, service_keys, ctx);
 	sv->line = (int)ld_line(g);
-	sv->id = required_text(ld, g, "id", ctx);
+	sv->id = ld_required_text(ld, g, "id", ctx);
 	sv->name = optional_text(ld, g, "name", ctx);
 	if (!sv->name && sv->id)
 		sv->name = g_strdup(sv->id);
@@ -569,8 +606,12 @@ static void read_service(Loader *ld, const config_setting_t *g, int i,
 		read_requires(ld, s, ctx, sv);
 	if ((s = config_setting_get_member(g, "depends")))
 		read_refs(ld, s, LD_SERVICE, ctx, &sv->depends, &sv->n_depends);
+	if ((s = config_setting_get_member(g, "data")))
+		read_refs(ld, s, LD_DATASET, ctx, &sv->datasets,
+			  &sv->n_datasets);
 	sv->rto_h = read_target(ld, g, "rto", ctx);
 	sv->rpo_h = read_target(ld, g, "rpo", ctx);
+	ld_read_plan(ld, g, sc, sv, ctx);
 }
 
 void ld_read_services(Loader *ld, const config_setting_t *list, MdlScenario *sc)
@@ -580,9 +621,73 @@ void ld_read_services(Loader *ld, const config_setting_t *list, MdlScenario *sc)
 	sc->services = g_new0(MdlService, (gsize)n);
 	sc->n_services = (guint)n;
 	for (int i = 0; i < n; i++) {
-		config_setting_t *g = element(ld, list, i, "service");
+		config_setting_t *g = ld_element(ld, list, i, "service");
 
 		if (g)
-			read_service(ld, g, i, &sc->services[i]);
+			read_service(ld, g, i, sc, &sc->services[i]);
+		else
+			ld_read_plan(ld, NULL, sc, &sc->services[i], NULL);
+	}
+}
+
+/* ---- threats ----------------------------------------------------------- */
+
+static const char *const threat_keys[] = {"kind",    "name",	    "rate",
+					  "every",   "dwell",	    "reach",
+					  "rebuild", "clean_point", NULL};
+static const char *const threat_kinds[] = {"ransomware", NULL};
+static const char *const clean_points[] = {"infection", "encryption", NULL};
+
+/* `reach`: the sites an infection reaches, at least one. */
+static void read_reach(Loader *ld, const config_setting_t *g, MdlRansomware *r,
+		       const char *ctx)
+{
+	config_setting_t *s = ld_required(ld, g, "reach", ctx);
+
+	if (!s || !read_refs(ld, s, LD_SITE, ctx, &r->sites, &r->n_sites))
+		return;
+	if (config_setting_length(s) == 0)
+		ld_error(ld, s, "'reach' must name at least one site in %s",
+			 ctx);
+}
+
+static void read_threat(Loader *ld, const config_setting_t *g, int i,
+			MdlRansomware *r)
+{
+	g_autofree char *ctx = ld_object_ctx(g, "name", "threat", i, NULL);
+	config_setting_t *s;
+	int choice;
+
+	ld_check_keys(ld, g, threat_keys, ctx);
+	r->line = (int)ld_line(g);
+	/* One kind for now: the key is required so that files stay valid
+	 * when others come. */
+	if ((s = ld_required(ld, g, "kind", ctx)))
+		ld_choice(ld, s, ctx, threat_kinds, &choice);
+	r->name = ld_required_text(ld, g, "name", ctx);
+	r->every = ld_occurrence(ld, g, "every", ctx);
+	if ((s = ld_required(ld, g, "dwell", ctx)))
+		r->dwell = ld_law(ld, s, ctx);
+	read_reach(ld, g, r, ctx);
+	if ((s = ld_required(ld, g, "rebuild", ctx)))
+		r->rebuild = ld_law(ld, s, ctx);
+	if ((s = config_setting_get_member(g, "clean_point")) &&
+	    ld_choice(ld, s, ctx, clean_points, &choice))
+		r->accept_until_encryption = choice == 1;
+}
+
+void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc)
+{
+	int n = list ? config_setting_length(list) : 0;
+
+	sc->ransomware = g_new0(MdlRansomware, (gsize)n);
+	sc->n_ransomware = (guint)n;
+	for (int i = 0; i < n; i++) {
+		config_setting_t *g = ld_element(ld, list, i, "threat");
+
+		if (!g)
+			continue;
+		read_threat(ld, g, i, &sc->ransomware[i]);
+		check_unique_name(ld, list, i, "threat", "'threats'");
 	}
 }

@@ -6,82 +6,13 @@
  * the services that depend on them (services_update: incidents open and
  * close there), then re-evaluate which units age (operating_update).
  */
-#include "models/world.h"
+#include "world-private.h"
 
-#include <math.h>
 #include <string.h>
-
-#include "sim/engine.h"
-#include "sim/rng.h"
 
 /* A replication that fires more events than this is stuck (a zero-length
  * cycle); it fails instead of running forever. */
 #define EVENT_BUDGET 2000000000ull
-
-typedef struct {
-	guint comp;
-	gboolean failed;
-	gboolean operating;	/* its time to failure is running */
-	gboolean active;	/* carries the load (operating aging) */
-	gboolean queued;	/* waiting in its crew's line */
-	guint mode;		/* mode of the next or last failure */
-	SimTime since;		/* operating since */
-	SimTime asked;		/* repair requested at */
-	SimEventId fail_ev, repair_ev;
-	double *life;		/* remaining time to failure, per mode */
-} Unit;
-
-typedef struct {
-	guint first, up;	/* units [first, first + count); up now */
-	gboolean is_up;		/* up >= need */
-	gboolean dirty;		/* needs an operating_update */
-	SimTime last;		/* integrals accrued up to */
-	double up_time, unit_time;
-	gsl_rng *fail_rng, *repair_rng;
-	GArray *services;	/* guint: services requiring it */
-} Comp;
-
-typedef struct {
-	guint outages;		/* outage effects in progress */
-	gboolean destroyed;
-	gsl_rng *rng;
-	GArray *comps;		/* guint: components on the site */
-} Site;
-
-typedef struct {
-	guint busy;
-	GQueue line;		/* units waiting, as GUINT_TO_POINTER(u + 1) */
-	SimEventId open_ev;	/* dispatch at the next staffed instant */
-	gsl_rng *rng;
-} Crew;
-
-typedef struct {
-	gboolean up, dirty;
-	SimTime last, down_since;
-	double uptime;
-	gboolean data_lost;	/* during the open incident */
-	GArray *dependents;	/* guint: services depending on it */
-} Svc;
-
-/* A site hazard, flattened: (site, index in the site's list). */
-typedef struct {
-	guint site, index;
-} HazardRef;
-
-struct MdlWorld {
-	const MdlScenario *sc;
-	SimEngine *eng;
-	Unit *units;
-	guint n_units;
-	double *lives;
-	Comp *comps;
-	Site *sites;
-	Crew *crews;
-	Svc *svcs;
-	HazardRef *hazards;
-	guint n_hazards;
-	MdlResults *out;	/* of the replication being played */
-};
 
 /* -- set-up ---------------------------------------------------------------- */
 
@@ -89,15 +20,18 @@ static void index_topology(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
 
-	for (guint c = 0; c < sc->n_components; c++) {
+	for (guint c = 0; c < sc->n_components; c++)
 		g_array_append_val(w->sites[sc->components[c].site].comps, c);
-	}
+	for (guint d = 0; d < sc->n_datasets; d++)
+		g_array_append_val(w->comps[sc->datasets[d].storage].datasets, d);
 	for (guint s = 0; s < sc->n_services; s++) {
 		const MdlService *sv = &sc->services[s];
 		for (guint i = 0; i < sv->n_requires; i++)
 			g_array_append_val(w->comps[sv->requires[i]].services, s);
 		for (guint i = 0; i < sv->n_depends; i++)
 			g_array_append_val(w->svcs[sv->depends[i]].dependents, s);
+		for (guint i = 0; i < sv->n_datasets; i++)
+			g_array_append_val(w->data[sv->datasets[i]].services, s);
 	}
 }
 
@@ -135,6 +69,7 @@ MdlWorld *mdl_world_new(const MdlScenario *sc)
 	MdlWorld *w = g_new0(MdlWorld, 1);
 
 	w->sc = sc;
+	w->labels = mdl_labels_new(sc);
 	w->eng = sim_engine_new();
 	w->comps = g_new0(Comp, sc->n_components);
 	w->sites = g_new0(Site, sc->n_sites);
@@ -142,11 +77,13 @@ MdlWorld *mdl_world_new(const MdlScenario *sc)
 	w->svcs = g_new0(Svc, sc->n_services);
 	for (guint c = 0; c < sc->n_components; c++) {
 		w->comps[c].services = uint_array();
+		w->comps[c].datasets = uint_array();
 		w->comps[c].fail_rng = sim_rng_new(0, 0, "");
 		w->comps[c].repair_rng = sim_rng_new(0, 0, "");
 	}
 	for (guint s = 0; s < sc->n_sites; s++) {
 		w->sites[s].comps = uint_array();
+		w->sites[s].down = g_array_new(FALSE, FALSE, sizeof(Interval));
 		w->sites[s].rng = sim_rng_new(0, 0, "");
 		w->n_hazards += sc->sites[s].n_hazards;
 	}
@@ -156,6 +93,8 @@ MdlWorld *mdl_world_new(const MdlScenario *sc)
 	}
 	for (guint s = 0; s < sc->n_services; s++)
 		w->svcs[s].dependents = uint_array();
+	recovery_init(w);
+	protect_init(w);
 	w->hazards = g_new0(HazardRef, w->n_hazards);
 	for (guint s = 0, h = 0; s < sc->n_sites; s++)
 		for (guint i = 0; i < sc->sites[s].n_hazards; i++, h++)
@@ -171,11 +110,13 @@ void mdl_world_free(MdlWorld *w)
 		return;
 	for (guint c = 0; c < w->sc->n_components; c++) {
 		g_array_free(w->comps[c].services, TRUE);
+		g_array_free(w->comps[c].datasets, TRUE);
 		sim_rng_free(w->comps[c].fail_rng);
 		sim_rng_free(w->comps[c].repair_rng);
 	}
 	for (guint s = 0; s < w->sc->n_sites; s++) {
 		g_array_free(w->sites[s].comps, TRUE);
+		g_array_free(w->sites[s].down, TRUE);
 		sim_rng_free(w->sites[s].rng);
 	}
 	for (guint k = 0; k < w->sc->n_crews; k++) {
@@ -184,7 +125,10 @@ void mdl_world_free(MdlWorld *w)
 	}
 	for (guint s = 0; s < w->sc->n_services; s++)
 		g_array_free(w->svcs[s].dependents, TRUE);
+	recovery_free(w);
+	protect_free(w);
 	sim_engine_free(w->eng);
+	mdl_labels_free(w->labels);
 	g_free(w->units);
 	g_free(w->lives);
 	g_free(w->comps);
@@ -196,16 +140,6 @@ void mdl_world_free(MdlWorld *w)
 }
 
 /* -- state queries --------------------------------------------------------- */
-
-static const MdlComponent *mcomp(const MdlWorld *w, guint c)
-{
-	return &w->sc->components[c];
-}
-
-static gboolean site_ok(const MdlWorld *w, guint s)
-{
-	return w->sites[s].outages == 0 && !w->sites[s].destroyed;
-}
 
 static gboolean unit_up(const MdlWorld *w, const Unit *u)
 {
@@ -239,6 +173,73 @@ static void comp_update(MdlWorld *w, guint c)
 	cp->is_up = cp->up >= mc->need;
 	cp->dirty = TRUE;
 	mark_services_dirty(w, c);
+	for (guint i = 0; i < cp->datasets->len; i++)
+		world_data_blocked_update(w, g_array_index(cp->datasets, guint, i));
+}
+
+void world_comp_update(MdlWorld *w, guint c)
+{
+	comp_update(w, c);
+}
+
+/* A dataset's jobs cannot read it while its storage is down or its data
+ * lost: kept as intervals, for the jobs evaluated later (protect.c). */
+void world_data_blocked_update(MdlWorld *w, guint d)
+{
+	Data *dt = &w->data[d];
+	gboolean blocked = !w->comps[w->sc->datasets[d].storage].is_up ||
+			   !dt->intact;
+	gboolean was = dt->blocked->len > 0 &&
+		       isinf(g_array_index(dt->blocked, Interval,
+					   dt->blocked->len - 1).b);
+	double now = sim_engine_now(w->eng);
+
+	if (blocked && !was)
+		world_interval_open(dt->blocked, now);
+	else if (!blocked && was)
+		world_interval_close(dt->blocked, now);
+}
+
+void world_interval_open(GArray *spans, double t)
+{
+	Interval iv = { t, INFINITY };
+
+	g_array_append_val(spans, iv);
+}
+
+void world_interval_close(GArray *spans, double t)
+{
+	g_array_index(spans, Interval, spans->len - 1).b = t;
+}
+
+/* TRUE when t falls in one of spans (sorted, disjoint): binary search. */
+gboolean world_interval_contains(const GArray *spans, double t)
+{
+	guint lo = 0, hi = spans->len;
+
+	while (lo < hi) {	/* first interval with a > t */
+		guint mid = (lo + hi) / 2;
+		if (g_array_index(spans, Interval, mid).a > t)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo > 0 && t < g_array_index(spans, Interval, lo - 1).b;
+}
+
+/* Keeps the site's down intervals in step with its state. */
+void world_site_changed(MdlWorld *w, guint s)
+{
+	GArray *down = w->sites[s].down;
+	gboolean was = down->len > 0 &&
+		       isinf(g_array_index(down, Interval, down->len - 1).b);
+	gboolean is = !site_ok(w, s);
+	double now = sim_engine_now(w->eng);
+
+	if (is && !was)
+		world_interval_open(down, now);
+	else if (!is && was)
+		world_interval_close(down, now);
 }
 
 /* TRUE when every requirement of sv is met — one of its alternatives up —
@@ -269,40 +270,11 @@ static gboolean dependencies_up(const MdlWorld *w, const MdlService *sv)
 	return TRUE;
 }
 
-static gboolean service_should_be_up(const MdlWorld *w, guint s)
+static gboolean primary_ok(const MdlWorld *w, guint s)
 {
 	const MdlService *sv = &w->sc->services[s];
 
 	return requirements_met(w, sv, G_MAXUINT) && dependencies_up(w, sv);
-}
-
-static void incident_open(MdlWorld *w, guint s)
-{
-	w->svcs[s].down_since = sim_engine_now(w->eng);
-	w->svcs[s].data_lost = FALSE;
-}
-
-/* Records the closed incident of service s: RTO, RPO, targets met. */
-static void incident_close(MdlWorld *w, guint s)
-{
-	const MdlService *sv = &w->sc->services[s];
-	MdlServiceResults *r = &w->out->services[s];
-	double rto = sim_engine_now(w->eng) - w->svcs[s].down_since;
-	gboolean rto_met = rto <= sv->rto_h, rpo_met = FALSE;
-
-	r->incidents++;
-	sim_welford_add(&r->rto_h, rto);
-	sim_sketch_add(r->rto_sketch, rto);
-	r->rto_met += rto_met ? 1 : 0;
-	if (w->svcs[s].data_lost) {
-		r->rpo_unknown++;	/* no recovery point modelled yet */
-	} else {
-		sim_welford_add(&r->rpo_h, 0.0);
-		sim_sketch_add(r->rpo_sketch, 0.0);
-		rpo_met = 0.0 <= sv->rpo_h;
-		r->rpo_met += rpo_met ? 1 : 0;
-	}
-	r->both_met += rto_met && rpo_met ? 1 : 0;
 }
 
 static void service_set(MdlWorld *w, guint s, gboolean up)
@@ -314,9 +286,9 @@ static void service_set(MdlWorld *w, guint s, gboolean up)
 	sv->last = now;
 	sv->up = up;
 	if (up)
-		incident_close(w, s);
+		recovery_incident_close(w, s);
 	else
-		incident_open(w, s);
+		recovery_incident_open(w, s);
 	for (guint i = 0; i < sv->dependents->len; i++)
 		w->svcs[g_array_index(sv->dependents, guint, i)].dirty = TRUE;
 }
@@ -332,7 +304,9 @@ static void mark_components_dirty(MdlWorld *w, guint s)
 }
 
 /* Re-evaluates dirty services in dependency order (a change propagates to
- * dependents, which come later in the order). */
+ * dependents, which come later in the order): first whether the primary
+ * can run, then whether the service serves (recovery.c: data intact, or on
+ * a standby). */
 static void services_update(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
@@ -343,23 +317,16 @@ static void services_update(MdlWorld *w)
 			continue;
 		w->svcs[s].dirty = FALSE;
 		mark_components_dirty(w, s);
-		gboolean up = service_should_be_up(w, s);
+		w->svcs[s].primary_ok = primary_ok(w, s);
+		gboolean up = recovery_serving(w, s);
 		if (up != w->svcs[s].up)
 			service_set(w, s, up);
 	}
 }
 
-/* Data was lost on component c: every service using it that is down now
- * has lost data in its open incident. */
-static void mark_data_lost(MdlWorld *w, guint c)
+void world_mark_service(MdlWorld *w, guint s)
 {
-	GArray *svcs = w->comps[c].services;
-
-	for (guint i = 0; i < svcs->len; i++) {
-		Svc *sv = &w->svcs[g_array_index(svcs, guint, i)];
-		if (!sv->up)
-			sv->data_lost = TRUE;
-	}
+	w->svcs[s].dirty = TRUE;
 }
 
 /* -- aging ----------------------------------------------------------------- */
@@ -482,8 +449,23 @@ static void operating_update(MdlWorld *w)
 	}
 }
 
-/* After a change of units or sites: components, services, aging. */
+/* After a change of units, sites or data: services (incidents open and
+ * close), then what recovery can start now (restores, failbacks), then
+ * which units age. */
 static void propagate(MdlWorld *w)
+{
+	services_update(w);
+	operating_update(w);
+	recovery_after_change(w);
+}
+
+void world_propagate(MdlWorld *w)
+{
+	propagate(w);
+}
+
+/* The end-of-instant pass of recovery.c: no new settle is asked for. */
+void world_propagate_settled(MdlWorld *w)
 {
 	services_update(w);
 	operating_update(w);
@@ -592,13 +574,16 @@ static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
 	const MdlComponent *mc = mcomp(w, u->comp);
 
 	(void)eng;
+	w->cause = mdl_cause_mode(w->labels, u->comp, u->mode);
 	u->fail_ev = SIM_EVENT_NONE;
 	u->operating = FALSE;
 	u->failed = TRUE;
 	comp_update(w, u->comp);
 	propagate(w);
-	if (mc->modes[u->mode].effect == MDL_FAILURE_DATA_LOSS)
-		mark_data_lost(w, u->comp);
+	if (mc->modes[u->mode].effect == MDL_FAILURE_DATA_LOSS) {
+		recovery_data_loss_on(w, u->comp);
+		propagate(w);
+	}
 	repair_request(w, arg);
 }
 
@@ -639,9 +624,15 @@ static void update_site_comps(MdlWorld *w, guint s)
 {
 	GArray *comps = w->sites[s].comps;
 
+	world_site_changed(w, s);
 	for (guint i = 0; i < comps->len; i++)
 		comp_update(w, g_array_index(comps, guint, i));
 	propagate(w);
+}
+
+void world_site_refresh(MdlWorld *w, guint s)
+{
+	update_site_comps(w, s);
 }
 
 static void on_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
@@ -694,7 +685,11 @@ static void destroy_site(MdlWorld *w, guint s)
 	}
 	update_site_comps(w, s);
 	for (guint i = 0; i < comps->len; i++)
-		mark_data_lost(w, g_array_index(comps, guint, i));
+		recovery_data_loss_on(w, g_array_index(comps, guint, i));
+	for (guint k = 0; k < w->n_copies; k++)
+		if (protect_copy_site(w, k) == s)
+			protect_wipe(w, k);
+	propagate(w);
 	for (guint k = 0; k < w->sc->n_crews; k++)
 		crew_dispatch(w, k);	/* members freed by cancellations */
 }
@@ -707,6 +702,7 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 	Site *st = &w->sites[s];
 	double d = sim_dist_sample(hz->duration, st->rng);
 
+	w->cause = mdl_cause_hazard(w->labels, s, w->hazards[arg].index);
 	if (hz->effect == MDL_HAZARD_OUTAGE) {
 		st->outages++;
 		update_site_comps(w, s);
@@ -743,6 +739,16 @@ static void reseed(MdlWorld *w, guint64 rep)
 		g_snprintf(name, sizeof name, "crew:%s", sc->crews[k].id);
 		sim_rng_reseed(w->crews[k].rng, seed, rep, name);
 	}
+	for (guint s = 0; s < sc->n_services; s++) {
+		g_snprintf(name, sizeof name, "service:%s", sc->services[s].id);
+		sim_rng_reseed(w->svcs[s].rng, seed, rep, name);
+	}
+	for (guint d = 0; d < sc->n_datasets; d++) {
+		g_snprintf(name, sizeof name, "dataset:%s", sc->datasets[d].id);
+		sim_rng_reseed(w->data[d].rng, seed, rep, name);
+	}
+	sim_rng_reseed(w->threat_rng, seed, rep, "threats");
+	w->rep = rep;
 }
 
 /* Back to t = 0: everything new and up, first events scheduled. */
@@ -756,8 +762,12 @@ static void reset(MdlWorld *w)
 		w->crews[k].busy = 0;
 		w->crews[k].open_ev = SIM_EVENT_NONE;
 	}
-	for (guint s = 0; s < sc->n_sites; s++)
-		w->sites[s].outages = 0, w->sites[s].destroyed = FALSE;
+	for (guint s = 0; s < sc->n_sites; s++) {
+		Site *st = &w->sites[s];
+		st->outages = 0;
+		st->destroyed = st->encrypted = FALSE;
+		g_array_set_size(st->down, 0);
+	}
 	for (guint i = 0; i < w->n_units; i++) {
 		Unit *u = &w->units[i];
 		u->failed = u->queued = u->active = FALSE;
@@ -774,14 +784,16 @@ static void reset(MdlWorld *w)
 	}
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
-		sv->up = TRUE;
+		sv->up = sv->primary_ok = TRUE;
 		sv->dirty = FALSE;
 		sv->last = 0;
 		sv->uptime = 0;
-		sv->data_lost = FALSE;
 	}
+	protect_reset(w);
+	recovery_reset(w);
 	for (guint h = 0; h < w->n_hazards; h++)
 		schedule_hazard(w, h);
+	recovery_schedule_threats(w);
 	operating_update(w);
 }
 
@@ -801,17 +813,19 @@ static void collect(MdlWorld *w)
 		sim_welford_add(&out->components[c].units_up,
 				cp->unit_time / (T * sc->components[c].count));
 	}
+	recovery_censor(w);
+	g_autofree double *uptime = g_new(double, MAX(sc->n_services, 1));
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
-		MdlServiceResults *r = &out->services[s];
-		sv->uptime += sv->up ? T - sv->last : 0;
-		r->censored += sv->up ? 0 : 1;
-		sim_welford_add(&r->availability, sv->uptime / T);
-		sim_welford_add(&r->downtime_h_per_year,
-				(T - sv->uptime) / (T / 8760.0));
+		uptime[s] = sv->uptime + (sv->up ? T - sv->last : 0);
 	}
-	out->replications++;
+	mdl_results_end_replication(out, uptime);
 	out->events += sim_engine_events(w->eng);
+}
+
+const MdlLabels *mdl_world_labels(const MdlWorld *w)
+{
+	return w->labels;
 }
 
 gboolean mdl_world_run(MdlWorld *w, guint64 rep, MdlResults *out,

@@ -39,7 +39,7 @@ uint64_t sim_rng_mix64(uint64_t x)
 
 /* FNV-1a: names are short; any string hash would do, this one is fixed
  * forever so that streams never change between versions. */
-static uint64_t hash_name(const char *name)
+uint64_t sim_rng_hash_name(const char *name)
 {
 	uint64_t h = 0xcbf29ce484222325ull;
 
@@ -51,13 +51,13 @@ static uint64_t hash_name(const char *name)
 }
 
 static void seed_state(Xoshiro *x, uint64_t seed, uint64_t rep,
-		       const char *name)
+		       uint64_t key)
 {
 	/* Chain the three inputs through the mixer so that nearby seeds,
 	 * replications and names land far apart. */
 	uint64_t z = sim_rng_mix64(seed);
 	z = sim_rng_mix64(z ^ rep);
-	z = sim_rng_mix64(z ^ hash_name(name));
+	z = sim_rng_mix64(z ^ key);
 	for (int i = 0; i < 4; i++) {
 		z += 0x9e3779b97f4a7c15ull;
 		x->s[i] = sim_rng_mix64(z);
@@ -69,7 +69,7 @@ static void seed_state(Xoshiro *x, uint64_t seed, uint64_t rep,
 
 static void gsl_set(void *state, unsigned long seed)
 {
-	seed_state(state, seed, 0, "");
+	seed_state(state, seed, 0, sim_rng_hash_name(""));
 }
 
 static unsigned long gsl_get(void *state)
@@ -107,7 +107,14 @@ gsl_rng *sim_rng_new(uint64_t seed, uint64_t rep, const char *name)
 void sim_rng_reseed(gsl_rng *r, uint64_t seed, uint64_t rep, const char *name)
 {
 	g_return_if_fail(r && r->type == sim_rng_xoshiro256);
-	seed_state(r->state, seed, rep, name);
+	seed_state(r->state, seed, rep, sim_rng_hash_name(name));
+}
+
+void sim_rng_reseed_key(gsl_rng *r, uint64_t seed, uint64_t rep,
+			uint64_t key)
+{
+	g_return_if_fail(r && r->type == sim_rng_xoshiro256);
+	seed_state(r->state, seed, rep, key);
 }
 
 void sim_rng_free(gsl_rng *r)

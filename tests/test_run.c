@@ -1,11 +1,13 @@
 /* test_run.c — `drsim run` as a user runs it: every validation scenario in
  * the three formats, the JSON keys of docs/output.md, determinism across
- * thread counts, and the options. */
+ * thread counts, the options, and the files of --out. */
 #include <string.h>
 #include <sys/wait.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "models/results.h"
+#include "testfs.h"
 #include "testutil.h"
 
 /* Runs drsim with args (NULL-terminated) from the source directory: its
@@ -40,9 +42,16 @@ static const char *const scenarios[] = {
 	"scenarios/validation/v7-three-replicas.cfg",
 	"scenarios/validation/v8-rbd-server.cfg",
 	"scenarios/validation/v9-parallel-pair.cfg",
+	"scenarios/validation/d1-backup-restore.cfg",
+	"scenarios/validation/d2-failing-backups.cfg",
 	"scenarios/validation/d3-cold-standby.cfg",
+	"scenarios/validation/d4-failover-stages.cfg",
+	"scenarios/validation/d5-restore-growth.cfg",
 	"scenarios/validation/d6-weibull-lognormal.cfg",
 };
+
+#define D1 "scenarios/validation/d1-backup-restore.cfg"
+#define D4 "scenarios/validation/d4-failover-stages.cfg"
 
 /* The JSON of a run, parsed; its "run" object removed when strip. */
 static JsonNode *run_json(const char *file, const char *threads,
@@ -138,6 +147,8 @@ START_TEST(test_run_table_and_csv)
 	ck_assert_int_eq(drsim(table, &out, &err), 0);
 	ck_assert(strstr(out, "availability"));
 	ck_assert(strstr(out, "RTO"));
+	ck_assert(strstr(out, "breach in a year"));
+	ck_assert(strstr(out, "data lost"));
 	/* every "met" of an RTO/RPO line is a percentage */
 	g_auto(GStrv) tlines = g_strsplit(out, "\n", -1);
 	for (char **l = tlines; *l; l++) {
@@ -173,6 +184,8 @@ static const struct {
 	  "5x" },
 	{ { "run", "scenarios/example.cfg", "--set", "components.nope.count=2",
 	    NULL }, "--set components.nope.count" },
+	{ { "run", "scenarios/example.cfg", "--out", "", NULL },
+	  "--out needs a directory" },
 };
 
 START_TEST(test_run_bad_usage)
@@ -185,17 +198,271 @@ START_TEST(test_run_bad_usage)
 }
 END_TEST
 
+/* -- data protection figures ---------------------------------------------- */
+
+/* Scenarios with datasets: D1 restores from backups, D4 fails over. */
+static const char *const protected[] = { D1, D4 };
+
+static JsonObject *service0(JsonNode *root)
+{
+	JsonArray *svcs = json_object_get_array_member(
+		json_node_get_object(root), "services");
+
+	return json_array_get_object_element(svcs, 0);
+}
+
+/* The entry of s.key ("by_cause", "by_path") whose what ("cause",
+ * "path") is label; NULL when none. */
+static JsonObject *find_entry(JsonObject *s, const char *key,
+			      const char *what, const char *label)
+{
+	JsonArray *a = json_object_get_array_member(s, key);
+
+	for (guint i = 0; i < json_array_get_length(a); i++) {
+		JsonObject *e = json_array_get_object_element(a, i);
+		if (strcmp(json_object_get_string_member(e, what), label) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Every entry of s.key has its keys, and the entries share out the
+ * closed incidents: each has exactly one cause and one path. */
+static void check_breakdowns(JsonObject *s, const char *key, const char *what)
+{
+	static const char *const entry[] = { "incidents", "rto_h", "rpo_h",
+		"both_met", NULL };
+	static const char *const summary[] = { "mean", "p50", "p90", "p95",
+		"p99", "max", NULL };
+	JsonArray *a = json_object_get_array_member(s, key);
+	gint64 total = 0;
+
+	ck_assert_uint_ge(json_array_get_length(a), 1);
+	for (guint i = 0; i < json_array_get_length(a); i++) {
+		JsonObject *e = json_array_get_object_element(a, i);
+		ck_assert_msg(json_object_has_member(e, what), "%s: no %s", key,
+			      what);
+		assert_members(e, entry, key);
+		assert_members(json_object_get_object_member(e, "rto_h"),
+			       summary, "rto_h");
+		JsonObject *rpo = json_object_get_object_member(e, "rpo_h");
+		assert_members(rpo, summary, "rpo_h");
+		ck_assert(json_object_has_member(rpo, "unknown"));
+		ck_assert_int_gt(json_object_get_int_member(e, "incidents"), 0);
+		total += json_object_get_int_member(e, "incidents");
+	}
+	JsonObject *inc = json_object_get_object_member(s, "incidents");
+	ck_assert_int_eq(total, json_object_get_int_member(inc, "count"));
+}
+
+START_TEST(test_run_protection_keys)
+{
+	static const char *const estimate[] = { "mean", "stderr", "ci95", NULL };
+	static const char *const declared[] = { "mean", "p50", "p90", "p95",
+		"p99", "max", "count", NULL };
+	g_autoptr(JsonNode) root = run_json(protected[_i], "2", FALSE);
+	JsonObject *s = service0(root);
+
+	assert_members(json_object_get_object_member(s, "p_breach_per_year"),
+		       estimate, "p_breach_per_year");
+	assert_members(json_object_get_object_member(s, "data_loss_h_per_year"),
+		       estimate, "data_loss_h_per_year");
+	assert_members(json_object_get_object_member(s, "rto_declared_h"),
+		       declared, "rto_declared_h");
+	ck_assert(json_object_has_member(
+		json_object_get_object_member(s, "rpo_h"), "unknown"));
+	check_breakdowns(s, "by_cause", "cause");
+	check_breakdowns(s, "by_path", "path");
+}
+END_TEST
+
+/* D1: every incident is a crash of the server, restored from the daily
+ * backup, and loses data. */
+START_TEST(test_run_d1_breakdown)
+{
+	g_autoptr(JsonNode) root = run_json(D1, "2", FALSE);
+	JsonObject *s = service0(root);
+	JsonObject *inc = json_object_get_object_member(s, "incidents");
+	JsonObject *crash = find_entry(s, "by_cause", "cause",
+				       "component:server:crash");
+	JsonObject *loss = json_object_get_object_member(s, "data_loss_h_per_year");
+
+	ck_assert_ptr_nonnull(crash);
+	ck_assert_int_gt(json_object_get_int_member(inc, "count"), 0);
+	ck_assert_int_eq(json_object_get_int_member(crash, "incidents"),
+			 json_object_get_int_member(inc, "count"));
+	ck_assert_ptr_nonnull(find_entry(s, "by_path", "path",
+					 "restore:db/daily"));
+	ck_assert(json_object_get_double_member(loss, "mean") > 0);
+}
+END_TEST
+
+/* D4: every incident is declared, at detection (10 min), and fails over
+ * to the standby 30 + 15 min later: RTO from the declaration 45 min. */
+START_TEST(test_run_d4_declared)
+{
+	g_autoptr(JsonNode) root = run_json(D4, "2", FALSE);
+	JsonObject *s = service0(root);
+	JsonObject *decl = json_object_get_object_member(s, "rto_declared_h");
+	JsonObject *inc = json_object_get_object_member(s, "incidents");
+
+	ck_assert_int_gt(json_object_get_int_member(decl, "count"), 0);
+	ck_assert_int_eq(json_object_get_int_member(decl, "count"),
+			 json_object_get_int_member(inc, "count"));
+	assert_close(json_object_get_double_member(decl, "mean"), 0.75, 1e-9);
+	ck_assert_ptr_nonnull(find_entry(s, "by_path", "path",
+					 "failover:standby"));
+}
+END_TEST
+
+/* -- --out DIR --------------------------------------------------------------- */
+
+/* `drsim run file -r 40 -j threads -f format --out dir`: its exit status. */
+static int run_out(const char *file, const char *dir, const char *threads,
+		   const char *format, char **out, char **err)
+{
+	const char *args[] = { "run", file, "-r", "40", "-j", threads, "-f",
+			       format, "--out", dir, NULL };
+
+	return drsim(args, out, err);
+}
+
+static gint64 closed_incidents(JsonNode *root)
+{
+	JsonArray *svcs = json_object_get_array_member(
+		json_node_get_object(root), "services");
+	gint64 n = 0;
+
+	for (guint i = 0; i < json_array_get_length(svcs); i++) {
+		JsonObject *s = json_array_get_object_element(svcs, i);
+		n += json_object_get_int_member(
+			json_object_get_object_member(s, "incidents"), "count");
+	}
+	return n;
+}
+
+/* Both files in a directory made for them: summary.json is the JSON
+ * report, incidents.csv its header and one row per closed incident. */
+START_TEST(test_run_out_files)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	g_autofree char *dir = g_build_filename(tmp, "new", "out", NULL);
+	g_autofree char *out = NULL, *err = NULL;
+
+	ck_assert_msg(run_out(protected[_i], dir, "2", "json", &out, &err) == 0,
+		      "%s", err);
+	g_autofree char *names = test_list_dir(dir);
+	ck_assert_str_eq(names, "incidents.csv summary.json");
+	g_autofree char *summary = test_read_file(dir, "summary.json");
+	ck_assert_str_eq(summary, out);
+	g_autoptr(JsonNode) root = json_from_string(summary, NULL);
+	ck_assert_ptr_nonnull(root);
+
+	g_autofree char *csv = test_read_file(dir, "incidents.csv");
+	ck_assert(g_str_has_prefix(csv, mdl_results_csv_header()));
+	ck_assert(g_str_has_suffix(csv, "\n"));
+	g_auto(GStrv) lines = g_strsplit(csv, "\n", -1);
+	guint n = g_strv_length(lines) - 2;	/* less header and last "" */
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(n, closed_incidents(root));
+	for (guint i = 1; i <= n; i++)
+		ck_assert_uint_eq(count_fields(lines[i]), 12);
+	test_rm_tree(tmp);
+}
+END_TEST
+
+/* 1 and 2 threads: the same incidents.csv, the same summary.json apart
+ * from "run" (and a table on stdout does not change the summary). */
+START_TEST(test_run_out_threads_identical)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	g_autofree char *one = g_build_filename(tmp, "one", NULL);
+	g_autofree char *two = g_build_filename(tmp, "two", NULL);
+	g_autofree char *o1 = NULL, *e1 = NULL, *o2 = NULL, *e2 = NULL;
+
+	ck_assert_int_eq(run_out(protected[_i], one, "1", "table", &o1, &e1), 0);
+	ck_assert_int_eq(run_out(protected[_i], two, "2", "csv", &o2, &e2), 0);
+	g_autofree char *c1 = test_read_file(one, "incidents.csv");
+	g_autofree char *c2 = test_read_file(two, "incidents.csv");
+	ck_assert_str_eq(c1, c2);
+	g_autofree char *s1 = test_read_file(one, "summary.json");
+	g_autofree char *s2 = test_read_file(two, "summary.json");
+	g_autoptr(JsonNode) j1 = json_from_string(s1, NULL);
+	g_autoptr(JsonNode) j2 = json_from_string(s2, NULL);
+	json_object_remove_member(json_node_get_object(j1), "run");
+	json_object_remove_member(json_node_get_object(j2), "run");
+	g_autofree char *a = json_to_string(j1, TRUE);
+	g_autofree char *b = json_to_string(j2, TRUE);
+	ck_assert_str_eq(a, b);
+	test_rm_tree(tmp);
+}
+END_TEST
+
+/* A directory that cannot be made: exit 1, the reason, nothing created,
+ * and no report (the run does not start). */
+START_TEST(test_run_out_unwritable)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	g_autofree char *file = test_write_file(tmp, "file", "x");
+	g_autofree char *dir = g_build_filename(file, "sub", NULL);
+	g_autofree char *want = g_strdup_printf(
+		"drsim run: cannot write '%s/incidents.csv': ", dir);
+	g_autofree char *out = NULL, *err = NULL;
+
+	ck_assert_int_eq(run_out(D1, dir, "2", "json", &out, &err), 1);
+	ck_assert_msg(g_str_has_prefix(err, want), "stderr: %s", err);
+	ck_assert_str_eq(out, "");
+	g_autofree char *names = test_list_dir(tmp);
+	ck_assert_str_eq(names, "file");
+	test_rm_tree(tmp);
+}
+END_TEST
+
+/* A bad scenario: exit 2, and the directory, existing or not, gets
+ * nothing, not even a temporary. */
+static const char *const bad_out[][4] = {
+	{ "no/such/file.cfg", NULL },
+	{ "scenarios/example.cfg", "--set", "components.nope.count=2", NULL },
+};
+
+START_TEST(test_run_out_bad_scenario)
+{
+	g_autofree char *dir = test_tmp_dir();
+	g_autofree char *missing = g_build_filename(dir, "missing", NULL);
+	const char *const *b = bad_out[_i];
+
+	for (int k = 0; k < 2; k++) {
+		const char *args[] = { "run", b[0], "--out", k ? missing : dir,
+				       b[1], b[2], NULL };
+		g_autofree char *out = NULL, *err = NULL;
+		ck_assert_int_eq(drsim(args, &out, &err), 2);
+		g_autofree char *names = test_list_dir(dir);
+		ck_assert_str_eq(names, "");
+	}
+	test_rm_tree(dir);
+}
+END_TEST
+
 Suite *run_suite(void)
 {
 	Suite *s = suite_create("run");
 	TCase *tc = tcase_create("run");
 	int n = (int)G_N_ELEMENTS(scenarios);
+	int np = (int)G_N_ELEMENTS(protected);
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_run_json_keys, 0, n);
 	tcase_add_loop_test(tc, test_run_threads_identical, 0, n);
 	tcase_add_loop_test(tc, test_run_table_and_csv, 0, n);
 	tcase_add_loop_test(tc, test_run_bad_usage, 0, (int)G_N_ELEMENTS(bad));
+	tcase_add_loop_test(tc, test_run_protection_keys, 0, np);
+	tcase_add_test(tc, test_run_d1_breakdown);
+	tcase_add_test(tc, test_run_d4_declared);
+	tcase_add_loop_test(tc, test_run_out_files, 0, np);
+	tcase_add_loop_test(tc, test_run_out_threads_identical, 0, np);
+	tcase_add_test(tc, test_run_out_unwritable);
+	tcase_add_loop_test(tc, test_run_out_bad_scenario, 0,
+			    (int)G_N_ELEMENTS(bad_out));
 	suite_add_tcase(s, tc);
 	return s;
 }

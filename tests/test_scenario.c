@@ -1,4 +1,5 @@
-/* test_scenario.c — the scenario loader: the example file field by field,
+/* test_scenario.c — the scenario loader: the example file field by field
+ * (datasets and their copies, recovery plans, threats included),
  * defaults, laws, --set overrides, the bad-input corpus of
  * tests/data/bad (each NAME.cfg paired with NAME.err, the exact error),
  * and `drsim check` run as a user would.
@@ -77,10 +78,12 @@ START_TEST(test_example_header)
 	assert_close(sim_calendar_hour_of_week(&sc->calendar, 0), 0, 0);
 	assert_close(sim_calendar_hour_of_week(&sc->calendar, 33.5), 33.5,
 		     1e-9);
-	ck_assert_uint_eq(sc->n_sites, 1);
+	ck_assert_uint_eq(sc->n_sites, 4);
 	ck_assert_uint_eq(sc->n_crews, 1);
 	ck_assert_uint_eq(sc->n_components, 3);
 	ck_assert_uint_eq(sc->n_services, 2);
+	ck_assert_uint_eq(sc->n_datasets, 2);
+	ck_assert_uint_eq(sc->n_ransomware, 1);
 }
 END_TEST
 
@@ -109,6 +112,9 @@ START_TEST(test_example_crew_site)
 			 SIM_DIST_LOGNORMAL);
 	assert_close(sim_dist_mean(room->hazards[0].duration),
 		     0.75 * exp(1.2 * 1.2 / 2), 1e-12);
+	ck_assert_str_eq(sc->sites[3].id, "dc2");
+	ck_assert_int_eq(sc->sites[3].kind, MDL_SITE_HOSTED);
+	ck_assert_uint_eq(sc->sites[3].n_hazards, 0);
 	ck_assert_str_eq(room->hazards[1].name, "fire");
 	ck_assert_int_eq(room->hazards[1].effect, MDL_HAZARD_DESTROYED);
 	assert_close(sim_dist_mean(room->hazards[1].every), Y / 0.005, 1e-6);
@@ -180,6 +186,260 @@ START_TEST(test_example_services)
 	/* Dependencies first. */
 	ck_assert_uint_eq(sc->service_order[0], 1);
 	ck_assert_uint_eq(sc->service_order[1], 0);
+}
+END_TEST
+
+/* The restore defaults: instant and certain. */
+static void assert_restore_default(const MdlRestore *r)
+{
+	assert_close(r->overhead_h, 0, 0);
+	ck_assert(isinf(r->throughput) && r->throughput > 0);
+	assert_close(r->success, 1, 0);
+}
+
+START_TEST(test_example_dataset)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlDataset *db = &sc->datasets[0];
+
+	ck_assert_str_eq(db->id, "dpi-db");
+	ck_assert_uint_eq(db->storage, 0);
+	assert_close(db->size_bytes, 20e12, 0);
+	assert_close(db->growth, 0.15, 1e-15);
+	/* The offsite copy comes after the listed ones. */
+	ck_assert_uint_eq(db->n_copies, 4);
+	ck_assert_str_eq(db->copies[0].id, "snap");
+	ck_assert_str_eq(db->copies[1].id, "nightly");
+	ck_assert_str_eq(db->copies[2].id, "repl");
+	ck_assert_str_eq(db->copies[3].id, "tape");
+	ck_assert_int_eq(db->line, 50);
+	ck_assert_int_eq(db->copies[1].line, 53);
+}
+END_TEST
+
+/* A snapshot every 4 h from 00:30, on its storage's site. */
+START_TEST(test_example_snapshot)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlCopy *c = &sc->datasets[0].copies[0];
+
+	ck_assert_int_eq(c->kind, MDL_COPY_SNAPSHOT);
+	assert_close(c->first_h, 0.5, 0);
+	assert_close(c->period_h, 4, 0);
+	ck_assert_ptr_null(c->duration);
+	ck_assert(isinf(c->throughput));
+	assert_close(c->fail_p, 0, 0);
+	ck_assert_uint_eq(c->site, sc->components[0].site);
+	ck_assert_uint_eq(c->keep, 6);
+	ck_assert(isinf(c->retention_h));
+	ck_assert(!c->immutable);
+	ck_assert_int_eq(c->source, -1);
+	ck_assert_ptr_null(c->lag);
+	assert_restore_default(&c->restore);
+}
+END_TEST
+
+/* A daily backup at 01:00 (the start is a Monday 00:00: first job at
+ * 1 h), and its weekly offsite copy on Sundays at 06:00 (hour 150). */
+START_TEST(test_example_backup)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlCopy *b = &sc->datasets[0].copies[1];
+	const MdlCopy *t = &sc->datasets[0].copies[3];
+
+	ck_assert_int_eq(b->kind, MDL_COPY_BACKUP);
+	assert_close(b->first_h, 1.0, 0);
+	assert_close(b->period_h, 24, 0);
+	ck_assert_ptr_null(b->duration);
+	assert_close(b->throughput, 1e12, 0);
+	assert_close(b->fail_p, 0.02, 1e-15);
+	ck_assert_uint_eq(b->site, 1);
+	ck_assert_uint_eq(b->keep, 14);
+	assert_close(b->retention_h, 720, 0);
+	ck_assert(!b->immutable);
+	ck_assert_int_eq(b->source, -1);
+	assert_close(b->restore.overhead_h, 1, 0);
+	assert_close(b->restore.throughput, 2e12, 0);
+	assert_close(b->restore.success, 0.95, 1e-15);
+
+	ck_assert_int_eq(t->kind, MDL_COPY_OFFSITE);
+	ck_assert_int_eq(t->source, 1);
+	assert_close(t->delay_h, 24, 0);
+	assert_close(t->first_h, 150, 0);
+	assert_close(t->period_h, 168, 0);
+	ck_assert_uint_eq(t->site, 2);
+	ck_assert_uint_eq(t->keep, 8);
+	assert_close(t->retention_h, Y, 0);
+	ck_assert(t->immutable);
+	ck_assert_ptr_null(t->duration);
+	ck_assert(isinf(t->throughput));
+	assert_close(t->fail_p, 0, 0);
+	assert_close(t->restore.overhead_h, 4, 0);
+	assert_close(t->restore.throughput, 5e11, 0);
+	assert_close(t->restore.success, 1, 0);
+	ck_assert_int_eq(t->line, 56);
+}
+END_TEST
+
+START_TEST(test_example_replication)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlCopy *r = &sc->datasets[0].copies[2];
+
+	ck_assert_int_eq(r->kind, MDL_COPY_REPLICATION);
+	ck_assert_uint_eq(r->site, 3);
+	ck_assert(!r->sync);
+	ck_assert_int_eq(sim_dist_kind(r->lag), SIM_DIST_EXPONENTIAL);
+	assert_close(sim_dist_mean(r->lag), 5.0 / 60, 1e-15);
+	ck_assert_int_eq(r->source, -1);
+	ck_assert_uint_eq(r->keep, 0);
+	ck_assert(isinf(r->retention_h));
+	assert_restore_default(&r->restore);
+}
+END_TEST
+
+/* The second dataset: defaults, a weekly backup on Sundays at 02:00
+ * (hour 146), a job duration law, `offline` for immutable. */
+START_TEST(test_example_directory)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlDataset *d = &sc->datasets[1];
+	const MdlCopy *w = &d->copies[0];
+
+	ck_assert_str_eq(d->id, "directory");
+	ck_assert_uint_eq(d->storage, 2);
+	assert_close(d->size_bytes, 50e9, 0);
+	assert_close(d->growth, 0, 0);
+	ck_assert_uint_eq(d->n_copies, 1);
+	ck_assert_int_eq(w->kind, MDL_COPY_BACKUP);
+	assert_close(w->first_h, 146.0, 0);
+	assert_close(w->period_h, 168, 0);
+	ck_assert_int_eq(sim_dist_kind(w->duration), SIM_DIST_FIXED);
+	assert_close(sim_dist_mean(w->duration), 1, 0);
+	ck_assert(w->immutable);
+	ck_assert_uint_eq(w->keep, 0);
+	assert_close(w->fail_p, 0, 0);
+	assert_restore_default(&w->restore);
+}
+END_TEST
+
+START_TEST(test_example_plan)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlService *dpi = &sc->services[0];
+	const MdlPlan *p = &dpi->plan;
+	const MdlStrategy *f = &p->strategies[0];
+
+	ck_assert_uint_eq(dpi->n_datasets, 1);
+	ck_assert_uint_eq(dpi->datasets[0], 0);
+	assert_close(sim_dist_mean(p->detect), 5.0 / 60, 1e-15);
+	assert_close(p->declare_after_h, 2, 0);
+	assert_close(sim_dist_mean(p->decision), 0.5, 0);
+	ck_assert_int_eq(p->crew, 0);
+	assert_close(sim_dist_mean(p->failback), 4, 0);
+	ck_assert_uint_eq(p->n_strategies, 3);
+
+	ck_assert_int_eq(f->kind, MDL_STRATEGY_FAILOVER);
+	ck_assert(f->manual);
+	ck_assert_uint_eq(f->site, 3);
+	ck_assert_int_eq(f->standby, MDL_STANDBY_WARM);
+	ck_assert_int_eq(sim_dist_kind(f->activation), SIM_DIST_LOGNORMAL);
+	assert_close(sim_dist_mean(f->activation), exp(0.125), 1e-12);
+	assert_close(f->success, 0.9, 1e-15);
+	ck_assert_int_eq(f->data_copy, 2);
+
+	ck_assert_int_eq(p->strategies[1].kind, MDL_STRATEGY_RESTORE);
+	ck_assert(p->strategies[1].manual);
+	ck_assert_ptr_null(p->strategies[1].activation);
+	ck_assert_int_eq(p->strategies[1].data_copy, -1);
+	ck_assert_int_eq(p->strategies[2].kind, MDL_STRATEGY_REBUILD);
+	assert_close(sim_dist_mean(p->strategies[2].activation), 120, 0);
+	assert_close(p->strategies[2].success, 1, 0);
+}
+END_TEST
+
+/* A service without a plan: detected and decided at once, declared only
+ * for a destructive cause, no strategy but repair. */
+START_TEST(test_plan_defaults)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlService *ad = &sc->services[1];
+	const MdlPlan *p = &ad->plan;
+
+	ck_assert_uint_eq(ad->n_datasets, 1);
+	ck_assert_uint_eq(ad->datasets[0], 1);
+	ck_assert_ptr_nonnull(p->detect);
+	ck_assert_ptr_nonnull(p->decision);
+	assert_close(sim_dist_mean(p->detect), 0, 0);
+	assert_close(sim_dist_mean(p->decision), 0, 0);
+	ck_assert(isinf(p->declare_after_h) && p->declare_after_h > 0);
+	ck_assert_int_eq(p->crew, -1);
+	ck_assert_uint_eq(p->n_strategies, 0);
+	ck_assert_ptr_null(p->failback);
+}
+END_TEST
+
+/* Strategies by kind, with their defaults. */
+START_TEST(test_strategy_defaults)
+{
+	const char *sets[] = {
+		"services.ad.plan={ strategies = ( { kind = \"repair\"; }, "
+		"{ kind = \"failover\"; site = \"dc2\"; "
+		"activation = \"15min\"; }, "
+		"{ kind = \"rebuild\"; duration = \"3d\"; "
+		"success = \"80%\"; } ); }",
+		NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+	const MdlPlan *p = &sc->services[1].plan;
+	const MdlStrategy *s = p->strategies;
+
+	ck_assert_uint_eq(p->n_strategies, 3);
+	assert_close(sim_dist_mean(p->detect), 0, 0);
+	ck_assert_int_eq(s[0].kind, MDL_STRATEGY_REPAIR);
+	ck_assert(!s[0].manual);
+	ck_assert_int_eq(s[1].kind, MDL_STRATEGY_FAILOVER);
+	ck_assert(!s[1].manual);
+	ck_assert_int_eq(s[1].standby, MDL_STANDBY_HOT);
+	assert_close(s[1].success, 1, 0);
+	ck_assert_int_eq(s[1].data_copy, -1);
+	assert_close(sim_dist_mean(s[1].activation), 0.25, 0);
+	ck_assert_int_eq(s[2].kind, MDL_STRATEGY_REBUILD);
+	assert_close(s[2].success, 0.8, 1e-15);
+	assert_close(sim_dist_mean(s[2].activation), 72, 0);
+}
+END_TEST
+
+START_TEST(test_example_threat)
+{
+	g_autoptr(MdlScenario) sc = example(NULL);
+	const MdlRansomware *r = &sc->ransomware[0];
+
+	ck_assert_str_eq(r->name, "ransomware");
+	ck_assert_int_eq(sim_dist_kind(r->every), SIM_DIST_EXPONENTIAL);
+	assert_close(sim_dist_mean(r->every), Y / 0.05, 1e-6);
+	ck_assert_int_eq(sim_dist_kind(r->dwell), SIM_DIST_LOGNORMAL);
+	assert_close(sim_dist_mean(r->dwell), 120 * exp(0.5), 1e-9);
+	ck_assert_uint_eq(r->n_sites, 2);
+	ck_assert_uint_eq(r->sites[0], 0);
+	ck_assert_uint_eq(r->sites[1], 1);
+	assert_close(sim_dist_mean(r->rebuild), 120, 0);
+	ck_assert(!r->accept_until_encryption);
+	ck_assert_int_eq(r->line, 89);
+}
+END_TEST
+
+/* Clock schedules follow the start's weekday and time: from Wednesday
+ * 12:00 (hour of week 60), daily 01:00 is 13 h away, Sunday 02:00 86 h. */
+START_TEST(test_schedule_start)
+{
+	const char *sets[] = {"scenario.start=2026-01-07 12:00", NULL};
+	g_autoptr(MdlScenario) sc = example(sets);
+
+	assert_close(sc->datasets[0].copies[1].first_h, 13, 1e-9);
+	assert_close(sc->datasets[1].copies[0].first_h, 86, 1e-9);
+	assert_close(sc->datasets[0].copies[3].first_h, 90, 1e-9);
+	/* `every` does not depend on the calendar. */
+	assert_close(sc->datasets[0].copies[0].first_h, 0.5, 0);
 }
 END_TEST
 
@@ -377,6 +637,55 @@ START_TEST(test_set_paths)
 }
 END_TEST
 
+/* Datasets, copies, offsite copies, strategies and threats, addressed by
+ * id, name or index. */
+START_TEST(test_set_protection)
+{
+	const char *sets[] = {
+		"datasets.dpi-db.copies.nightly.keep=7",
+		"datasets.dpi-db.copies.nightly.offsite.site=dc2",
+		"datasets.dpi-db.copies.snap.every=1h",
+		"datasets.dpi-db.copies.repl.mode=sync",
+		"datasets.dpi-db.copies.repl.lag",
+		"datasets.directory.growth=5%",
+		"services.dpi.plan.strategies.0.activation=30min",
+		"services.dpi.plan.strategies.3={ kind = \"repair\"; }",
+		"threats.ransomware.rate=0.1/y",
+		"threats.ransomware.clean_point=encryption",
+		NULL};
+	GError *error = NULL;
+	g_autoptr(MdlScenario) sc = NULL;
+
+	/* "KEY" alone is refused (a setting cannot be removed), so the
+	 * file's lag is left to a replication made sync. */
+	ck_assert_ptr_null(mdl_scenario_load(EXAMPLE, sets, &error));
+	ck_assert_str_eq(error->message,
+			 EXAMPLE ":60: 'lag' does not apply to a \"sync\" "
+			 "replication (it loses nothing) in copy 'repl' of "
+			 "dataset 'dpi-db'\n"
+			 "--set datasets.dpi-db.copies.repl.lag: expected "
+			 "KEY=VALUE");
+	g_clear_error(&error);
+	sets[3] = "datasets.dpi-db.copies.repl.mode=async";
+	sets[4] = "datasets.dpi-db.copies.repl.lag=10min";
+	sc = example(sets);
+	ck_assert_uint_eq(sc->datasets[0].copies[1].keep, 7);
+	ck_assert_uint_eq(sc->datasets[0].copies[3].site, 3);
+	assert_close(sc->datasets[0].copies[0].period_h, 1, 0);
+	assert_close(sim_dist_mean(sc->datasets[0].copies[2].lag), 1.0 / 6,
+		     1e-15);
+	assert_close(sc->datasets[1].growth, 0.05, 1e-15);
+	assert_close(sim_dist_mean(sc->services[0].plan.strategies[0]
+					   .activation),
+		     0.5, 0);
+	ck_assert_uint_eq(sc->services[0].plan.n_strategies, 4);
+	ck_assert_int_eq(sc->services[0].plan.strategies[3].kind,
+			 MDL_STRATEGY_REPAIR);
+	assert_close(sim_dist_mean(sc->ransomware[0].every), Y / 0.1, 1e-6);
+	ck_assert(sc->ransomware[0].accept_until_encryption);
+}
+END_TEST
+
 /* A law group replaces a string, a string replaces a law group. */
 START_TEST(test_set_law_swaps)
 {
@@ -412,6 +721,7 @@ START_TEST(test_set_add_and_replace)
 		"components.0={ id = \"nas\"; site = \"roomA\"; failures = "
 		"( { name = \"disk\"; rate = \"1/y\"; repair = \"2h\"; } ); }",
 		"services.dpi.requires.0=nas",
+		"datasets.dpi-db.storage=nas",
 		"scenario.seed=7",
 		"scenario.seed=8",
 		"scenario.description=a=b",
@@ -480,6 +790,35 @@ static const struct {
 	 "--set services.ad.depends: dependency cycle: 'dpi' -> 'ad' -> "
 	 "'dpi'"},
 	{"scenario.horizon", "--set scenario.horizon: expected KEY=VALUE"},
+	{"datasets.dpi-db.copies.nightly.keep=0",
+	 "--set datasets.dpi-db.copies.nightly.keep: 'keep' must be >= 1 in "
+	 "copy 'nightly' of dataset 'dpi-db' (got 0)"},
+	{"datasets.dpi-db.copies.tape.keep=2",
+	 "--set datasets.dpi-db.copies.tape.keep: unknown path: no 'tape' in "
+	 "'datasets.dpi-db.copies'"},
+	{"datasets.dpi-db.copies.nightly.offsite.site=roomB",
+	 "--set datasets.dpi-db.copies.nightly.offsite.site: 'site' must "
+	 "differ from its backup's ('roomB') in offsite copy 'tape' of copy "
+	 "'nightly' of dataset 'dpi-db'"},
+	{"services.dpi.plan.strategies.0.data=snap",
+	 "--set services.dpi.plan.strategies.0.data: 'data' must be a "
+	 "replication copy of dataset 'dpi-db', the service's first, in "
+	 "strategy #1 of service 'dpi' (got \"snap\", not a replication)"},
+	{"services.dpi.plan.strategies.1.success=50%",
+	 "--set services.dpi.plan.strategies.1.success: 'success' does not "
+	 "apply to kind \"restore\" in strategy #2 of service 'dpi'"},
+	{"threats.ransomware.reach=[\"roomA\", \"roomZ\"]",
+	 "--set threats.ransomware.reach: unknown site 'roomZ' in 'reach' of "
+	 "threat 'ransomware' (did you mean 'roomA'?)"},
+	{"datasets.dpi-db.copies.nightly.weekly=sun 03:00",
+	 "--set datasets.dpi-db.copies.nightly.weekly: give only one of "
+	 "'every', 'daily' or 'weekly' in copy 'nightly' of dataset 'dpi-db'"},
+	{"components.san.failures.0.rate=1/y",
+	 "--set components.san.failures.0.rate: give either 'ttf' or 'rate', "
+	 "not both, in failure mode 'controller' of component 'san'"},
+	{"services.ad.data=[\"dpi\"]",
+	 "--set services.ad.data: unknown dataset 'dpi' in 'data' of service "
+	 "'ad'"},
 };
 
 START_TEST(test_set_errors)
@@ -548,7 +887,7 @@ END_TEST
 
 START_TEST(test_bad_corpus_size)
 {
-	ck_assert_uint_ge(bad_files->len, 35);
+	ck_assert_uint_ge(bad_files->len, 150);
 }
 END_TEST
 
@@ -647,7 +986,7 @@ START_TEST(test_check_ok)
 			      NULL};
 
 	ck_assert_int_eq(drsim(args, &out, &err), 0);
-	ck_assert_str_eq(out, EXAMPLE ": ok — 1 site, 1 crew, 3 components, "
+	ck_assert_str_eq(out, EXAMPLE ": ok — 4 sites, 1 crew, 3 components, "
 				      "2 services, horizon 10y, 1000 "
 				      "replications\n");
 	ck_assert_str_eq(err, "");
@@ -712,6 +1051,16 @@ Suite *scenario_suite(void)
 	tcase_add_test(example_tc, test_example_services);
 	tcase_add_test(example_tc, test_find);
 	tcase_add_test(example_tc, test_requires_alternatives);
+	tcase_add_test(example_tc, test_example_dataset);
+	tcase_add_test(example_tc, test_example_snapshot);
+	tcase_add_test(example_tc, test_example_backup);
+	tcase_add_test(example_tc, test_example_replication);
+	tcase_add_test(example_tc, test_example_directory);
+	tcase_add_test(example_tc, test_example_plan);
+	tcase_add_test(example_tc, test_plan_defaults);
+	tcase_add_test(example_tc, test_strategy_defaults);
+	tcase_add_test(example_tc, test_example_threat);
+	tcase_add_test(example_tc, test_schedule_start);
 	tcase_add_test(example_tc, test_example_in_doc);
 	tcase_add_test(example_tc, test_defaults);
 	tcase_add_loop_test(example_tc, test_laws, 0, (int)G_N_ELEMENTS(laws));
@@ -721,6 +1070,7 @@ Suite *scenario_suite(void)
 	tcase_add_test(sets_tc, test_set_int_and_duration);
 	tcase_add_test(sets_tc, test_set_paths);
 	tcase_add_test(sets_tc, test_set_law_swaps);
+	tcase_add_test(sets_tc, test_set_protection);
 	tcase_add_test(sets_tc, test_set_add_and_replace);
 	tcase_add_loop_test(sets_tc, test_set_errors, 0,
 			    (int)G_N_ELEMENTS(bad_sets));

@@ -11,6 +11,8 @@
 #include "models/world.h"
 #include "testutil.h"
 
+static MdlWorld *played;	/* the world of the last play() */
+
 /* The scenario made of a header (one replication, start Monday
  * 2026-01-05 00:00) and body, played for one replication. */
 static MdlResults *play(const char *body, const char *horizon,
@@ -30,11 +32,21 @@ static MdlResults *play(const char *body, const char *horizon,
 	g_unlink(path);
 	ck_assert_msg(sc, "%s", error ? error->message : "?");
 	MdlWorld *w = mdl_world_new(sc);
-	MdlResults *r = mdl_results_new(sc);
+	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 	ck_assert(mdl_world_run(w, 0, r, NULL));
-	mdl_world_free(w);
+	played = w;
 	*out_sc = sc;
 	return r;
+}
+
+/* Frees what play() made, results first (they borrow the world's
+ * labels), the scenario last (the world borrows it). */
+static void done(MdlResults *r, MdlScenario *sc)
+{
+	mdl_results_free(r);
+	mdl_world_free(played);
+	played = NULL;
+	mdl_scenario_free(sc);
 }
 
 /* A site "room" without hazards. */
@@ -73,8 +85,7 @@ START_TEST(test_world_waits_for_business_hours)
 	ck_assert_uint_eq(r->crews[0].repairs, 1);
 	ck_assert_uint_eq(r->crews[0].immediate, 0);
 	assert_close(r->crews[0].wait_h.mean, 46, 1e-9);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -92,8 +103,7 @@ START_TEST(test_world_callout)
 	assert_close(r->services[0].rto_h.mean, 3, 1e-9);
 	ck_assert_uint_eq(r->services[0].rto_met, 1);
 	assert_close(r->crews[0].wait_h.mean, 1, 1e-9);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -122,8 +132,7 @@ START_TEST(test_world_site_outage)
 	ck_assert_uint_eq(s->rpo_met, 2);
 	ck_assert_uint_eq(s->both_met, 2);
 	assert_close(r->components[0].availability.mean, 110 / 120.0, 1e-12);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -144,8 +153,7 @@ START_TEST(test_world_site_destroyed)
 	assert_close(s->rto_h.mean, 10, 1e-9);
 	ck_assert_uint_eq(s->rpo_unknown, 1);
 	ck_assert_uint_eq(s->both_met, 0);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -168,8 +176,7 @@ START_TEST(test_world_destroyed_cancels_repair)
 	ck_assert_uint_eq(s->incidents, 1);
 	ck_assert_uint_eq(s->censored, 0);
 	assert_close(s->rto_h.mean, 20, 1e-9);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -188,8 +195,7 @@ START_TEST(test_world_data_loss)
 	ck_assert_uint_eq(s->rpo_unknown, 1);
 	ck_assert_uint_eq(s->rpo_h.n, 0);
 	ck_assert_uint_eq(s->rpo_met, 0);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -206,8 +212,7 @@ START_TEST(test_world_censored)
 	ck_assert_uint_eq(s->rto_h.n, 0);
 	assert_close(s->availability.mean, 10 / 50.0, 1e-12);
 	assert_close(s->downtime_h_per_year.mean, 40 / (50 / 8760.0), 1e-6);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -230,8 +235,7 @@ START_TEST(test_world_dependencies)
 		assert_close(r->services[i].rto_h.mean, 5, 1e-9);
 	}
 	assert_close(r->components[0].availability.mean, 1, 0);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -259,8 +263,7 @@ START_TEST(test_world_cold_spare)
 
 	ck_assert_uint_eq(r->services[0].incidents, c[_i].incidents);
 	assert_close(r->components[0].units_up.mean, c[_i].units_up, 1e-12);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 
@@ -282,8 +285,7 @@ START_TEST(test_world_crew_line)
 	ck_assert_uint_eq(r->crews[0].repairs, 2);
 	ck_assert_uint_eq(r->crews[0].immediate, 1);
 	assert_close(r->crews[0].wait_h.mean, 1.5, 1e-9);
-	mdl_results_free(r);
-	mdl_scenario_free(sc);
+	done(r, sc);
 }
 END_TEST
 

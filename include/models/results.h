@@ -29,10 +29,32 @@
 #ifndef DRSIM_MODELS_RESULTS_H
 #define DRSIM_MODELS_RESULTS_H
 
+#include <stdio.h>
 #include <glib.h>
 
+#include "models/labels.h"
 #include "models/scenario.h"
 #include "sim/stats.h"
+
+/* One closed incident of a service, as the world reports it. */
+typedef struct {
+	guint64 rep;		/* replication */
+	guint service, cause, path;	/* cause, path: labels.h indices */
+	double t0, t_detect, t_restored;
+	double t_declare;	/* NAN when not declared */
+	double rpo_h;		/* t0 − recovery point; 0 if nothing lost;
+				   NAN when unknown */
+	guint dataset, copy;	/* the copy restored, when path is a
+				   restore */
+} MdlIncident;
+
+/* Figures of the incidents of one cause or one path. */
+typedef struct {
+	guint64 incidents;
+	SimWelford rto_h, rpo_h;
+	SimSketch *rto_sketch, *rpo_sketch;
+	guint64 rpo_unknown, both_met;
+} MdlBreakdown;
 
 typedef struct {
 	SimWelford availability;
@@ -45,6 +67,18 @@ typedef struct {
 	SimSketch *rpo_sketch;
 	guint64 rpo_unknown;	/* closed incidents that lost data */
 	guint64 rto_met, rpo_met, both_met;
+	SimWelford rto_declared_h;	/* t_restored − t_declare, declared ones */
+	SimSketch *rto_declared_sketch;
+	/* Per replication: fraction of its years (8760 h slices, the last
+	 * one weighted by its length) holding at least one incident that
+	 * breached a target; and hours of data lost per year. */
+	SimWelford p_breach_per_year;
+	SimWelford data_loss_h_per_year;
+	MdlBreakdown **by_cause;	/* [n_causes], NULL until used */
+	MdlBreakdown **by_path;		/* [n_paths], NULL until used */
+	/* scratch of the replication being played */
+	double *year_breached;	/* [n_years]: 1 when a breach started then */
+	double lost_h;		/* data lost so far */
 } MdlServiceResults;
 
 typedef struct {
@@ -59,22 +93,48 @@ typedef struct {
 } MdlCrewResults;
 
 typedef struct {
+	const MdlScenario *sc;	/* borrowed */
+	const MdlLabels *labels;	/* borrowed */
+	guint n_years;		/* year slices of the horizon (last partial) */
 	guint n_services, n_components, n_crews;
 	MdlServiceResults *services;
 	MdlComponentResults *components;
 	MdlCrewResults *crews;
 	guint64 replications;
 	guint64 events;		/* engine events fired, all replications */
+	/* incidents.csv rows (without header) of the replications held, when
+	 * log_incidents; see mdl_results_merge() for where they go. */
+	gboolean log_incidents;
+	GString *rows;
+	FILE *rows_out;		/* borrowed; NULL: keep rows in memory */
 } MdlResults;
 
-/* An empty accumulator shaped for sc (borrowed, only its sizes are read). */
-MdlResults *mdl_results_new(const MdlScenario *sc);
+/* An empty accumulator shaped for sc; sc and labels are borrowed and must
+ * outlive it.  log_incidents: keep one CSV row per incident. */
+MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
+			    gboolean log_incidents);
+
+/* Records a closed incident: RTO, RPO, targets met, breakdowns, breach
+ * year, data lost, and its CSV row when logging. */
+void mdl_results_incident(MdlResults *r, const MdlIncident *inc);
+
+/* Records an incident of service still open at the horizon. */
+void mdl_results_censored(MdlResults *r, guint service);
+
+/* Folds the per-replication figures (availability needs uptime_h per
+ * service) into the accumulators and clears the scratch; called once at
+ * the end of every replication. */
+void mdl_results_end_replication(MdlResults *r, const double *uptime_h);
+
+/* The header line of incidents.csv (with its newline). */
+const char *mdl_results_csv_header(void);
 
 /* Frees r; accepts NULL. */
 void mdl_results_free(MdlResults *r);
 
 /* Adds from to into (same shape).  Deterministic: the same sequence of
- * merges gives the same bits. */
+ * merges gives the same bits.  Incident rows of from are written to
+ * into->rows_out when set, else appended to into->rows. */
 void mdl_results_merge(MdlResults *into, const MdlResults *from);
 
 #endif

@@ -95,6 +95,126 @@ typedef struct {
 	int line;
 } MdlComponent;
 
+/* -- data and its protection ------------------------------------------- */
+
+typedef enum {
+	MDL_COPY_SNAPSHOT,	/* on the dataset's own storage */
+	MDL_COPY_BACKUP,	/* jobs to a destination site */
+	MDL_COPY_OFFSITE,	/* periodic copy of a backup to another site */
+	MDL_COPY_REPLICATION,	/* continuous, to another site */
+} MdlCopyKind;
+
+/* How a restore from a copy goes: overhead + size / throughput, success
+ * with probability success (a failed attempt takes its full duration). */
+typedef struct {
+	double overhead_h;
+	double throughput;	/* bytes per hour; INFINITY: instant */
+	double success;		/* probability in [0, 1] */
+} MdlRestore;
+
+/* A copy of a dataset.  Jobs (snapshots, backups, offsite copies) start
+ * at first_h + k·period_h, k = 0, 1, ... (`every`, `daily`, `weekly` all
+ * reduce to that, the calendar having no daylight saving).  A job captures
+ * the data as of its start and is usable once it completes. */
+typedef struct {
+	char *id;
+	MdlCopyKind kind;
+	double first_h, period_h;	/* snapshot, backup, offsite */
+	SimDist *duration;	/* job duration law; NULL: size / throughput */
+	double throughput;	/* bytes per hour, when duration is NULL;
+				   INFINITY: instant */
+	double fail_p;		/* probability that a job fails */
+	guint site;		/* where the copy lives (a snapshot: its
+				   storage's site) */
+	guint keep;		/* retention: the last `keep` good jobs; 0: no
+				   count limit */
+	double retention_h;	/* retention by age; INFINITY: none */
+	gboolean immutable;	/* immutable or offline: ransomware cannot
+				   encrypt it */
+	gint source;		/* offsite: index of the backup it copies in
+				   the dataset's copies; else -1 */
+	double delay_h;		/* offsite: transfer delay after the job */
+	gboolean sync;		/* replication: synchronous (no loss) */
+	SimDist *lag;		/* replication, async: lag at the instant of
+				   a loss */
+	MdlRestore restore;
+	int line;
+} MdlCopy;
+
+/* Data written continuously: a loss is a span of time.  Its size at t is
+ * size_bytes·(1 + growth)^(t / 8760), growth compounded continuously. */
+typedef struct {
+	char *id;
+	guint storage;		/* component holding the primary copy */
+	double size_bytes;	/* at t = 0 */
+	double growth;		/* per year, as a fraction (0.15 for 15 %) */
+	MdlCopy *copies;
+	guint n_copies;
+	int line;
+} MdlDataset;
+
+/* -- recovery plans --------------------------------------------------- */
+
+typedef enum {
+	MDL_STRATEGY_REPAIR,	/* wait for the primary (always implied) */
+	MDL_STRATEGY_FAILOVER,	/* switch to a standby site */
+	MDL_STRATEGY_RESTORE,	/* restore lost data from a copy */
+	MDL_STRATEGY_REBUILD,	/* rebuild the primary elsewhere */
+} MdlStrategyKind;
+
+typedef enum { MDL_STANDBY_HOT, MDL_STANDBY_WARM, MDL_STANDBY_COLD } MdlStandby;
+
+typedef struct {
+	MdlStrategyKind kind;
+	gboolean manual;	/* starts at declaration, not detection */
+	/* failover */
+	guint site;		/* the standby site */
+	MdlStandby standby;
+	SimDist *activation;	/* failover: time to switch; rebuild: time
+				   to rebuild the primary */
+	double success;		/* probability the step works */
+	gint data_copy;		/* failover: the replication copy feeding
+				   the standby (index in the service's first
+				   dataset's copies), or -1: a restore at the
+				   standby from the best copy */
+	int line;
+} MdlStrategy;
+
+/* What happens after an incident starts: it is detected after `detect`;
+ * a declaration (needed by manual strategies) is made for a destructive
+ * cause (data lost, site destroyed, ransomware) at detection, otherwise
+ * once the outage has lasted declare_after_h, and takes `decision`;
+ * human steps wait for the staffed hours of `crew` (-1: 24/7). */
+typedef struct {
+	SimDist *detect;	/* never NULL (fixed 0 when not given) */
+	double declare_after_h;	/* INFINITY: only destructive causes */
+	SimDist *decision;	/* never NULL */
+	gint crew;
+	MdlStrategy *strategies;
+	guint n_strategies;
+	SimDist *failback;	/* planned outage to fail back; NULL: none */
+	int line;
+} MdlPlan;
+
+/* -- threats ---------------------------------------------------------- */
+
+/* Ransomware: infections every `every`; encryption after `dwell`; on the
+ * sites reached, components are down and their datasets, snapshots,
+ * replicas and non-immutable copies encrypted; forensics and rebuild take
+ * `rebuild` from detection before restores can start.  Recovery uses a
+ * copy older than the infection, or, when accept_until_encryption, any
+ * copy older than the encryption. */
+typedef struct {
+	char *name;
+	SimDist *every;
+	SimDist *dwell;
+	guint *sites;
+	guint n_sites;
+	SimDist *rebuild;
+	gboolean accept_until_encryption;
+	int line;
+} MdlRansomware;
+
 /* Up when every requirement is met — requirement g is met when at least
  * one of its components (alternatives, written "a|b") has `need` units
  * up — and every service it depends on is up.  requires lists every
@@ -111,6 +231,10 @@ typedef struct {
 	guint n_groups;
 	guint *depends;		/* indices into MdlScenario.services */
 	guint n_depends;
+	guint *datasets;	/* indices into MdlScenario.datasets */
+	guint n_datasets;
+	MdlPlan plan;		/* defaults when not given: detect 0,
+				   no strategy but repair */
 	double rto_h, rpo_h;	/* targets; INFINITY when not set */
 	int line;
 } MdlService;
@@ -132,6 +256,10 @@ typedef struct {
 	guint n_components;
 	MdlService *services;
 	guint n_services;
+	MdlDataset *datasets;
+	guint n_datasets;
+	MdlRansomware *ransomware;
+	guint n_ransomware;
 	/* The n_services service indices, each after every service it
 	 * depends on (otherwise in file order): evaluating services in
 	 * this order sees a service's dependencies already up to date. */

@@ -8,6 +8,7 @@
 #ifndef DRSIM_MODELS_SIMULATE_H
 #define DRSIM_MODELS_SIMULATE_H
 
+#include <stdio.h>
 #include <glib.h>
 
 #include "models/results.h"
@@ -19,10 +20,13 @@ typedef struct {
 	double wall_s;
 } MdlRunInfo;
 
-/* Plays sc (borrowed) on threads >= 1 threads.  Returns the merged
- * results, which you own, and fills info; or NULL with error set when a
- * replication failed at run time. */
-MdlResults *mdl_simulate(const MdlScenario *sc, unsigned threads,
-			 MdlRunInfo *info, GError **error);
+/* Plays sc on threads >= 1 threads; sc and labels (mdl_labels_new(sc))
+ * are borrowed and must outlive the results.  When incidents is not NULL,
+ * one CSV row per incident is written to it (no header), in replication
+ * order.  Returns the merged results, which you own, and fills info; or
+ * NULL with error set when a replication failed at run time. */
+MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
+			 unsigned threads, FILE *incidents, MdlRunInfo *info,
+			 GError **error);
 
 #endif

@@ -22,6 +22,7 @@
 
 #include <glib.h>
 
+#include "models/labels.h"
 #include "models/results.h"
 #include "models/scenario.h"
 
@@ -43,6 +44,9 @@ MdlWorld *mdl_world_new(const MdlScenario *sc);
 
 /* Frees w; accepts NULL. */
 void mdl_world_free(MdlWorld *w);
+
+/* The cause and path labels of w's scenario (owned by w). */
+const MdlLabels *mdl_world_labels(const MdlWorld *w);
 
 /* Plays replication rep over the scenario's horizon and adds what it
  * measured to out (shaped for the same scenario; normally empty).

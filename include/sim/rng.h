@@ -35,6 +35,15 @@ gsl_rng *sim_rng_new(uint64_t seed, uint64_t rep, const char *name);
  * no allocation, for per-replication reuse of a worker's streams. */
 void sim_rng_reseed(gsl_rng *r, uint64_t seed, uint64_t rep, const char *name);
 
+/* Same with the name already hashed by sim_rng_hash_name(), possibly
+ * mixed with other keys (a job number): no string work, for per-event
+ * streams. */
+void sim_rng_reseed_key(gsl_rng *r, uint64_t seed, uint64_t rep,
+			uint64_t key);
+
+/* The 64-bit key of a stream name (FNV-1a, fixed forever). */
+uint64_t sim_rng_hash_name(const char *name);
+
 /* Frees a stream; accepts NULL. */
 void sim_rng_free(gsl_rng *r);
 

@@ -1,0 +1,53 @@
+/* labels.h — names of incident causes and recovery paths, by index.
+ *
+ * Results are broken down by cause (what started an incident) and by path
+ * (what ended it).  Both are small integers into tables built once per
+ * scenario, in a fixed order, so that per-cause arrays merge by index:
+ *
+ * causes: "component:ID:MODE" for every failure mode of every component
+ *         (component order, then mode order), "site:ID:HAZARD" for every
+ *         hazard, "ransomware:NAME" for every threat, then "dependency"
+ *         (a service it depends on went down, root cause unknown to it),
+ *         "standby" (the standby it ran on failed) and "failback" (the
+ *         planned outage of a failback);
+ * paths:  "repair" (the primary came back, data intact), "failover:SITE"
+ *         for every site, "restore:DATASET/COPY" for every copy of every
+ *         dataset, "unrecoverable" (no usable copy: the data restarted
+ *         empty), "failback".
+ *
+ * Immutable once built; shared by every thread.
+ */
+#ifndef DRSIM_MODELS_LABELS_H
+#define DRSIM_MODELS_LABELS_H
+
+#include <glib.h>
+
+#include "models/scenario.h"
+
+typedef struct MdlLabels MdlLabels;
+
+MdlLabels *mdl_labels_new(const MdlScenario *sc);
+void mdl_labels_free(MdlLabels *l);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlLabels, mdl_labels_free)
+
+guint mdl_labels_n_causes(const MdlLabels *l);
+guint mdl_labels_n_paths(const MdlLabels *l);
+const char *mdl_labels_cause(const MdlLabels *l, guint cause);
+const char *mdl_labels_path(const MdlLabels *l, guint path);
+
+/* Cause indices. */
+guint mdl_cause_mode(const MdlLabels *l, guint component, guint mode);
+guint mdl_cause_hazard(const MdlLabels *l, guint site, guint hazard);
+guint mdl_cause_ransomware(const MdlLabels *l, guint threat);
+guint mdl_cause_dependency(const MdlLabels *l);
+guint mdl_cause_standby(const MdlLabels *l);
+guint mdl_cause_failback(const MdlLabels *l);
+
+/* Path indices. */
+guint mdl_path_repair(const MdlLabels *l);
+guint mdl_path_failover(const MdlLabels *l, guint site);
+guint mdl_path_restore(const MdlLabels *l, guint dataset, guint copy);
+guint mdl_path_unrecoverable(const MdlLabels *l);
+guint mdl_path_failback(const MdlLabels *l);
+
+#endif

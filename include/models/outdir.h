@@ -1,0 +1,62 @@
+/* outdir.h — the files of `drsim run --out DIR`, written all or nothing.
+ *
+ * A run with --out leaves DIR/summary.json (the JSON report) and
+ * DIR/incidents.csv (one row per closed incident), both complete, or
+ * neither.  Each is written to a temporary file in DIR itself
+ * (".summary.json.XXXXXX", ".incidents.csv.XXXXXX": the same file system,
+ * so that rename() is atomic), flushed and fsync'ed, and renamed over its
+ * final name only once both are complete.  Whatever goes wrong before
+ * mdl_outdir_commit() returns TRUE — a failed run, a full disk, a rename
+ * refused — mdl_outdir_free() removes the temporaries, so no half-written
+ * file is ever left in DIR.  Files of an earlier run stay untouched until
+ * they are replaced whole.
+ *
+ * incidents.csv streams: its temporary is open for the whole run and
+ * receives rows as replications merge, so memory does not grow with the
+ * number of incidents.
+ *
+ * Not covered: a process killed during the run leaves its temporaries
+ * (hidden names, never mistaken for results).
+ *
+ * Ownership: mdl_outdir_open() returns a handle you own; free it with
+ * mdl_outdir_free().  The FILE of mdl_outdir_incidents() belongs to the
+ * handle.  Not thread-safe.
+ */
+#ifndef DRSIM_MODELS_OUTDIR_H
+#define DRSIM_MODELS_OUTDIR_H
+
+#include <stdio.h>
+#include <glib.h>
+
+#define MDL_OUTDIR_ERROR mdl_outdir_error_quark()
+GQuark mdl_outdir_error_quark(void);
+
+typedef enum {
+	MDL_OUTDIR_ERROR_WRITE,	/* a file of DIR cannot be written */
+} MdlOutdirError;
+
+typedef struct MdlOutdir MdlOutdir;
+
+/* Creates dir (and its parents) when missing, opens the temporaries and
+ * writes the header of incidents.csv (mdl_results_csv_header()).  NULL
+ * with error set ("cannot write 'DIR/incidents.csv': reason") when dir
+ * cannot be created or a file cannot be created in it. */
+MdlOutdir *mdl_outdir_open(const char *dir, GError **error);
+
+/* Where the rows of incidents.csv go, after its header; pass it to
+ * mdl_simulate().  Borrowed: valid until mdl_outdir_free(). */
+FILE *mdl_outdir_incidents(MdlOutdir *o);
+
+/* Writes summary (the JSON report, borrowed) as summary.json, flushes both
+ * files to the disk and renames them to their final names.  Returns TRUE
+ * when both are in place; FALSE with error set ("cannot write
+ * 'DIR/NAME': reason"), and neither file left, when a write, fsync or
+ * rename failed (including an earlier write of an incident row).  Call
+ * at most once. */
+gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error);
+
+/* Removes what was not committed and frees o; accepts NULL. */
+void mdl_outdir_free(MdlOutdir *o);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlOutdir, mdl_outdir_free)
+
+#endif

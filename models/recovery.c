@@ -1,0 +1,750 @@
+/* recovery.c — what happens once a service is down: detection, the
+ * declaration of a disaster, failover to a standby, restores of lost
+ * data from copies, failback; and ransomware.  The meaning of every step
+ * is in docs/model.md ("Recovery"). */
+#include "world-private.h"
+
+#include <string.h>
+
+static void on_detected(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_declare_start(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_declared(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_infected(SimEngine *eng, void *ctx, uint32_t arg);
+
+static double draw(const SimDist *d, gsl_rng *r)
+{
+	return d ? sim_dist_sample(d, r) : 0;
+}
+
+static double now_of(const MdlWorld *w)
+{
+	return sim_engine_now(w->eng);
+}
+
+static const MdlPlan *plan_of(const MdlWorld *w, guint s)
+{
+	return &w->sc->services[s].plan;
+}
+
+/* -- set-up ---------------------------------------------------------------- */
+
+void recovery_init(MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+
+	w->data = g_new0(Data, sc->n_datasets);
+	for (guint d = 0; d < sc->n_datasets; d++) {
+		w->data[d].blocked = g_array_new(FALSE, FALSE, sizeof(Interval));
+		w->data[d].services = g_array_new(FALSE, FALSE, sizeof(guint));
+		w->data[d].rng = sim_rng_new(0, 0, "");
+	}
+	for (guint s = 0; s < sc->n_services; s++)
+		w->svcs[s].rng = sim_rng_new(0, 0, "");
+	w->threat_rng = sim_rng_new(0, 0, "");
+	w->infected_at = g_new0(double, sc->n_ransomware + 1);
+}
+
+void recovery_reset(MdlWorld *w)
+{
+	for (guint d = 0; d < w->sc->n_datasets; d++) {
+		Data *dt = &w->data[d];
+		dt->intact = TRUE;
+		dt->lost_at = dt->limit = NAN;
+		dt->forensics_until = -INFINITY;
+		dt->authorised = dt->manual = FALSE;
+		dt->restore_ev = SIM_EVENT_NONE;
+		dt->restored_at = dt->restored_rp = -INFINITY;
+		g_array_set_size(dt->blocked, 0);
+	}
+	for (guint s = 0; s < w->sc->n_services; s++) {
+		Svc *v = &w->svcs[s];
+		v->on_standby = v->failing_back = v->failover_busy = FALSE;
+		v->open = FALSE;
+		v->detect_ev = v->declare_ev = v->step_ev = SIM_EVENT_NONE;
+	}
+	w->settle_ev = SIM_EVENT_NONE;
+}
+
+void recovery_free(MdlWorld *w)
+{
+	for (guint d = 0; d < w->sc->n_datasets; d++) {
+		g_array_free(w->data[d].blocked, TRUE);
+		g_array_free(w->data[d].services, TRUE);
+		sim_rng_free(w->data[d].rng);
+	}
+	for (guint s = 0; s < w->sc->n_services; s++)
+		sim_rng_free(w->svcs[s].rng);
+	sim_rng_free(w->threat_rng);
+	g_free(w->data);
+	g_free(w->infected_at);
+}
+
+/* -- state ----------------------------------------------------------------- */
+
+static gboolean data_intact(const MdlWorld *w, guint s)
+{
+	const MdlService *sv = &w->sc->services[s];
+
+	for (guint i = 0; i < sv->n_datasets; i++)
+		if (!w->data[sv->datasets[i]].intact)
+			return FALSE;
+	return TRUE;
+}
+
+gboolean recovery_serving(const MdlWorld *w, guint s)
+{
+	const Svc *v = &w->svcs[s];
+
+	if (v->failing_back)
+		return FALSE;
+	if (v->on_standby)
+		return site_ok(w, v->standby_site);
+	return v->primary_ok && data_intact(w, s);
+}
+
+/* Destructive: data lost, or a cause that destroys (a site destroyed,
+ * ransomware).  Such an incident is declared at once. */
+static gboolean destructive(const MdlWorld *w, guint s)
+{
+	const char *cause = mdl_labels_cause(w->labels, w->svcs[s].cause);
+
+	if (!data_intact(w, s) || w->svcs[s].data_unknown)
+		return TRUE;
+	if (g_str_has_prefix(cause, "ransomware:"))
+		return TRUE;
+	for (guint i = 0; i < w->sc->n_sites; i++)
+		if (w->sites[i].destroyed &&
+		    g_str_has_prefix(cause, "site:") &&
+		    strncmp(cause + 5, w->sc->sites[i].id,
+			    strlen(w->sc->sites[i].id)) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* The wait before a human step can start now: 0 in staffed hours (or
+ * without crew), a call-out delay on call, else until the next staffed
+ * instant. */
+static double human_delay(MdlWorld *w, gint crew, gsl_rng *r)
+{
+	if (crew < 0)
+		return 0;
+	const MdlCrew *mk = &w->sc->crews[crew];
+	double now = now_of(w);
+	if (sim_schedule_contains(mk->hours, &w->sc->calendar, now))
+		return 0;
+	if (mk->callout)
+		return sim_dist_sample(mk->callout, r);
+	return sim_schedule_next_open(mk->hours, &w->sc->calendar, now) - now;
+}
+
+/* -- incidents --------------------------------------------------------- */
+
+void recovery_incident_open(MdlWorld *w, guint s)
+{
+	Svc *v = &w->svcs[s];
+
+	v->open = TRUE;
+	v->t0 = now_of(w);
+	v->t_detect = v->t_declare = NAN;
+	v->declared = FALSE;
+	v->rp = INFINITY;
+	v->unrecoverable = v->data_unknown = FALSE;
+	v->path = mdl_path_repair(w->labels);
+	if (v->failing_back) {
+		/* planned: nothing to detect or declare */
+		v->cause = mdl_cause_failback(w->labels);
+		v->path = mdl_path_failback(w->labels);
+		v->t_detect = v->t0;
+		return;
+	}
+	v->cause = w->cause;
+	v->detect_ev = sim_engine_after(w->eng,
+					draw(plan_of(w, s)->detect, v->rng),
+					PRIO_STEP, on_detected, w, s);
+}
+
+static void cancel(MdlWorld *w, SimEventId *id)
+{
+	sim_engine_cancel(w->eng, *id);
+	*id = SIM_EVENT_NONE;
+}
+
+/* The RPO of the incident closing: from the standby's data, the worst
+ * restore, or nothing lost. */
+static double incident_rpo(const MdlWorld *w, const Svc *v, MdlIncident *inc)
+{
+	if (v->on_standby) {
+		inc->path = mdl_path_failover(w->labels, v->standby_site);
+		return isfinite(v->standby_rp) ? fmax(0, v->t0 - v->standby_rp)
+					       : NAN;
+	}
+	if (isfinite(v->rp)) {
+		inc->path = mdl_path_restore(w->labels, v->path_dataset,
+					     v->path_copy);
+		inc->dataset = v->path_dataset;
+		inc->copy = v->path_copy;
+		return fmax(0, v->t0 - v->rp);
+	}
+	if (v->unrecoverable) {
+		inc->path = mdl_path_unrecoverable(w->labels);
+		return NAN;
+	}
+	return v->data_unknown ? NAN : 0;
+}
+
+void recovery_incident_close(MdlWorld *w, guint s)
+{
+	Svc *v = &w->svcs[s];
+	MdlIncident inc = {
+		.rep = w->rep, .service = s, .cause = v->cause, .path = v->path,
+		.t0 = v->t0, .t_detect = v->t_detect,
+		.t_declare = v->t_declare, .t_restored = now_of(w),
+	};
+
+	if (!v->open)
+		return;
+	cancel(w, &v->detect_ev);
+	cancel(w, &v->declare_ev);
+	if (v->failover_busy && !v->on_standby) {
+		cancel(w, &v->step_ev);
+		v->failover_busy = FALSE;
+	}
+	inc.rpo_h = incident_rpo(w, v, &inc);
+	if (isnan(inc.t_detect))
+		inc.t_detect = inc.t_restored;	/* back before anyone saw */
+	mdl_results_incident(w->out, &inc);
+	v->open = FALSE;
+}
+
+void recovery_censor(MdlWorld *w)
+{
+	for (guint s = 0; s < w->sc->n_services; s++)
+		if (w->svcs[s].open)
+			mdl_results_censored(w->out, s);
+}
+
+/* -- restores ---------------------------------------------------------- */
+
+/* The newest usable recovery point of dataset d older than `before`;
+ * none: the data restarts empty. */
+static void restore_start(MdlWorld *w, guint d, double before, double delay)
+{
+	Data *dt = &w->data[d];
+	const MdlDataset *ds = &w->sc->datasets[d];
+	double rp;
+	guint copy = 0;
+
+	if (!protect_best(w, d, dt->limit, before, &rp, &copy)) {
+		for (guint i = 0; i < dt->services->len; i++) {
+			Svc *v = &w->svcs[g_array_index(dt->services, guint, i)];
+			if (v->open)
+				v->unrecoverable = TRUE;
+		}
+		dt->intact = TRUE;
+		dt->authorised = FALSE;
+		dt->restored_at = now_of(w);
+		dt->restored_rp = -INFINITY;
+		world_data_blocked_update(w, d);
+		for (guint i = 0; i < dt->services->len; i++)
+			world_mark_service(w, g_array_index(dt->services, guint, i));
+		return;
+	}
+	const MdlRestore *re = &ds->copies[copy].restore;
+	double t = re->overhead_h;
+	if (isfinite(re->throughput))
+		t += protect_size(w, d, now_of(w)) / re->throughput;
+	dt->restore_copy = copy;
+	dt->restore_rp = rp;
+	dt->restore_ev = sim_engine_after(w->eng, delay + t, PRIO_RESTORED,
+					  on_restored, w, d);
+}
+
+/* The data is back as of rp: the state a restore leaves counts as a
+ * recovery point itself while a copy at least as old serves (the next
+ * loss loses only what was written since the restore). */
+static double effective_rp(const Data *dt, double rp)
+{
+	return rp >= dt->restored_rp ? fmax(rp, dt->restored_at) : rp;
+}
+
+static void restore_done(MdlWorld *w, guint d)
+{
+	Data *dt = &w->data[d];
+	double rp = effective_rp(dt, dt->restore_rp);
+
+	for (guint i = 0; i < dt->services->len; i++) {
+		guint s = g_array_index(dt->services, guint, i);
+		Svc *v = &w->svcs[s];
+		if (v->open && rp < v->rp) {
+			v->rp = rp;
+			v->path_dataset = d;
+			v->path_copy = dt->restore_copy;
+		}
+		world_mark_service(w, s);
+	}
+	dt->intact = TRUE;
+	dt->authorised = FALSE;
+	dt->restored_at = now_of(w);
+	dt->restored_rp = dt->restore_rp;
+	world_data_blocked_update(w, d);
+}
+
+static void on_restored(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Data *dt = &w->data[arg];
+	const MdlCopy *c = &w->sc->datasets[arg].copies[dt->restore_copy];
+
+	(void)eng;
+	dt->restore_ev = SIM_EVENT_NONE;
+	if (sim_rng_uniform(dt->rng) < c->restore.success)
+		restore_done(w, arg);
+	else	/* the copy was bad: the next older one */
+		restore_start(w, arg, dt->restore_rp, 0);
+	world_propagate(w);
+}
+
+static void on_wake(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	(void)eng;
+	(void)arg;
+	world_propagate(ctx);
+}
+
+/* Starts the restores that can start now: asked for by a plan, storage
+ * back, forensics over. */
+static void try_restores(MdlWorld *w)
+{
+	double now = now_of(w);
+
+	for (guint d = 0; d < w->sc->n_datasets; d++) {
+		Data *dt = &w->data[d];
+		guint storage = w->sc->datasets[d].storage;
+		if (dt->intact || !dt->authorised ||
+		    dt->restore_ev != SIM_EVENT_NONE)
+			continue;
+		if (!w->comps[storage].is_up ||
+		    !site_ok(w, mcomp(w, storage)->site))
+			continue;
+		if (now < dt->forensics_until) {
+			sim_engine_at(w->eng, dt->forensics_until, PRIO_STEP,
+				      on_wake, w, 0);
+			continue;
+		}
+		guint s = g_array_index(dt->services, guint, 0);
+		double delay = dt->manual ? human_delay(w, plan_of(w, s)->crew,
+							dt->rng)
+					  : 0;
+		restore_start(w, d, INFINITY, delay);
+	}
+}
+
+static void authorise_restores(MdlWorld *w, guint s, gboolean manual)
+{
+	const MdlService *sv = &w->sc->services[s];
+
+	for (guint i = 0; i < sv->n_datasets; i++) {
+		Data *dt = &w->data[sv->datasets[i]];
+		if (dt->intact || dt->authorised)
+			continue;
+		dt->authorised = TRUE;
+		dt->manual = manual;
+	}
+}
+
+/* -- failover ---------------------------------------------------------- */
+
+/* The next failover strategy of that mode from index i on, or -1. */
+static gint next_failover(const MdlPlan *p, guint i, gboolean manual)
+{
+	for (; i < p->n_strategies; i++)
+		if (p->strategies[i].kind == MDL_STRATEGY_FAILOVER &&
+		    p->strategies[i].manual == manual)
+			return (gint)i;
+	return -1;
+}
+
+/* Recovery point of the data a failover would bring up: the replica
+ * feeding the standby, or the best copy restored there (whose duration
+ * adds to the activation). */
+static double standby_data(MdlWorld *w, guint s, const MdlStrategy *st,
+			   double *extra)
+{
+	const MdlService *sv = &w->sc->services[s];
+	double rp = w->svcs[s].t0;
+
+	*extra = 0;
+	if (sv->n_datasets == 0)
+		return rp;
+	if (st->data_copy >= 0)
+		return protect_replica(w, sv->datasets[0], (guint)st->data_copy,
+				       w->svcs[s].t0);
+	for (guint i = 0; i < sv->n_datasets; i++) {
+		guint d = sv->datasets[i], copy = 0;
+		double p;
+		if (!protect_best(w, d, w->svcs[s].t0, INFINITY, &p, &copy))
+			return -INFINITY;
+		const MdlRestore *re = &w->sc->datasets[d].copies[copy].restore;
+		double t = re->overhead_h;
+		if (isfinite(re->throughput))
+			t += protect_size(w, d, now_of(w)) / re->throughput;
+		*extra = fmax(*extra, t);
+		rp = fmin(rp, p);
+	}
+	return rp;
+}
+
+static void failover_try(MdlWorld *w, guint s, gint i)
+{
+	Svc *v = &w->svcs[s];
+	const MdlPlan *p = plan_of(w, s);
+
+	for (; i >= 0; i = next_failover(p, (guint)i + 1,
+					  p->strategies[i].manual)) {
+		const MdlStrategy *st = &p->strategies[i];
+		double extra;
+		if (!site_ok(w, st->site))
+			continue;
+		v->standby_rp = standby_data(w, s, st, &extra);
+		double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
+			       draw(st->activation, v->rng) + extra;
+		v->failover_busy = TRUE;
+		v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
+					      on_failover_done, w,
+					      (uint32_t)(s << 8 | (guint)i));
+		return;
+	}
+}
+
+static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	guint s = arg >> 8, i = arg & 0xff;
+	Svc *v = &w->svcs[s];
+	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+
+	(void)eng;
+	v->step_ev = SIM_EVENT_NONE;
+	v->failover_busy = FALSE;
+	if (!v->open)
+		return;
+	if (site_ok(w, st->site) && v->standby_rp > -INFINITY &&
+	    sim_rng_uniform(v->rng) < st->success) {
+		v->on_standby = TRUE;
+		v->standby_site = st->site;
+		world_mark_service(w, s);
+	} else {
+		failover_try(w, s, next_failover(plan_of(w, s), i + 1,
+						 st->manual));
+	}
+	world_propagate(w);
+}
+
+/* -- detection and declaration ----------------------------------------- */
+
+static gboolean has_restore_strategy(const MdlPlan *p)
+{
+	for (guint i = 0; i < p->n_strategies; i++)
+		if (p->strategies[i].kind == MDL_STRATEGY_RESTORE)
+			return TRUE;
+	return FALSE;
+}
+
+/* Runs the strategies of one mode: automatic ones at detection, manual
+ * ones at declaration.  A service with data but no restore strategy
+ * restores automatically (else it could never come back). */
+static void trigger(MdlWorld *w, guint s, gboolean manual)
+{
+	const MdlPlan *p = plan_of(w, s);
+	Svc *v = &w->svcs[s];
+
+	for (guint i = 0; i < p->n_strategies; i++) {
+		const MdlStrategy *st = &p->strategies[i];
+		if (st->manual != manual)
+			continue;
+		if (st->kind == MDL_STRATEGY_RESTORE)
+			authorise_restores(w, s, manual);
+	}
+	if (!manual && !has_restore_strategy(p))
+		authorise_restores(w, s, FALSE);
+	gint f = next_failover(p, 0, manual);
+	if (f >= 0 && !v->on_standby && !v->failover_busy)
+		failover_try(w, s, f);
+}
+
+static void declaration_start(MdlWorld *w, guint s)
+{
+	Svc *v = &w->svcs[s];
+	const MdlPlan *p = plan_of(w, s);
+	double delay = human_delay(w, p->crew, v->rng) + draw(p->decision, v->rng);
+
+	cancel(w, &v->declare_ev);
+	v->declare_ev = sim_engine_after(w->eng, delay, PRIO_STEP, on_declared,
+					 w, s);
+}
+
+static void on_detected(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Svc *v = &w->svcs[arg];
+	const MdlPlan *p = plan_of(w, arg);
+
+	(void)eng;
+	v->detect_ev = SIM_EVENT_NONE;
+	v->t_detect = now_of(w);
+	v->destructive = destructive(w, arg);
+	trigger(w, arg, FALSE);
+	if (v->destructive)
+		declaration_start(w, arg);
+	else if (isfinite(p->declare_after_h))
+		v->declare_ev = sim_engine_at(w->eng,
+					      fmax(v->t_detect,
+						   v->t0 + p->declare_after_h),
+					      PRIO_STEP, on_declare_start, w, arg);
+	world_propagate(w);
+}
+
+static void on_declare_start(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+
+	(void)eng;
+	w->svcs[arg].declare_ev = SIM_EVENT_NONE;
+	declaration_start(w, arg);
+}
+
+static void on_declared(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Svc *v = &w->svcs[arg];
+
+	(void)eng;
+	v->declare_ev = SIM_EVENT_NONE;
+	v->declared = TRUE;
+	v->t_declare = now_of(w);
+	trigger(w, arg, TRUE);
+	world_propagate(w);
+}
+
+/* -- data loss ----------------------------------------------------------- */
+
+/* A loss of d hits an incident already under way: it turns destructive
+ * (declared at once) and its restores are asked for. */
+static void loss_during_incident(MdlWorld *w, guint s)
+{
+	Svc *v = &w->svcs[s];
+
+	if (!v->open || isnan(v->t_detect))
+		return;		/* detection will see it */
+	v->destructive = TRUE;
+	trigger(w, s, FALSE);
+	if (v->declared)
+		trigger(w, s, TRUE);
+	else if (v->declare_ev == SIM_EVENT_NONE)
+		declaration_start(w, s);
+}
+
+void recovery_lose_data(MdlWorld *w, guint d, double limit)
+{
+	Data *dt = &w->data[d];
+
+	if (!dt->intact) {
+		dt->limit = fmin(dt->limit, limit);
+		if (dt->restore_ev != SIM_EVENT_NONE)
+			cancel(w, &dt->restore_ev);	/* restarted later */
+		return;
+	}
+	dt->intact = FALSE;
+	dt->lost_at = now_of(w);
+	dt->limit = limit;
+	dt->authorised = FALSE;
+	world_data_blocked_update(w, d);
+	for (guint i = 0; i < dt->services->len; i++)
+		world_mark_service(w, g_array_index(dt->services, guint, i));
+	for (guint i = 0; i < dt->services->len; i++)
+		loss_during_incident(w, g_array_index(dt->services, guint, i));
+}
+
+void recovery_data_loss_on(MdlWorld *w, guint c)
+{
+	GArray *sets = w->comps[c].datasets, *svcs = w->comps[c].services;
+	double now = now_of(w);
+
+	/* Corruption: snapshots on the storage survive it (they go with
+	 * the site, or with ransomware). */
+	for (guint i = 0; i < sets->len; i++)
+		recovery_lose_data(w, g_array_index(sets, guint, i), now);
+	/* Services without datasets: what was lost is unknown. */
+	for (guint i = 0; i < svcs->len; i++) {
+		guint s = g_array_index(svcs, guint, i);
+		if (w->sc->services[s].n_datasets == 0 && w->svcs[s].open)
+			w->svcs[s].data_unknown = TRUE;
+	}
+}
+
+/* -- after every change ---------------------------------------------------- */
+
+/* A service on its standby goes home once its primary is whole again:
+ * through a planned outage when the plan has a failback. */
+static void consider_failback(MdlWorld *w, guint s)
+{
+	Svc *v = &w->svcs[s];
+	const MdlPlan *p = plan_of(w, s);
+
+	if (!v->on_standby || v->failing_back || !v->primary_ok ||
+	    !data_intact(w, s))
+		return;
+	if (p->failback && site_ok(w, v->standby_site)) {
+		v->failing_back = TRUE;
+		v->step_ev = sim_engine_after(w->eng, draw(p->failback, v->rng),
+					      PRIO_STEP, on_failback_end, w, s);
+	} else {
+		v->on_standby = FALSE;
+	}
+	world_mark_service(w, s);
+}
+
+static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Svc *v = &w->svcs[arg];
+
+	(void)eng;
+	v->step_ev = SIM_EVENT_NONE;
+	v->failing_back = FALSE;
+	v->on_standby = FALSE;
+	world_mark_service(w, arg);
+	world_propagate(w);
+}
+
+static void on_settle(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+
+	(void)eng;
+	(void)arg;
+	w->settle_ev = SIM_EVENT_NONE;
+	try_restores(w);
+	for (guint s = 0; s < w->sc->n_services; s++)
+		consider_failback(w, s);
+	world_propagate_settled(w);
+}
+
+/* Restores and failbacks start once the instant has settled: after every
+ * event due now (a site coming back with several flags, a repair and a
+ * rebuild at the same time), so that they see the final state. */
+static gboolean work_pending(const MdlWorld *w)
+{
+	for (guint d = 0; d < w->sc->n_datasets; d++) {
+		const Data *dt = &w->data[d];
+		if (!dt->intact && dt->authorised &&
+		    dt->restore_ev == SIM_EVENT_NONE)
+			return TRUE;
+	}
+	for (guint s = 0; s < w->sc->n_services; s++)
+		if (w->svcs[s].on_standby && !w->svcs[s].failing_back)
+			return TRUE;
+	return FALSE;
+}
+
+void recovery_after_change(MdlWorld *w)
+{
+	if (w->settle_ev == SIM_EVENT_NONE && work_pending(w))
+		w->settle_ev = sim_engine_after(w->eng, 0, PRIO_SETTLE,
+						on_settle, w, 0);
+}
+
+/* -- ransomware -------------------------------------------------------- */
+
+static void on_encrypted(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_decrypted(SimEngine *eng, void *ctx, uint32_t arg);
+
+static void schedule_infection(MdlWorld *w, guint t)
+{
+	sim_engine_after(w->eng, draw(w->sc->ransomware[t].every, w->threat_rng),
+			 MDL_PRIO_HAZARD, on_infected, w, t);
+}
+
+void recovery_schedule_threats(MdlWorld *w)
+{
+	for (guint t = 0; t < w->sc->n_ransomware; t++)
+		schedule_infection(w, t);
+}
+
+static void on_infected(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+
+	(void)eng;
+	w->infected_at[arg] = now_of(w);
+	sim_engine_after(w->eng, draw(w->sc->ransomware[arg].dwell, w->threat_rng),
+			 MDL_PRIO_HAZARD, on_encrypted, w, arg);
+}
+
+static gboolean reached(const MdlRansomware *rw, guint site)
+{
+	for (guint i = 0; i < rw->n_sites; i++)
+		if (rw->sites[i] == site)
+			return TRUE;
+	return FALSE;
+}
+
+/* Copies the attacker reaches: on a reached site and not immutable
+ * (replicas follow their source, whatever the flag). */
+static void encrypt_copies(MdlWorld *w, const MdlRansomware *rw)
+{
+	for (guint k = 0; k < w->n_copies; k++) {
+		guint d = 0;
+		while (k >= w->data[d].first_copy + w->sc->datasets[d].n_copies)
+			d++;
+		const MdlCopy *c =
+			&w->sc->datasets[d].copies[k - w->data[d].first_copy];
+		if (reached(rw, c->site) &&
+		    (!c->immutable || c->kind == MDL_COPY_REPLICATION))
+			protect_wipe(w, k);
+	}
+}
+
+static void on_encrypted(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	const MdlRansomware *rw = &w->sc->ransomware[arg];
+	double now = now_of(w), rebuild = draw(rw->rebuild, w->threat_rng);
+	double limit = rw->accept_until_encryption ? now : w->infected_at[arg];
+
+	(void)eng;
+	w->cause = mdl_cause_ransomware(w->labels, arg);
+	encrypt_copies(w, rw);
+	/* every flag first: a refresh propagates, and must see them all */
+	for (guint i = 0; i < rw->n_sites; i++)
+		w->sites[rw->sites[i]].encrypted = TRUE;
+	for (guint i = 0; i < rw->n_sites; i++)
+		world_site_refresh(w, rw->sites[i]);
+	for (guint d = 0; d < w->sc->n_datasets; d++) {
+		guint c = w->sc->datasets[d].storage;
+		if (!reached(rw, mcomp(w, c)->site))
+			continue;
+		recovery_lose_data(w, d, limit);
+		w->data[d].forensics_until = now + rebuild;
+	}
+	world_propagate(w);
+	sim_engine_after(eng, rebuild, MDL_PRIO_SITE_BACK, on_decrypted, w, arg);
+}
+
+static void on_decrypted(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	const MdlRansomware *rw = &w->sc->ransomware[arg];
+
+	(void)eng;
+	for (guint i = 0; i < rw->n_sites; i++)
+		w->sites[rw->sites[i]].encrypted = FALSE;
+	for (guint i = 0; i < rw->n_sites; i++)
+		world_site_refresh(w, rw->sites[i]);
+	world_propagate(w);
+	schedule_infection(w, arg);
+}

@@ -1,0 +1,205 @@
+/* world-private.h — the state of a replication, shared by world.c (units,
+ * crews, hazards, services), protect.c (recovery points of copies) and
+ * recovery.c (incidents, declarations, failovers, restores, ransomware).
+ * Only models/ includes this; the contract is world.h. */
+#ifndef DRSIM_MODELS_WORLD_PRIVATE_H
+#define DRSIM_MODELS_WORLD_PRIVATE_H
+
+#include <math.h>
+
+#include "models/labels.h"
+#include "models/world.h"
+#include "sim/engine.h"
+#include "sim/rng.h"
+
+/* A span of time [a, b); b is INFINITY while it lasts. */
+typedef struct {
+	double a, b;
+} Interval;
+
+typedef struct {
+	guint comp;
+	gboolean failed;
+	gboolean operating;	/* its time to failure is running */
+	gboolean active;	/* carries the load (operating aging) */
+	gboolean queued;	/* waiting in its crew's line */
+	guint mode;		/* mode of the next or last failure */
+	SimTime since;		/* operating since */
+	SimTime asked;		/* repair requested at */
+	SimEventId fail_ev, repair_ev;
+	double *life;		/* remaining time to failure, per mode */
+} Unit;
+
+typedef struct {
+	guint first, up;	/* units [first, first + count); up now */
+	gboolean is_up;		/* up >= need */
+	gboolean dirty;		/* needs an operating_update */
+	SimTime last;		/* integrals accrued up to */
+	double up_time, unit_time;
+	gsl_rng *fail_rng, *repair_rng;
+	GArray *services;	/* guint: services requiring it */
+	GArray *datasets;	/* guint: datasets stored on it */
+} Comp;
+
+typedef struct {
+	guint outages;		/* outage effects in progress */
+	gboolean destroyed;
+	gboolean encrypted;	/* ransomware: until its rebuild */
+	gsl_rng *rng;
+	GArray *comps;		/* guint: components on the site */
+	GArray *down;		/* Interval: when the site was not up */
+} Site;
+
+typedef struct {
+	guint busy;
+	GQueue line;		/* units waiting, as GUINT_TO_POINTER(u + 1) */
+	SimEventId open_ev;	/* dispatch at the next staffed instant */
+	gsl_rng *rng;
+} Crew;
+
+/* A dataset's primary copy. */
+typedef struct {
+	gboolean intact;
+	double lost_at;		/* start of the current loss */
+	double limit;		/* latest acceptable recovery point */
+	double forensics_until;	/* restores wait until then */
+	gboolean authorised;	/* a plan asked for its restore */
+	gboolean manual;	/* ... through a human step */
+	SimEventId restore_ev;	/* restore in progress */
+	guint restore_copy;
+	double restore_rp;	/* recovery point being restored */
+	double restored_at;	/* last restore: its end, -INF if none */
+	double restored_rp;	/* ... and the recovery point it used */
+	GArray *blocked;	/* Interval: no job could read it (source down
+				   or data lost) */
+	GArray *services;	/* guint: services using it */
+	gsl_rng *rng;		/* restore outcomes */
+	guint first_copy;	/* its copies in World.copies */
+} Data;
+
+typedef struct {
+	GArray *wipes;		/* double: instants every instance was lost */
+	uint64_t key;		/* stream key: jobs draw from key ^ job */
+} CopyState;
+
+typedef struct {
+	gboolean up, dirty;	/* up: serving users */
+	gboolean primary_ok;	/* components and dependencies up */
+	SimTime last;
+	double uptime;
+	GArray *dependents;	/* guint: services depending on it */
+	/* standby */
+	gboolean on_standby;
+	guint standby_site;
+	double standby_rp;	/* recovery point of the standby's data */
+	gboolean failing_back;	/* planned outage in progress */
+	gboolean failover_busy;	/* an attempt in progress */
+	/* the open incident */
+	gboolean open;
+	double t0, t_detect, t_declare;
+	guint cause;
+	gboolean destructive;	/* data lost, site destroyed, ransomware */
+	gboolean declared;
+	double rp;		/* worst recovery point restored, +INF: none */
+	gboolean unrecoverable, data_unknown;
+	guint path, path_dataset, path_copy;
+	SimEventId detect_ev, declare_ev, step_ev;
+	gsl_rng *rng;		/* detection, decisions, activations */
+} Svc;
+
+/* A site hazard or a ransomware threat, flattened. */
+typedef struct {
+	guint site, index;
+} HazardRef;
+
+struct MdlWorld {
+	const MdlScenario *sc;
+	MdlLabels *labels;
+	SimEngine *eng;
+	guint64 rep;
+	Unit *units;
+	guint n_units;
+	double *lives;
+	Comp *comps;
+	Site *sites;
+	Crew *crews;
+	Svc *svcs;
+	Data *data;
+	CopyState *copies;	/* every copy of every dataset, in order */
+	guint n_copies;
+	HazardRef *hazards;
+	guint n_hazards;
+	gsl_rng *job_rng;	/* reseeded per job, see protect.c */
+	gsl_rng *threat_rng;
+	double *infected_at;	/* per ransomware threat: current infection */
+	guint cause;		/* cause of the event being handled */
+	SimEventId settle_ev;	/* pending end-of-instant work */
+	MdlResults *out;	/* of the replication being played */
+};
+
+/* Event priorities not in world.h. */
+enum {
+	PRIO_RESTORED = 12,
+	PRIO_STEP = 35,
+	PRIO_SETTLE = 250,	/* after everything else due at the instant */
+};
+
+static inline const MdlComponent *mcomp(const MdlWorld *w, guint c)
+{
+	return &w->sc->components[c];
+}
+
+static inline gboolean site_ok(const MdlWorld *w, guint s)
+{
+	const Site *st = &w->sites[s];
+
+	return st->outages == 0 && !st->destroyed && !st->encrypted;
+}
+
+/* world.c */
+void world_comp_update(MdlWorld *w, guint c);
+void world_data_blocked_update(MdlWorld *w, guint d);
+void world_mark_service(MdlWorld *w, guint s);
+void world_site_changed(MdlWorld *w, guint s);
+/* Site s changed state: its components, then everything downstream. */
+void world_site_refresh(MdlWorld *w, guint s);
+void world_propagate(MdlWorld *w);
+void world_propagate_settled(MdlWorld *w);
+gboolean world_interval_contains(const GArray *spans, double t);
+void world_interval_open(GArray *spans, double t);
+void world_interval_close(GArray *spans, double t);
+
+/* protect.c: recovery points */
+void protect_init(MdlWorld *w);
+void protect_reset(MdlWorld *w);
+void protect_free(MdlWorld *w);
+/* The best recovery point of dataset d usable now, <= limit and < before:
+ * its instant in *rp and the copy in *copy; FALSE when none. */
+gboolean protect_best(MdlWorld *w, guint d, double limit, double before,
+		      double *rp, guint *copy);
+/* The recovery point the replica (copy `copy` of dataset d) offers for
+ * data as of `at`: at − lag, or -INFINITY when unusable now. */
+double protect_replica(MdlWorld *w, guint d, guint copy, double at);
+/* Every instance of copy k (index into World.copies) is lost now. */
+void protect_wipe(MdlWorld *w, guint k);
+/* The site copy k lives on. */
+guint protect_copy_site(const MdlWorld *w, guint k);
+/* Size of dataset d at t, in bytes. */
+double protect_size(const MdlWorld *w, guint d, double t);
+
+/* recovery.c */
+void recovery_init(MdlWorld *w);
+void recovery_reset(MdlWorld *w);
+void recovery_free(MdlWorld *w);
+gboolean recovery_serving(const MdlWorld *w, guint s);
+void recovery_incident_open(MdlWorld *w, guint s);
+void recovery_incident_close(MdlWorld *w, guint s);
+void recovery_lose_data(MdlWorld *w, guint d, double limit);
+/* Data on component c is lost now (data_loss failure, destruction):
+ * its datasets; RPO unknown for services using c without datasets. */
+void recovery_data_loss_on(MdlWorld *w, guint c);
+void recovery_after_change(MdlWorld *w);
+void recovery_schedule_threats(MdlWorld *w);
+void recovery_censor(MdlWorld *w);
+
+#endif

@@ -1,0 +1,310 @@
+/* test_protect.c — data protection and recovery pinned on small
+ * deterministic scenarios (fixed laws; start Monday 2026-01-05 00:00),
+ * each with its exact outcome worked out by hand above it: skipped
+ * backups, restore fallback, copies lost with their site, ransomware and
+ * immutability, retention against the dwell time, synchronous
+ * replication, and a manual failover waiting for business hours. */
+#include <math.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "models/results.h"
+#include "models/scenario.h"
+#include "models/world.h"
+#include "testutil.h"
+
+static MdlWorld *played;
+
+/* One replication of the scenario text (horizon given), its incidents
+ * logged. */
+static MdlResults *play(const char *body, const char *horizon,
+			MdlScenario **out_sc)
+{
+	g_autofree char *text = g_strdup_printf(
+		"scenario = { name = \"t\"; horizon = \"%s\"; replications = 1; };\n"
+		"%s\n", horizon, body);
+	g_autofree char *path = NULL;
+	GError *error = NULL;
+	int fd = g_file_open_tmp("drsim-protect-XXXXXX.cfg", &path, &error);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert(g_file_set_contents(path, text, -1, &error));
+	MdlScenario *sc = mdl_scenario_load(path, NULL, &error);
+	g_unlink(path);
+	ck_assert_msg(sc, "%s", error ? error->message : "?");
+	played = mdl_world_new(sc);
+	MdlResults *r = mdl_results_new(sc, mdl_world_labels(played), TRUE);
+	ck_assert(mdl_world_run(played, 0, r, NULL));
+	*out_sc = sc;
+	return r;
+}
+
+static void done(MdlResults *r, MdlScenario *sc)
+{
+	mdl_results_free(r);
+	mdl_world_free(played);
+	played = NULL;
+	mdl_scenario_free(sc);
+}
+
+/* Field `col` of incident row `row` (0-based) of r's log. */
+static char *field(const MdlResults *r, guint row, guint col)
+{
+	g_auto(GStrv) rows = g_strsplit(r->rows->str, "\n", -1);
+	ck_assert_uint_gt(g_strv_length(rows), row);
+	g_auto(GStrv) f = g_strsplit(rows[row], ",", -1);
+	ck_assert_uint_gt(g_strv_length(f), col);
+	return g_strdup(f[col]);
+}
+
+enum { COL_T0 = 3, COL_DECLARE = 5, COL_PATH = 7, COL_RTO = 9, COL_RPO = 10 };
+
+static double num(const MdlResults *r, guint row, guint col)
+{
+	g_autofree char *f = field(r, row, col);
+
+	return *f ? g_ascii_strtod(f, NULL) : NAN;
+}
+
+static void assert_path(const MdlResults *r, guint row, const char *path)
+{
+	g_autofree char *f = field(r, row, COL_PATH);
+
+	ck_assert_str_eq(f, path);
+}
+
+#define SITES(...) "sites = ( " __VA_ARGS__ " );\n"
+#define SITE(id) "{ id = \"" id "\"; kind = \"internal\"; country = \"FR\"; }"
+#define DISK(ttf, repair)                                                   \
+	"components = ( { id = \"disk\"; site = \"room\"; failures = ( { name =" \
+	" \"corrupt\"; effect = \"data_loss\"; ttf = \"" ttf "\"; repair = \""   \
+	repair "\"; } ); } );\n"
+#define SERVICE "services = ( { id = \"app\"; requires = [\"disk\"]; data = [\"db\"]; } );\n"
+
+/* 1. Backups every 24 h to the vault; the room (and so the disk, the
+ * source) is out [20, 30]: the job of 24 h is skipped.  The disk's data
+ * is corrupted at 40 h: the newest backup is that of 0 h, RPO 40 h (16 h
+ * had the job run).  Repair 1 h, restore instant: RTO 1 h. */
+START_TEST(test_protect_backup_skipped_while_source_down)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES("{ id = \"room\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"power\"; every = \"20h\";"
+		      " effect = \"outage\"; duration = \"10h\"; } ); }, "
+		      SITE("vault"))
+		DISK("40h", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\";"
+		" copies = ( { id = \"daily\"; kind = \"backup\"; every = \"24h\";"
+		" site = \"vault\"; } ); } );\n" SERVICE,
+		"45h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 2);	/* power, corruption */
+	assert_close(num(r, 1, COL_T0), 40, 1e-9);
+	assert_close(num(r, 1, COL_RPO), 40, 1e-9);
+	assert_close(num(r, 1, COL_RTO), 1, 1e-9);
+	assert_path(r, 1, "restore:db/daily");
+	done(r, sc);
+}
+END_TEST
+
+/* 2. A snapshot every hour (only the last kept) whose restores always
+ * fail after 30 min, and a backup every 24 h in the vault (1 h restore).
+ * Corruption at 30.5 h, instant repair: the snapshot of 30 h fails at
+ * 31 h; the next older copy is the backup of 24 h, restored at 32 h.
+ * RTO 1.5 h, RPO 6.5 h, path the backup. */
+START_TEST(test_protect_failed_restore_falls_back)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES(SITE("room") ", " SITE("vault")) DISK("30.5h", "0h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"snap\"; kind = \"snapshot\"; every = \"1h\"; keep = 1;"
+		"   restore = { overhead = \"30min\"; success = \"0%\"; }; },"
+		" { id = \"daily\"; kind = \"backup\"; every = \"24h\"; site = \"vault\";"
+		"   restore = { overhead = \"1h\"; }; } ); } );\n" SERVICE,
+		"40h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_RTO), 1.5, 1e-9);
+	assert_close(num(r, 0, COL_RPO), 6.5, 1e-9);
+	assert_path(r, 0, "restore:db/daily");
+	done(r, sc);
+}
+END_TEST
+
+/* 3. Backups every 12 h in the vault, every 40 h in a second room.  The
+ * vault burns at 50 h (rebuilt after 1000 h): its copies are gone.
+ * Corruption at 59 h: the vault would have given 48 h (RPO 11 h); the
+ * second room gives 40 h: RPO 19 h.  Without the fire: RPO 11 h. */
+START_TEST(test_protect_copy_lost_with_its_site)
+{
+	static const char *const vault[] = {
+		"{ id = \"vault\"; kind = \"internal\"; country = \"FR\";"
+		" hazards = ( { name = \"fire\"; every = \"50h\"; effect ="
+		" \"destroyed\"; rebuild = \"1000h\"; } ); }",
+		SITE("vault"),
+	};
+	static const double rpo[] = { 19, 11 };
+	static const char *const path[] = { "restore:db/second",
+					     "restore:db/vaulted" };
+	g_autofree char *body = g_strdup_printf(
+		"sites = ( %s, %s, %s );\n" DISK("59h", "0h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"vaulted\"; kind = \"backup\"; every = \"12h\"; site = \"vault\"; },"
+		" { id = \"second\"; kind = \"backup\"; every = \"40h\"; site = \"room2\"; }"
+		" ); } );\n" SERVICE,
+		SITE("room"), vault[_i], SITE("room2"));
+	MdlScenario *sc;
+	MdlResults *r = play(body, "70h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_path(r, 0, path[_i]);
+	done(r, sc);
+}
+END_TEST
+
+/* 4. Ransomware: infection at 100 h, encryption at 110 h (dwell 10 h),
+ * reaching the room and the vault; forensics and rebuild 5 h.  Two backups
+ * every 24 h in the vault: "open" is encrypted, "locked" is immutable and
+ * survives.  Only a copy older than the infection is accepted: locked's job
+ * of 96 h.  t0 = 110 h: RPO 14 h (the dwell time is lost too), RTO 5 h.
+ * With "locked" mutable as well, nothing is left: unrecoverable. */
+START_TEST(test_protect_ransomware_spares_immutable)
+{
+	static const char *const locked[] = { "true", "false" };
+	g_autofree char *body = g_strdup_printf(
+		SITES(SITE("room") ", " SITE("vault")) DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"open\"; kind = \"backup\"; every = \"24h\"; site = \"vault\"; },"
+		" { id = \"locked\"; kind = \"backup\"; every = \"24h\"; site = \"vault\";"
+		"   immutable = %s; } ); } );\n" SERVICE
+		"threats = ( { kind = \"ransomware\"; name = \"crypto\"; every = \"100h\";"
+		" dwell = \"10h\"; reach = [\"room\", \"vault\"]; rebuild = \"5h\"; } );\n",
+		locked[_i]);
+	MdlScenario *sc;
+	MdlResults *r = play(body, "150h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_T0), 110, 1e-9);
+	assert_close(num(r, 0, COL_RTO), 5, 1e-9);
+	if (_i == 0) {
+		assert_close(num(r, 0, COL_RPO), 14, 1e-9);
+		assert_path(r, 0, "restore:db/locked");
+	} else {
+		ck_assert(isnan(num(r, 0, COL_RPO)));
+		assert_path(r, 0, "unrecoverable");
+	}
+	done(r, sc);
+}
+END_TEST
+
+/* 5. Retention shorter than the dwell time: nightly backups keep 2 jobs
+ * (2 days); the dwell is 120 h (infection at 100 h, encryption at 220 h).
+ * At 220 h the nightlies left are those of 192 h and 216 h, both newer
+ * than the infection.  A weekly offsite copy (tape, at 0 h and 168 h, 24 h
+ * transfer) holds the nightly of 0 h: RPO 220 h, through the tape. */
+START_TEST(test_protect_retention_shorter_than_dwell)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES(SITE("room") ", " SITE("vault") ", " SITE("bunker"))
+		DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"nightly\"; kind = \"backup\"; every = \"24h\"; site = \"vault\";"
+		"   keep = 2; immutable = true;"
+		"   offsite = { id = \"tape\"; every = \"168h\"; delay = \"24h\";"
+		"     site = \"bunker\"; keep = 4; }; } ); } );\n" SERVICE
+		"threats = ( { kind = \"ransomware\"; name = \"crypto\"; every = \"100h\";"
+		" dwell = \"120h\"; reach = [\"room\"]; rebuild = \"5h\"; } );\n",
+		"300h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_T0), 220, 1e-9);
+	assert_close(num(r, 0, COL_RPO), 220, 1e-9);
+	assert_path(r, 0, "restore:db/tape");
+	done(r, sc);
+}
+END_TEST
+
+/* 6. Synchronous replication: the room is out for 100 h from 50 h; the
+ * service fails over automatically to the standby (detection 6 min,
+ * activation 6 min) whose data is a synchronous replica: RTO 12 min,
+ * RPO 0.  (An asynchronous replica with a 5 min lag would lose 5 min.) */
+START_TEST(test_protect_sync_replication_rpo_zero)
+{
+	static const char *const mode[] = { "mode = \"sync\";",
+					    "mode = \"async\"; lag = \"5min\";" };
+	static const double rpo[] = { 0, 5 / 60.0 };
+	g_autofree char *body = g_strdup_printf(
+		SITES("{ id = \"room\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"flood\"; every = \"50h\";"
+		      " effect = \"outage\"; duration = \"100h\"; } ); }, "
+		      SITE("dr"))
+		DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"mirror\"; kind = \"replication\"; site = \"dr\"; %s } ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"disk\"]; data = [\"db\"];"
+		" plan = { detect = \"6min\"; strategies = ( { kind = \"failover\";"
+		" site = \"dr\"; activation = \"6min\"; data = \"mirror\"; } ); }; } );\n",
+		mode[_i]);
+	MdlScenario *sc;
+	MdlResults *r = play(body, "100h", &sc);
+
+	ck_assert_uint_ge(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_RTO), 0.2, 1e-9);
+	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_path(r, 0, "failover:dr");
+	done(r, sc);
+}
+END_TEST
+
+/* 7. The primary fails on Saturday 22:00 (142 h) for 100 h.  The outage
+ * is declared after 1 h, but the crew works mon-fri 08:00-18:00 without
+ * on-call: the decision waits for Monday 08:00 (176 h); the manual
+ * failover then takes 1 h: RTO 35 h, declared at 176 h.  With a 30 min
+ * call-out: declared at 143.5 h, failover after another call-out and 1 h:
+ * RTO 3 h. */
+START_TEST(test_protect_manual_failover_waits_for_staff)
+{
+	static const char *const oncall[] = { "", "callout = \"30min\";" };
+	static const double rto[] = { 35, 3 }, declared[] = { 176, 143.5 };
+	g_autofree char *body = g_strdup_printf(
+		SITES(SITE("room") ", " SITE("dr"))
+		"crews = ( { id = \"it\"; hours = \"mon-fri 08:00-18:00\"; %s } );\n"
+		"components = ( { id = \"server\"; site = \"room\"; failures = ( {"
+		" name = \"crash\"; ttf = \"142h\"; repair = \"100h\"; } ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"server\"];"
+		" plan = { crew = \"it\"; declare_after = \"1h\"; strategies = ("
+		" { kind = \"failover\"; mode = \"manual\"; site = \"dr\";"
+		" activation = \"1h\"; } ); }; } );\n",
+		oncall[_i]);
+	MdlScenario *sc;
+	MdlResults *r = play(body, "200h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_T0), 142, 1e-9);
+	assert_close(num(r, 0, COL_DECLARE), declared[_i], 1e-9);
+	assert_close(num(r, 0, COL_RTO), rto[_i], 1e-9);
+	assert_path(r, 0, "failover:dr");
+	done(r, sc);
+}
+END_TEST
+
+Suite *protect_suite(void)
+{
+	Suite *s = suite_create("protect");
+	TCase *tc = tcase_create("semantics");
+
+	tcase_add_test(tc, test_protect_backup_skipped_while_source_down);
+	tcase_add_test(tc, test_protect_failed_restore_falls_back);
+	tcase_add_loop_test(tc, test_protect_copy_lost_with_its_site, 0, 2);
+	tcase_add_loop_test(tc, test_protect_ransomware_spares_immutable, 0, 2);
+	tcase_add_test(tc, test_protect_retention_shorter_than_dwell);
+	tcase_add_loop_test(tc, test_protect_sync_replication_rpo_zero, 0, 2);
+	tcase_add_loop_test(tc, test_protect_manual_failover_waits_for_staff, 0, 2);
+	suite_add_tcase(s, tc);
+	return s;
+}
