@@ -28,3 +28,26 @@ for p in 10 1000 100000; do
 		printf "hold P=%d drsim_mops=%.2f floor_mops=%.2f ratio=%.2f\n",
 		       p, d / 1e6, f / 1e6, d / f }'
 done
+
+# The DR reference model (case D1, bench/d1.cfg): 1000 replications of 10
+# years on one thread, whole process, median of RUNS runs; with its results
+# so that speed never comes at the cost of the right numbers.
+d1() {
+	s=$(date +%s.%N)
+	"$build/drsim" run bench/d1.cfg --threads 1 --format csv > "$tmp"
+	e=$(date +%s.%N)
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f\n", e - s }'
+}
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+w=""
+i=0
+while [ $i -lt "$runs" ]; do
+	w="$w $(d1)"
+	i=$((i + 1))
+done
+wm=$(echo $w | tr ' ' '\n' | median)
+# CSV columns: 3 availability_mean, 8 incidents, 20 rpo_h_mean
+awk -F, -v wall="$wm" 'NR == 2 {
+	printf "d1 reps=1000 years=10 wall_s=%.3f incidents=%d availability=%.6f rpo_mean_h=%.2f\n",
+	       wall, $8, $3, $20 }' "$tmp"

@@ -98,7 +98,8 @@ MdlOutdir *mdl_outdir_open(const char *dir, GError **error)
 	g_autoptr(MdlOutdir) o = g_new0(MdlOutdir, 1);
 	if (g_mkdir_with_parents(dir, 0777) != 0) {
 		int err = errno;
-		o->incidents.path = g_build_filename(dir, "incidents.csv", NULL);
+		o->incidents.path =
+			g_build_filename(dir, "incidents.csv", NULL);
 		fail(error, &o->incidents, err);
 		return NULL;
 	}

@@ -10,6 +10,7 @@ static void on_detected(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_declare_start(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_declared(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg);
@@ -327,8 +328,7 @@ static void try_restores(MdlWorld *w)
 		if (dt->intact || !dt->authorised ||
 		    dt->restore_ev != SIM_EVENT_NONE)
 			continue;
-		if (!w->comps[storage].is_up ||
-		    !site_ok(w, mcomp(w, storage)->site))
+		if (!w->comps[storage].is_up)
 			continue;
 		if (now < dt->forensics_until) {
 			sim_engine_at(w->eng, dt->forensics_until, PRIO_STEP,
@@ -444,6 +444,59 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 	world_propagate(w);
 }
 
+/* -- rebuild elsewhere ------------------------------------------------- */
+
+/* A component of s whose site is destroyed or encrypted. */
+static gboolean lost_site(const MdlWorld *w, guint c)
+{
+	const Site *st = &w->sites[mcomp(w, c)->site];
+
+	return (st->destroyed || st->encrypted) && !w->comps[c].relocated;
+}
+
+/* Rebuild strategy i: the service's components on a destroyed or
+ * encrypted site are rebuilt elsewhere after `duration` (plus a human wait
+ * when manual); restores may start then. */
+static void rebuild_try(MdlWorld *w, guint s, guint i)
+{
+	const MdlService *sv = &w->sc->services[s];
+	const MdlStrategy *st = &sv->plan.strategies[i];
+	Svc *v = &w->svcs[s];
+	gboolean needed = FALSE;
+
+	for (guint k = 0; k < sv->n_requires; k++)
+		needed = needed || lost_site(w, sv->requires[k]);
+	if (!needed)
+		return;
+	double delay = (st->manual ? human_delay(w, sv->plan.crew, v->rng) : 0) +
+		       draw(st->activation, v->rng);
+	sim_engine_after(w->eng, delay, PRIO_STEP, on_rebuilt, w,
+			 (uint32_t)(s << 8 | i));
+}
+
+static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	guint s = arg >> 8;
+	const MdlService *sv = &w->sc->services[s];
+
+	(void)eng;
+	if (!w->svcs[s].open)
+		return;
+	for (guint k = 0; k < sv->n_requires; k++) {
+		guint c = sv->requires[k];
+		if (!lost_site(w, c))
+			continue;
+		w->comps[c].relocated = TRUE;
+		GArray *sets = w->comps[c].datasets;
+		for (guint j = 0; j < sets->len; j++)	/* clean now */
+			w->data[g_array_index(sets, guint, j)].forensics_until =
+				now_of(w);
+		world_comp_update(w, c);
+	}
+	world_propagate(w);
+}
+
 /* -- detection and declaration ----------------------------------------- */
 
 static gboolean has_restore_strategy(const MdlPlan *p)
@@ -468,6 +521,8 @@ static void trigger(MdlWorld *w, guint s, gboolean manual)
 			continue;
 		if (st->kind == MDL_STRATEGY_RESTORE)
 			authorise_restores(w, s, manual);
+		else if (st->kind == MDL_STRATEGY_REBUILD && v->destructive)
+			rebuild_try(w, s, i);
 	}
 	if (!manual && !has_restore_strategy(p))
 		authorise_restores(w, s, FALSE);

@@ -424,7 +424,8 @@ static void table_protection(GString *s, const MdlServiceResults *x)
 	g_string_append_printf(s, "  breach in a year  %s   95%% CI [%s, %s]\n",
 			       pct(p.mean, b[0]), pct(p.lo, b[1]),
 			       pct(p.hi, b[2]));
-	g_string_append_printf(s, "  data lost         %s h/year   95%% CI [%s, %s]\n",
+	g_string_append_printf(s, "  data lost         %s h/year   "
+				  "95%% CI [%s, %s]\n",
 			       num(l.mean, b[0]), num(l.lo, b[1]),
 			       num(l.hi, b[2]));
 }
@@ -446,7 +447,8 @@ static void table_breakdowns(GString *s, const char *title,
 		Dist rto = summary_of(&x->rto_h, x->rto_sketch);
 		Dist rpo = summary_of(&x->rpo_h, x->rpo_sketch);
 		g_string_append_printf(
-			s, "    %-26s %9" G_GUINT64_FORMAT "  %-9s%-9s%-9s%-9s%s\n",
+			s, "    %-26s %9" G_GUINT64_FORMAT
+			   "  %-9s%-9s%-9s%-9s%s\n",
 			bd->label(bd->labels, i), x->incidents,
 			dur(rto.mean, b[0]), dur(rto.q[2], b[1]),
 			dur(rpo.mean, b[2]), dur(rpo.q[2], b[3]),

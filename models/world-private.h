@@ -34,6 +34,7 @@ typedef struct {
 	guint first, up;	/* units [first, first + count); up now */
 	gboolean is_up;		/* up >= need */
 	gboolean dirty;		/* needs an operating_update */
+	gboolean relocated;	/* rebuilt elsewhere while its site is lost */
 	SimTime last;		/* integrals accrued up to */
 	double up_time, unit_time;
 	gsl_rng *fail_rng, *repair_rng;

@@ -141,9 +141,12 @@ void mdl_world_free(MdlWorld *w)
 
 /* -- state queries --------------------------------------------------------- */
 
+/* Up: not failed, and its site up — or the component rebuilt elsewhere
+ * by a plan while its site is lost. */
 static gboolean unit_up(const MdlWorld *w, const Unit *u)
 {
-	return !u->failed && site_ok(w, mcomp(w, u->comp)->site);
+	return !u->failed && (site_ok(w, mcomp(w, u->comp)->site) ||
+			      w->comps[u->comp].relocated);
 }
 
 /* -- components and services ------------------------------------------- */
@@ -625,6 +628,9 @@ static void update_site_comps(MdlWorld *w, guint s)
 	GArray *comps = w->sites[s].comps;
 
 	world_site_changed(w, s);
+	if (site_ok(w, s))	/* home again: no longer elsewhere */
+		for (guint i = 0; i < comps->len; i++)
+			w->comps[g_array_index(comps, guint, i)].relocated = FALSE;
 	for (guint i = 0; i < comps->len; i++)
 		comp_update(w, g_array_index(comps, guint, i));
 	propagate(w);
@@ -781,6 +787,7 @@ static void reset(MdlWorld *w)
 		cp->dirty = TRUE;
 		cp->last = 0;
 		cp->up_time = cp->unit_time = 0;
+		cp->relocated = FALSE;
 	}
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];

@@ -29,7 +29,8 @@ START_TEST(test_outdir_commit)
 	g_autofree char *names = test_list_dir(dir);
 	ck_assert_str_eq(names, "incidents.csv summary.json");
 	g_autofree char *csv = test_read_file(dir, "incidents.csv");
-	g_autofree char *want = g_strconcat(mdl_results_csv_header(), row, NULL);
+	g_autofree char *want =
+		g_strconcat(mdl_results_csv_header(), row, NULL);
 	ck_assert_str_eq(csv, want);
 	g_autofree char *json = test_read_file(dir, "summary.json");
 	ck_assert_str_eq(json, "{}\n");
@@ -64,8 +65,9 @@ START_TEST(test_outdir_cannot_create)
 	g_autofree char *tmp = test_tmp_dir();
 	g_autofree char *file = test_write_file(tmp, "file", "x");
 	g_autofree char *dir = g_build_filename(file, "sub", NULL);
-	g_autofree char *want = g_strdup_printf(
-		"cannot write '%s/incidents.csv': %s", dir, g_strerror(ENOTDIR));
+	g_autofree char *want =
+		g_strdup_printf("cannot write '%s/incidents.csv': %s", dir,
+				g_strerror(ENOTDIR));
 	GError *error = NULL;
 
 	ck_assert_ptr_null(mdl_outdir_open(dir, &error));

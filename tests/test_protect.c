@@ -293,6 +293,43 @@ START_TEST(test_protect_manual_failover_waits_for_staff)
 }
 END_TEST
 
+/* 8. The room burns at 50 h and would take 1000 h to rebuild; the plan
+ * rebuilds the server elsewhere in 24 h, then restores the backup of 48 h
+ * from the vault: RTO 24 h, RPO 2 h.  Without the rebuild strategy the
+ * incident is still open at the horizon (censored). */
+START_TEST(test_protect_rebuild_elsewhere)
+{
+	static const char *const plan[] = {
+		"plan = { strategies = ( { kind = \"rebuild\"; duration = \"24h\"; },"
+		" { kind = \"restore\"; } ); };",
+		"",
+	};
+	g_autofree char *body = g_strdup_printf(
+		SITES("{ id = \"room\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"fire\"; every = \"50h\"; effect ="
+		      " \"destroyed\"; rebuild = \"1000h\"; } ); }, " SITE("vault"))
+		DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"daily\"; kind = \"backup\"; every = \"24h\"; site = \"vault\"; }"
+		" ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"disk\"]; data = [\"db\"]; %s } );\n",
+		plan[_i]);
+	MdlScenario *sc;
+	MdlResults *r = play(body, "200h", &sc);
+
+	if (_i == 0) {
+		ck_assert_uint_eq(r->services[0].incidents, 1);
+		assert_close(num(r, 0, COL_RTO), 24, 1e-9);
+		assert_close(num(r, 0, COL_RPO), 2, 1e-9);
+		assert_path(r, 0, "restore:db/daily");
+	} else {
+		ck_assert_uint_eq(r->services[0].incidents, 0);
+		ck_assert_uint_eq(r->services[0].censored, 1);
+	}
+	done(r, sc);
+}
+END_TEST
+
 Suite *protect_suite(void)
 {
 	Suite *s = suite_create("protect");
@@ -305,6 +342,7 @@ Suite *protect_suite(void)
 	tcase_add_test(tc, test_protect_retention_shorter_than_dwell);
 	tcase_add_loop_test(tc, test_protect_sync_replication_rpo_zero, 0, 2);
 	tcase_add_loop_test(tc, test_protect_manual_failover_waits_for_staff, 0, 2);
+	tcase_add_loop_test(tc, test_protect_rebuild_elsewhere, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

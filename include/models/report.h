@@ -25,7 +25,9 @@ typedef enum {
 /* Parses "table", "json" or "csv"; FALSE for anything else. */
 gboolean mdl_format_parse(const char *s, MdlFormat *format);
 
-/* The report in the given format, ending with a newline. */
+/* The report in the given format, ending with a newline; the breakdowns
+ * by cause and by path are named by r->labels, which must be set.  NULL
+ * (and a critical) on a NULL argument. */
 char *mdl_report(const MdlScenario *sc, const MdlResults *r,
 		 const MdlRunInfo *info, MdlFormat format);
 
