@@ -111,18 +111,20 @@ gboolean recovery_serving(const MdlWorld *w, guint s)
  * ransomware).  Such an incident is declared at once. */
 static gboolean destructive(const MdlWorld *w, guint s)
 {
-	const char *cause = mdl_labels_cause(w->labels, w->svcs[s].cause);
+	guint cause = w->svcs[s].cause;
 
 	if (!data_intact(w, s) || w->svcs[s].data_unknown)
 		return TRUE;
-	if (g_str_has_prefix(cause, "ransomware:"))
-		return TRUE;
-	for (guint i = 0; i < w->sc->n_sites; i++)
-		if (w->sites[i].destroyed &&
-		    g_str_has_prefix(cause, "site:") &&
-		    strncmp(cause + 5, w->sc->sites[i].id,
-			    strlen(w->sc->sites[i].id)) == 0)
+	for (guint t = 0; t < w->sc->n_ransomware; t++)
+		if (cause == mdl_cause_ransomware(w->labels, t))
 			return TRUE;
+	for (guint i = 0; i < w->sc->n_sites; i++) {
+		const MdlSite *ms = &w->sc->sites[i];
+		for (guint h = 0; h < ms->n_hazards; h++)
+			if (ms->hazards[h].effect == MDL_HAZARD_DESTROYED &&
+			    cause == mdl_cause_hazard(w->labels, i, h))
+				return TRUE;
+	}
 	return FALSE;
 }
 
@@ -620,8 +622,12 @@ void recovery_lose_data(MdlWorld *w, guint d, double limit)
 	world_data_blocked_update(w, d);
 	for (guint i = 0; i < dt->services->len; i++)
 		world_mark_service(w, g_array_index(dt->services, guint, i));
-	for (guint i = 0; i < dt->services->len; i++)
-		loss_during_incident(w, g_array_index(dt->services, guint, i));
+	for (guint i = 0; i < dt->services->len; i++) {
+		guint s = g_array_index(dt->services, guint, i);
+		loss_during_incident(w, s);
+		if (w->svcs[s].on_standby)	/* the primary needs its data */
+			authorise_restores(w, s, FALSE);
+	}
 }
 
 void recovery_data_loss_on(MdlWorld *w, guint c)

@@ -199,9 +199,10 @@ typedef struct {
 /* -- threats ---------------------------------------------------------- */
 
 /* Ransomware: infections every `every`; encryption after `dwell`; on the
- * sites reached, components are down and their datasets, snapshots,
- * replicas and non-immutable copies encrypted; forensics and rebuild take
- * `rebuild` from detection before restores can start.  Recovery uses a
+ * sites reached, components are down and their datasets, replicas and
+ * copies that are not immutable (snapshots included) encrypted; forensics
+ * and rebuild take `rebuild` from the encryption before restores can
+ * start.  Recovery uses a
  * copy older than the infection, or, when accept_until_encryption, any
  * copy older than the encryption. */
 typedef struct {
