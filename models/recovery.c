@@ -4,6 +4,7 @@
  * is in docs/model.md ("Recovery"). */
 #include "world-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 static void on_detected(SimEngine *eng, void *ctx, uint32_t arg);
@@ -19,6 +20,27 @@ static void on_infected(SimEngine *eng, void *ctx, uint32_t arg);
 static double draw(const SimDist *d, gsl_rng *r)
 {
 	return d ? sim_dist_sample(d, r) : 0;
+}
+
+/* A recovery step of service s (or dataset, for restores) in the trace. */
+static void step(MdlWorld *w, const char *id, const char *fmt, ...)
+	G_GNUC_PRINTF(3, 4);
+
+static void step(MdlWorld *w, const char *id, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!w->trace)
+		return;
+	va_start(ap, fmt);
+	g_autofree char *what = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	world_trace(w, MDL_TRACE_STEP, id, what);
+}
+
+static const char *sid(const MdlWorld *w, guint s)
+{
+	return w->sc->services[s].id;
 }
 
 static double now_of(const MdlWorld *w)
@@ -242,6 +264,7 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 	guint copy = 0;
 
 	if (!protect_best(w, d, dt->limit, before, &rp, &copy)) {
+		step(w, ds->id, "unrecoverable %s", ds->id);
 		for (guint i = 0; i < dt->services->len; i++) {
 			Svc *v = &w->svcs[g_array_index(dt->services, guint, i)];
 			if (v->open)
@@ -262,6 +285,7 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 		t += protect_size(w, d, now_of(w)) / re->throughput;
 	dt->restore_copy = copy;
 	dt->restore_rp = rp;
+	step(w, ds->id, "restore started %s/%s", ds->id, ds->copies[copy].id);
 	dt->restore_ev = sim_engine_after(w->eng, delay + t, PRIO_RESTORED,
 					  on_restored, w, d);
 }
@@ -303,11 +327,16 @@ static void on_restored(SimEngine *eng, void *ctx, uint32_t arg)
 	const MdlCopy *c = &w->sc->datasets[arg].copies[dt->restore_copy];
 
 	(void)eng;
+	const char *ds = w->sc->datasets[arg].id;
+
 	dt->restore_ev = SIM_EVENT_NONE;
-	if (sim_rng_uniform(dt->rng) < c->restore.success)
+	if (sim_rng_uniform(dt->rng) < c->restore.success) {
+		step(w, ds, "restore done %s/%s", ds, c->id);
 		restore_done(w, arg);
-	else	/* the copy was bad: the next older one */
+	} else {	/* the copy was bad: the next older one */
+		step(w, ds, "restore failed %s/%s", ds, c->id);
 		restore_start(w, arg, dt->restore_rp, 0);
+	}
 	world_propagate(w);
 }
 
@@ -415,6 +444,7 @@ static void failover_try(MdlWorld *w, guint s, gint i)
 		double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
 			       draw(st->activation, v->rng) + extra;
 		v->failover_busy = TRUE;
+		step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
 		v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
 					      on_failover_done, w,
 					      (uint32_t)(s << 8 | (guint)i));
@@ -438,8 +468,10 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 	    sim_rng_uniform(v->rng) < st->success) {
 		v->on_standby = TRUE;
 		v->standby_site = st->site;
+		step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
 		world_mark_service(w, s);
 	} else {
+		step(w, sid(w, s), "failover failed %s", w->sc->sites[st->site].id);
 		failover_try(w, s, next_failover(plan_of(w, s), i + 1,
 						 st->manual));
 	}
@@ -472,6 +504,7 @@ static void rebuild_try(MdlWorld *w, guint s, guint i)
 		return;
 	double delay = (st->manual ? human_delay(w, sv->plan.crew, v->rng) : 0) +
 		       draw(st->activation, v->rng);
+	step(w, sid(w, s), "rebuild started");
 	sim_engine_after(w->eng, delay, PRIO_STEP, on_rebuilt, w,
 			 (uint32_t)(s << 8 | i));
 }
@@ -485,6 +518,7 @@ static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 	(void)eng;
 	if (!w->svcs[s].open)
 		return;
+	step(w, sid(w, s), "rebuild done");
 	for (guint k = 0; k < sv->n_requires; k++) {
 		guint c = sv->requires[k];
 		if (!lost_site(w, c))
@@ -540,6 +574,7 @@ static void declaration_start(MdlWorld *w, guint s)
 	double delay = human_delay(w, p->crew, v->rng) + draw(p->decision, v->rng);
 
 	cancel(w, &v->declare_ev);
+	step(w, sid(w, s), "declaration started");
 	v->declare_ev = sim_engine_after(w->eng, delay, PRIO_STEP, on_declared,
 					 w, s);
 }
@@ -553,6 +588,7 @@ static void on_detected(SimEngine *eng, void *ctx, uint32_t arg)
 	(void)eng;
 	v->detect_ev = SIM_EVENT_NONE;
 	v->t_detect = now_of(w);
+	step(w, sid(w, arg), "detected");
 	v->destructive = destructive(w, arg);
 	trigger(w, arg, FALSE);
 	if (v->destructive)
@@ -583,6 +619,7 @@ static void on_declared(SimEngine *eng, void *ctx, uint32_t arg)
 	v->declare_ev = SIM_EVENT_NONE;
 	v->declared = TRUE;
 	v->t_declare = now_of(w);
+	step(w, sid(w, arg), "declared");
 	trigger(w, arg, TRUE);
 	world_propagate(w);
 }
@@ -661,6 +698,7 @@ static void consider_failback(MdlWorld *w, guint s)
 		return;
 	if (p->failback && site_ok(w, v->standby_site)) {
 		v->failing_back = TRUE;
+		step(w, sid(w, s), "failback started");
 		v->step_ev = sim_engine_after(w->eng, draw(p->failback, v->rng),
 					      PRIO_STEP, on_failback_end, w, s);
 	} else {
@@ -678,6 +716,7 @@ static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg)
 	v->step_ev = SIM_EVENT_NONE;
 	v->failing_back = FALSE;
 	v->on_standby = FALSE;
+	step(w, sid(w, arg), "failback done");
 	world_mark_service(w, arg);
 	world_propagate(w);
 }

@@ -56,6 +56,13 @@ static void service_init(MdlServiceResults *s, const MdlResults *r)
 	s->by_cause = g_new0(MdlBreakdown *, mdl_labels_n_causes(r->labels));
 	s->by_path = g_new0(MdlBreakdown *, mdl_labels_n_paths(r->labels));
 	s->year_breached = g_new0(double, r->n_years);
+	s->year_uptime = g_new0(double, r->n_years);
+	s->year_downtime_h = g_new0(SimWelford, r->n_years);
+	s->year_downtime_sketch = g_new0(SimSketch *, r->n_years);
+	for (guint y = 0; y < r->n_years; y++) {
+		sim_welford_init(&s->year_downtime_h[y]);
+		s->year_downtime_sketch[y] = sim_sketch_new(SIM_SKETCH_ALPHA);
+	}
 }
 
 MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
@@ -100,6 +107,11 @@ static void service_clear(MdlServiceResults *s, const MdlResults *r)
 	g_free(s->by_cause);
 	g_free(s->by_path);
 	g_free(s->year_breached);
+	g_free(s->year_uptime);
+	for (guint y = 0; y < r->n_years; y++)
+		sim_sketch_free(s->year_downtime_sketch[y]);
+	g_free(s->year_downtime_sketch);
+	g_free(s->year_downtime_h);
 }
 
 void mdl_results_free(MdlResults *r)
@@ -212,22 +224,43 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 		add_row(r, inc, rto, rto_met && rpo_met);
 }
 
+double mdl_results_year_length(const MdlResults *r, guint y)
+{
+	return fmin(SIM_HOURS_PER_YEAR,
+		    r->sc->horizon_h - (double)y * SIM_HOURS_PER_YEAR);
+}
+
+void mdl_results_uptime(MdlResults *r, guint service, double a, double b)
+{
+	double *slices = r->services[service].year_uptime;
+
+	while (a < b) {
+		guint y = MIN((guint)(a / SIM_HOURS_PER_YEAR), r->n_years - 1);
+		double end = fmin(b, (y + 1) * SIM_HOURS_PER_YEAR);
+		if (y == r->n_years - 1)
+			end = b;
+		slices[y] += end - a;
+		a = end;
+	}
+}
+
 void mdl_results_censored(MdlResults *r, guint service)
 {
 	r->services[service].censored++;
 }
 
-/* Fraction of the replication's years with a breach, each year slice
- * weighted by its length (the last one may be partial). */
+/* Fraction of the replication's years with a breach: over its whole
+ * years when it has any (a partial last slice is left out), else over its
+ * single partial slice. */
 static double breach_fraction(const MdlResults *r, const MdlServiceResults *s)
 {
-	double T = r->sc->horizon_h, hit = 0;
+	guint whole = (guint)(r->sc->horizon_h / SIM_HOURS_PER_YEAR + 1e-9);
+	guint n = whole > 0 ? whole : 1;
+	double hit = 0;
 
-	for (guint y = 0; y < r->n_years; y++) {
-		double len = fmin(SIM_HOURS_PER_YEAR, T - y * SIM_HOURS_PER_YEAR);
-		hit += s->year_breached[y] * len;
-	}
-	return hit / T;
+	for (guint y = 0; y < n; y++)
+		hit += s->year_breached[y];
+	return hit / n;
 }
 
 void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
@@ -241,8 +274,14 @@ void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 				(T - uptime_h[i]) / years);
 		sim_welford_add(&s->p_breach_per_year, breach_fraction(r, s));
 		sim_welford_add(&s->data_loss_h_per_year, s->lost_h / years);
-		for (guint y = 0; y < r->n_years; y++)
+		for (guint y = 0; y < r->n_years; y++) {
+			double down = fmax(0, mdl_results_year_length(r, y) -
+						      s->year_uptime[y]);
+			sim_welford_add(&s->year_downtime_h[y], down);
+			sim_sketch_add(s->year_downtime_sketch[y], down);
 			s->year_breached[y] = 0;
+			s->year_uptime[y] = 0;
+		}
 		s->lost_h = 0;
 	}
 	r->replications++;
@@ -269,6 +308,11 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 	sim_sketch_merge(a->rto_declared_sketch, b->rto_declared_sketch);
 	sim_welford_merge(&a->p_breach_per_year, &b->p_breach_per_year);
 	sim_welford_merge(&a->data_loss_h_per_year, &b->data_loss_h_per_year);
+	for (guint y = 0; y < r->n_years; y++) {
+		sim_welford_merge(&a->year_downtime_h[y], &b->year_downtime_h[y]);
+		sim_sketch_merge(a->year_downtime_sketch[y],
+				 b->year_downtime_sketch[y]);
+	}
 	for (guint i = 0; i < mdl_labels_n_causes(r->labels); i++)
 		breakdown_merge(&a->by_cause[i], b->by_cause[i]);
 	for (guint i = 0; i < mdl_labels_n_paths(r->labels); i++)

@@ -135,6 +135,8 @@ struct MdlWorld {
 	double *infected_at;	/* per ransomware threat: current infection */
 	guint cause;		/* cause of the event being handled */
 	SimEventId settle_ev;	/* pending end-of-instant work */
+	MdlTraceFn trace;	/* NULL: no trace */
+	gpointer trace_data;
 	MdlResults *out;	/* of the replication being played */
 };
 
@@ -158,6 +160,8 @@ static inline gboolean site_ok(const MdlWorld *w, guint s)
 }
 
 /* world.c */
+void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
+		 const char *what);
 void world_comp_update(MdlWorld *w, guint c);
 void world_data_blocked_update(MdlWorld *w, guint d);
 void world_mark_service(MdlWorld *w, guint s);

@@ -173,7 +173,11 @@ static void comp_update(MdlWorld *w, guint c)
 	cp->up = 0;
 	for (guint k = 0; k < mc->count; k++)
 		cp->up += unit_up(w, &w->units[cp->first + k]) ? 1 : 0;
+	gboolean was_up = cp->is_up;
 	cp->is_up = cp->up >= mc->need;
+	if (cp->is_up != was_up)
+		world_trace(w, MDL_TRACE_COMPONENT, mc->id,
+			    cp->is_up ? "up" : "down");
 	cp->dirty = TRUE;
 	mark_services_dirty(w, c);
 	for (guint i = 0; i < cp->datasets->len; i++)
@@ -285,9 +289,14 @@ static void service_set(MdlWorld *w, guint s, gboolean up)
 	Svc *sv = &w->svcs[s];
 	SimTime now = sim_engine_now(w->eng);
 
-	sv->uptime += sv->up ? now - sv->last : 0;
+	if (sv->up) {
+		sv->uptime += now - sv->last;
+		mdl_results_uptime(w->out, s, sv->last, now);
+	}
 	sv->last = now;
 	sv->up = up;
+	world_trace(w, MDL_TRACE_SERVICE, w->sc->services[s].id,
+		    up ? "up" : "down");
 	if (up)
 		recovery_incident_close(w, s);
 	else
@@ -825,9 +834,24 @@ static void collect(MdlWorld *w)
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
 		uptime[s] = sv->uptime + (sv->up ? T - sv->last : 0);
+		if (sv->up)
+			mdl_results_uptime(out, s, sv->last, T);
 	}
 	mdl_results_end_replication(out, uptime);
 	out->events += sim_engine_events(w->eng);
+}
+
+void mdl_world_set_trace(MdlWorld *w, MdlTraceFn fn, gpointer data)
+{
+	w->trace = fn;
+	w->trace_data = data;
+}
+
+void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
+		 const char *what)
+{
+	if (w->trace)
+		w->trace(sim_engine_now(w->eng), kind, id, what, w->trace_data);
 }
 
 const MdlLabels *mdl_world_labels(const MdlWorld *w)

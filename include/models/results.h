@@ -76,8 +76,13 @@ typedef struct {
 	SimWelford data_loss_h_per_year;
 	MdlBreakdown **by_cause;	/* [n_causes], NULL until used */
 	MdlBreakdown **by_path;		/* [n_paths], NULL until used */
+	/* Per year slice of the horizon, over replications: downtime hours
+	 * (mean in the Welford, band from the sketch). */
+	SimWelford *year_downtime_h;	/* [n_years] */
+	SimSketch **year_downtime_sketch;	/* [n_years] */
 	/* scratch of the replication being played */
 	double *year_breached;	/* [n_years]: 1 when a breach started then */
+	double *year_uptime;	/* [n_years]: hours up in each slice */
 	double lost_h;		/* data lost so far */
 } MdlServiceResults;
 
@@ -117,6 +122,13 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 /* Records a closed incident: RTO, RPO, targets met, breakdowns, breach
  * year, data lost, and its CSV row when logging. */
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc);
+
+/* Service was up during [a, b): hours added to the year slices. */
+void mdl_results_uptime(MdlResults *r, guint service, double a, double b);
+
+/* Length in hours of year slice y of the horizon (the last may be
+ * shorter). */
+double mdl_results_year_length(const MdlResults *r, guint y);
 
 /* Records an incident of service still open at the horizon. */
 void mdl_results_censored(MdlResults *r, guint service);

@@ -45,6 +45,26 @@ MdlWorld *mdl_world_new(const MdlScenario *sc);
 /* Frees w; accepts NULL. */
 void mdl_world_free(MdlWorld *w);
 
+/* A trace of one replication, for timelines: every change of a
+ * component's or service's state ("up", "down"), and every recovery step
+ * of a service ("detected", "declaration started", "declared", "failover
+ * started SITE", "failover done SITE", "failover failed SITE", "restore
+ * started DATASET/COPY", "restore done DATASET/COPY", "restore failed
+ * DATASET/COPY", "unrecoverable DATASET", "rebuild started", "rebuild
+ * done", "failback started", "failback done"), at simulated time t. */
+typedef enum {
+	MDL_TRACE_COMPONENT,
+	MDL_TRACE_SERVICE,
+	MDL_TRACE_STEP,		/* id: the service (or dataset for restores) */
+} MdlTraceKind;
+
+typedef void (*MdlTraceFn)(double t, MdlTraceKind kind, const char *id,
+			   const char *what, gpointer data);
+
+/* Traces the next replications played into fn (NULL: stop tracing);
+ * data is passed back. */
+void mdl_world_set_trace(MdlWorld *w, MdlTraceFn fn, gpointer data);
+
 /* The cause and path labels of w's scenario (owned by w). */
 const MdlLabels *mdl_world_labels(const MdlWorld *w);
 
