@@ -135,6 +135,8 @@ struct MdlWorld {
 	double *infected_at;	/* per ransomware threat: current infection */
 	guint cause;		/* cause of the event being handled */
 	SimEventId settle_ev;	/* pending end-of-instant work */
+	gboolean exercise;	/* nothing happens but the injection */
+	const MdlInjection *injection;
 	MdlTraceFn trace;	/* NULL: no trace */
 	gpointer trace_data;
 	MdlResults *out;	/* of the replication being played */
@@ -206,5 +208,6 @@ void recovery_data_loss_on(MdlWorld *w, guint c);
 void recovery_after_change(MdlWorld *w);
 void recovery_schedule_threats(MdlWorld *w);
 void recovery_censor(MdlWorld *w);
+void recovery_inject_ransomware(MdlWorld *w, const MdlInjection *inj);
 
 #endif

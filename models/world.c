@@ -361,6 +361,8 @@ static void schedule_failure(MdlWorld *w, guint unit)
 	Unit *u = &w->units[unit];
 
 	u->mode = first_mode(u, mcomp(w, u->comp)->n_modes);
+	if (w->exercise)	/* nothing fails but what is injected */
+		return;
 	u->fail_ev = sim_engine_after(w->eng, u->life[u->mode],
 				      MDL_PRIO_FAILURE, on_failure, w, unit);
 }
@@ -730,6 +732,94 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 	}
 }
 
+/* -- exercises ------------------------------------------------------------ */
+
+static void on_injected_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+
+	(void)eng;
+	w->sites[arg].outages--;
+	update_site_comps(w, arg);
+}
+
+static void on_injected_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	GArray *comps = w->sites[arg].comps;
+
+	(void)eng;
+	w->sites[arg].destroyed = FALSE;
+	for (guint i = 0; i < comps->len; i++) {
+		guint c = g_array_index(comps, guint, i);
+		for (guint k = 0; k < mcomp(w, c)->count; k++)
+			unit_renew(w, w->comps[c].first + k);
+	}
+	update_site_comps(w, arg);
+}
+
+/* Every unit of component c fails now by mode m. */
+static void fail_component(MdlWorld *w, guint c, guint m)
+{
+	const MdlComponent *mc = mcomp(w, c);
+
+	w->cause = mdl_cause_mode(w->labels, c, m);
+	for (guint k = 0; k < mc->count; k++) {
+		guint unit = w->comps[c].first + k;
+		Unit *u = &w->units[unit];
+		if (u->failed)
+			continue;
+		sim_engine_cancel(w->eng, u->fail_ev);
+		u->fail_ev = SIM_EVENT_NONE;
+		u->operating = FALSE;
+		u->failed = TRUE;
+		u->mode = m;
+	}
+	comp_update(w, c);
+	propagate(w);
+	if (mc->modes[m].effect == MDL_FAILURE_DATA_LOSS) {
+		recovery_data_loss_on(w, c);
+		propagate(w);
+	}
+	for (guint k = 0; k < mc->count; k++)
+		if (!w->units[w->comps[c].first + k].repair_ev &&
+		    !w->units[w->comps[c].first + k].queued)
+			repair_request(w, w->comps[c].first + k);
+}
+
+static void on_injected(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	const MdlInjection *inj = w->injection;
+	double d = inj->duration ? sim_dist_sample(inj->duration,
+						   w->sites[0].rng) : 0;
+
+	(void)arg;
+	world_trace(w, MDL_TRACE_STEP, inj->what, "injected");
+	switch (inj->kind) {
+	case MDL_INJECT_OUTAGE:
+		w->cause = inj->cause;
+		w->sites[inj->index].outages++;
+		update_site_comps(w, inj->index);
+		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK,
+				 on_injected_outage_end, w, inj->index);
+		break;
+	case MDL_INJECT_DESTROYED:
+		w->cause = inj->cause;
+		destroy_site(w, inj->index);
+		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK,
+				 on_injected_rebuilt, w, inj->index);
+		break;
+	case MDL_INJECT_FAILURE:
+		fail_component(w, inj->index, inj->mode);
+		break;
+	case MDL_INJECT_RANSOMWARE:
+	default:
+		recovery_inject_ransomware(w, inj);
+		break;
+	}
+}
+
 /* -- a replication ----------------------------------------------------- */
 
 static void reseed(MdlWorld *w, guint64 rep)
@@ -807,9 +897,11 @@ static void reset(MdlWorld *w)
 	}
 	protect_reset(w);
 	recovery_reset(w);
-	for (guint h = 0; h < w->n_hazards; h++)
-		schedule_hazard(w, h);
-	recovery_schedule_threats(w);
+	if (!w->exercise) {
+		for (guint h = 0; h < w->n_hazards; h++)
+			schedule_hazard(w, h);
+		recovery_schedule_threats(w);
+	}
 	operating_update(w);
 }
 
@@ -862,11 +954,23 @@ const MdlLabels *mdl_world_labels(const MdlWorld *w)
 gboolean mdl_world_run(MdlWorld *w, guint64 rep, MdlResults *out,
 		       GError **error)
 {
+	return mdl_world_run_exercise(w, rep, NULL, out, error);
+}
+
+gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
+				const MdlInjection *inj, MdlResults *out,
+				GError **error)
+{
 	g_return_val_if_fail(w && out, FALSE);
 
 	w->out = out;
+	w->exercise = inj != NULL;
+	w->injection = inj;
 	reseed(w, rep);
 	reset(w);
+	if (inj)
+		sim_engine_at(w->eng, inj->at_h, MDL_PRIO_HAZARD, on_injected, w,
+			      0);
 	SimStopReason why = sim_engine_run(w->eng, w->sc->horizon_h,
 					   EVENT_BUDGET);
 	if (why == SIM_STOP_EVENTS) {

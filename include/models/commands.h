@@ -21,4 +21,10 @@ int mdl_cmd_check(int argc, char **argv);
  * scenario. */
 int mdl_cmd_run(int argc, char **argv);
 
+/* `drsim exercise SCENARIO --inject WHAT@WHEN [OPTION...]`: rehearses one
+ * disaster (docs/output.md).  Returns 0, 1 when a replication failed or
+ * the files could not be written, 2 on bad usage, a bad scenario or a bad
+ * injection. */
+int mdl_cmd_exercise(int argc, char **argv);
+
 #endif

@@ -45,6 +45,46 @@ MdlWorld *mdl_world_new(const MdlScenario *sc);
 /* Frees w; accepts NULL. */
 void mdl_world_free(MdlWorld *w);
 
+/* -- exercises: one disaster, injected at a given instant --------------- */
+
+typedef enum {
+	MDL_INJECT_OUTAGE,	/* site: all down for a duration */
+	MDL_INJECT_DESTROYED,	/* site: destroyed until a rebuild */
+	MDL_INJECT_FAILURE,	/* component: every unit fails by a mode */
+	MDL_INJECT_RANSOMWARE,	/* site: encrypted (infected dwell earlier) */
+} MdlInjectKind;
+
+typedef struct {
+	char *what;		/* as given: "site:roomA:destroyed" */
+	MdlInjectKind kind;
+	guint index;		/* site or component */
+	guint mode;		/* failure mode (component) */
+	double at_h;		/* when, hours from the start */
+	SimDist *duration;	/* outage duration, rebuild or forensics */
+	SimDist *dwell;		/* ransomware: infection before at_h; NULL 0 */
+	guint cause;		/* its cause label */
+} MdlInjection;
+
+/* Parses "WHAT@WHEN" for the scenario: WHAT is site:ID:outage[:DURATION],
+ * site:ID:destroyed[:REBUILD], component:ID:failure:MODE or
+ * ransomware:SITE[:REBUILD]; WHEN a date-time ("2026-03-01 14:00") or an
+ * offset from the start ("+36h").  A duration not given comes from the
+ * site's first hazard of that effect, or the scenario's first ransomware
+ * threat (its dwell and rebuild).  Fills *inj (free with
+ * mdl_injection_clear()); FALSE with error otherwise. */
+gboolean mdl_injection_parse(const MdlScenario *sc, const MdlLabels *labels,
+			     const char *spec, MdlInjection *inj,
+			     GError **error);
+void mdl_injection_clear(MdlInjection *inj);
+
+/* Plays replication rep with nothing failing but the injection (NULL:
+ * as mdl_world_run()): every random delay of the recovery is still
+ * drawn.  The replication ends when nothing is left to happen, or at the
+ * scenario's horizon. */
+gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
+				const MdlInjection *inj, MdlResults *out,
+				GError **error);
+
 /* A trace of one replication, for timelines: every change of a
  * component's or service's state ("up", "down"), and every recovery step
  * of a service ("detected", "declaration started", "declared", "failover
