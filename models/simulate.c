@@ -1,6 +1,11 @@
 /* simulate.c — a scenario's replications through the runner. */
 #include "models/simulate.h"
 
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <gio/gio.h>
+
 #include "models/world.h"
 #include "sim/runner.h"
 
@@ -8,7 +13,63 @@ typedef struct {
 	const MdlScenario *sc;
 	const MdlLabels *labels;
 	FILE *incidents;	/* rows go there as replications merge */
+	guint64 merged;		/* replications merged so far */
+	gint64 t0, shown;	/* start, last progress line (µs) */
 } Job;
+
+static gboolean progress_on = TRUE;
+static volatile sig_atomic_t interrupted;
+
+void mdl_simulate_set_progress(gboolean on)
+{
+	progress_on = on;
+}
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+void mdl_simulate_catch_interrupt(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+gboolean mdl_simulate_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+/* A progress line on stderr, when it is a terminal, for runs longer than
+ * a second: bar, replications, rate, estimated time left.  Never on
+ * stdout, which may hold JSON or CSV. */
+static void progress(Job *job, gboolean last)
+{
+	gint64 now = g_get_monotonic_time();
+	double secs = (double)(now - job->t0) / 1e6;
+	guint64 n = job->sc->replications;
+
+	if (!progress_on || !isatty(STDERR_FILENO) || secs < 1 ||
+	    (!last && now - job->shown < 200000))
+		return;
+	job->shown = now;
+	double rate = (double)job->merged / secs;
+	double left = rate > 0 ? (double)(n - job->merged) / rate : 0;
+	int width = 30, done = (int)((double)width * (double)job->merged /
+				     (double)n);
+	fprintf(stderr, "\r[%.*s%*s] %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+		" replications, %.0f/s, %.0f s left ",
+		done, "##############################", width - done, "",
+		job->merged, n, rate, left);
+	if (last)
+		fputs("\n", stderr);
+}
 
 static gpointer worker_new(gpointer user)
 {
@@ -36,6 +97,11 @@ static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 			  gpointer user, GError **error)
 {
 	(void)user;
+	if (interrupted) {
+		g_set_error(error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+			    "interrupted");
+		return FALSE;
+	}
 	return mdl_world_run(worker, rep, acc, error);
 }
 
@@ -45,8 +111,12 @@ static void merge(gpointer into, gconstpointer from, gpointer user)
 {
 	MdlResults *total = into;
 
-	total->rows_out = ((Job *)user)->incidents;
+	Job *job = user;
+
+	total->rows_out = job->incidents;
 	mdl_results_merge(total, from);
+	job->merged++;
+	progress(job, job->merged == job->sc->replications);
 }
 
 static const SimRunnerOps world_ops = {
@@ -59,8 +129,10 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 			 unsigned threads, FILE *incidents, MdlRunInfo *info,
 			 GError **error)
 {
-	Job job = { sc, labels, incidents };
+	Job job = { sc, labels, incidents, 0, 0, 0 };
 	gint64 t0 = g_get_monotonic_time();
+
+	job.t0 = job.shown = t0;
 	MdlResults *r = sim_runner_run(&world_ops, &job, sc->replications,
 				       threads, error);
 

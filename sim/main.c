@@ -3,6 +3,7 @@
 #include <locale.h>
 
 #include "models/commands.h"
+#include "models/simulate.h"
 #include "sim/cli.h"
 
 int main(int argc, char **argv)
@@ -10,5 +11,6 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers in tables, CSV and JSON always use a decimal point. */
 	setlocale(LC_NUMERIC, "C");
+	mdl_simulate_catch_interrupt();
 	return sim_cli_main(argc, argv, mdl_commands);
 }

@@ -29,4 +29,16 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 			 unsigned threads, FILE *incidents, MdlRunInfo *info,
 			 GError **error);
 
+/* Whether runs longer than a second show a progress line on stderr when
+ * it is a terminal (default TRUE; `--quiet` sets FALSE). */
+void mdl_simulate_set_progress(gboolean on);
+
+/* Makes Ctrl-C (SIGINT) stop a run cleanly: replications not yet started
+ * fail with "interrupted" (G_IO_ERROR_CANCELLED), so the command removes
+ * its unfinished files and says so. */
+void mdl_simulate_catch_interrupt(void);
+
+/* TRUE once Ctrl-C was pressed. */
+gboolean mdl_simulate_interrupted(void);
+
 #endif
