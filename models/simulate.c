@@ -115,7 +115,7 @@ static void merge(gpointer into, gconstpointer from, gpointer user)
 
 	total->rows_out = job->incidents;
 	mdl_results_merge(total, from);
-	job->merged++;
+	job->merged += ((const MdlResults *)from)->replications;
 	progress(job, job->merged == job->sc->replications);
 }
 

@@ -1,11 +1,27 @@
 /* runner.c — replications on a GThreadPool, merged in order. */
 #include "sim/runner.h"
 
+/* Replications run in chunks of consecutive indices, each chunk into one
+ * accumulator; chunks merge in order.  The chunk size depends on n only,
+ * never on the thread count, so the merge tree — and the result, bit for
+ * bit — is the same for any number of threads.  Chunks spare a merge and
+ * an accumulator per replication, which matters when replications are
+ * short. */
+#define MAX_CHUNK 64
+
+static uint64_t chunk_size(uint64_t n)
+{
+	uint64_t k = n / 64;
+
+	return k < 1 ? 1 : k > MAX_CHUNK ? MAX_CHUNK : k;
+}
+
 typedef struct {
 	const SimRunnerOps *ops;
 	gpointer user;
-	uint64_t n;
-	size_t window;		/* ring size: replications alive at once */
+	uint64_t n;		/* chunks */
+	uint64_t reps, chunk;	/* replications, per chunk */
+	size_t window;		/* ring size: chunks alive at once */
 
 	GMutex lock;
 	GCond cond;		/* signalled on: a result, a merge, a failure */
@@ -17,19 +33,27 @@ typedef struct {
 	GError *failure;
 } Run;
 
+/* Plays chunk c (its replications in order) into acc. */
 static gboolean play(const Run *run, gpointer worker, gpointer acc,
-		     uint64_t rep, GError **error)
+		     uint64_t c, GError **error)
 {
-	if (run->ops->replicate(worker, acc, rep, run->user, error))
-		return TRUE;
-	g_prefix_error(error, "replication %" G_GUINT64_FORMAT ": ", rep);
-	return FALSE;
+	uint64_t end = MIN(run->reps, (c + 1) * run->chunk);
+
+	for (uint64_t rep = c * run->chunk; rep < end; rep++) {
+		if (!run->ops->replicate(worker, acc, rep, run->user, error)) {
+			g_prefix_error(error, "replication %" G_GUINT64_FORMAT
+					      ": ", rep);
+			return FALSE;
+		}
+	}
+	return TRUE;
 }
 
 static gpointer run_serial(const SimRunnerOps *ops, gpointer user,
-			   uint64_t n, GError **error)
+			   uint64_t reps, GError **error)
 {
-	Run run = { .ops = ops, .user = user, .n = n };
+	uint64_t k = chunk_size(reps), n = (reps + k - 1) / k;
+	Run run = { .ops = ops, .user = user, .n = n, .reps = reps, .chunk = k };
 	gpointer worker = ops->worker_new ? ops->worker_new(user) : NULL;
 	gpointer total = ops->acc_new(user);
 
@@ -132,9 +156,11 @@ static gpointer merge_in_order(Run *run)
 }
 
 static gpointer run_threads(const SimRunnerOps *ops, gpointer user,
-			    uint64_t n, unsigned threads, GError **error)
+			    uint64_t reps, unsigned threads, GError **error)
 {
-	Run run = { .ops = ops, .user = user, .n = n, .failed_rep = n };
+	uint64_t k = chunk_size(reps), n = (reps + k - 1) / k;
+	Run run = { .ops = ops, .user = user, .n = n, .reps = reps, .chunk = k,
+		    .failed_rep = n };
 	GThreadPool *pool;
 	gpointer total;
 

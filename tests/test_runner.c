@@ -68,8 +68,8 @@ static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 	int n = 100 + (int)gsl_rng_uniform_int(r, 5000);
 	for (int i = 0; i < n; i++)
 		a->sum += gsl_rng_uniform(r) * 1e-3;
-	a->order_hash = rep + 1;
-	a->reps = 1;
+	a->order_hash = sim_rng_mix64(a->order_hash ^ (rep + 1));
+	a->reps++;
 	return TRUE;
 }
 
@@ -102,7 +102,7 @@ static Acc *run(Model *m, uint64_t n, unsigned threads, GError **error)
 START_TEST(test_runner_threads_identical)
 {
 	Model m = { .seed = 2024, .fail_at = { -1, -1 } };
-	const uint64_t n = 500;
+	const uint64_t n = 5000;	/* chunks of 64 */
 	Acc *one = run(&m, n, 1, NULL);
 	ck_assert_int_le(m.max_alive, 2);
 	ck_assert_uint_eq(one->reps, n);
@@ -114,6 +114,7 @@ START_TEST(test_runner_threads_identical)
 			      "%u threads: result differs", threads[i]);
 		ck_assert_int_le(m.max_alive,
 				 1 + (int)threads[i] * SIM_RUNNER_WINDOW_PER_THREAD);
+		ck_assert_uint_eq(many->reps, n);
 		ck_assert_int_eq(m.alive, 1);	/* only the result */
 		acc_free(many);
 	}

@@ -1,17 +1,18 @@
 /* runner.h — replications on threads, merged in replication order.
  *
  * sim_runner_run() plays replications 0..n−1 of a model and returns one
- * accumulator holding all of them.  Each replication fills a fresh
- * accumulator; accumulators are merged into the result strictly in
- * replication order (0, 1, 2, ...), whatever the thread count and
- * whichever thread finished first, so the result is byte-identical for
- * any number of threads.  (With the model's streams derived from
+ * accumulator holding all of them.  Replications run in chunks of
+ * consecutive indices (the chunk size depends on n only: at most 64, about
+ * n/64); each chunk fills a fresh accumulator, its replications added in
+ * order; chunk accumulators are merged into the result strictly in order,
+ * whatever the thread count and whichever thread finished first, so the
+ * result is byte-identical for any number of threads.  (With the model's streams derived from
  * (seed, replication, name), see rng.h, each replication is the same on
  * every run.)
  *
- * Threads: T tasks of a GThreadPool each claim the next replication
- * index; the calling thread merges.  A replication may run at most
- * SIM_RUNNER_WINDOW_PER_THREAD·T indices ahead of the merge cursor, so at
+ * Threads: T tasks of a GThreadPool each claim the next chunk; the
+ * calling thread merges.  A chunk may run at most
+ * SIM_RUNNER_WINDOW_PER_THREAD·T chunks ahead of the merge cursor, so at
  * most that many accumulators are alive at once: memory does not grow
  * with the number of replications.  With T = 1 everything runs in the
  * calling thread.
@@ -35,9 +36,10 @@ typedef struct {
 	/* A new empty accumulator, and its destructor.  Required. */
 	gpointer (*acc_new)(gpointer user);
 	void (*acc_free)(gpointer acc);
-	/* Plays replication rep into the empty accumulator acc.  Runs on any
-	 * thread; must touch no shared mutable state but user's read-only
-	 * data.  Returns FALSE with error set when the replication failed. */
+	/* Plays replication rep into acc (which may already hold earlier
+	 * replications of its chunk: add to it).  Runs on any thread; must
+	 * touch no shared mutable state but user's read-only data.  Returns
+	 * FALSE with error set when the replication failed. */
 	gboolean (*replicate)(gpointer worker, gpointer acc, uint64_t rep,
 			      gpointer user, GError **error);
 	/* Adds from into into (from is freed afterwards by acc_free). */
