@@ -11,5 +11,9 @@ const SimCommand mdl_commands[] = {
 	  mdl_cmd_exercise },
 	{ "check", "FILE... [--set KEY=VALUE]...", "validate scenario files",
 	  mdl_cmd_check },
+	{ "compare", "A.cfg B.cfg... [OPTION...]",
+	  "play scenarios side by side, service by service", mdl_cmd_compare },
+	{ "sweep", "SCENARIO --set KEY=V1,V2,...",
+	  "play a scenario at every point of a grid of values", mdl_cmd_sweep },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -21,6 +21,21 @@ int mdl_cmd_check(int argc, char **argv);
  * scenario. */
 int mdl_cmd_run(int argc, char **argv);
 
+/* `drsim compare A.cfg B.cfg... [OPTION...]`: plays every scenario with
+ * the same replications and seed and prints their figures side by side;
+ * with --out DIR also writes compare.json, the charts' data and each
+ * scenario's summary.json and incidents.csv.  Returns 0, 1 when a run or
+ * a file failed, 2 on bad usage or a bad scenario (nothing written). */
+int mdl_cmd_compare(int argc, char **argv);
+
+/* `drsim sweep SCENARIO --set KEY=V1,V2,... [OPTION...]`: plays the
+ * scenario at every point of the cartesian product of the swept values,
+ * the first key varying slowest, all with the same replications and seed;
+ * with --out DIR also writes sweep.dat, sweep.json and each point's
+ * summary.json.  Returns 0, 1 when a run or a file failed, 2 on bad usage
+ * or a bad value at any point (all checked before the first run). */
+int mdl_cmd_sweep(int argc, char **argv);
+
 /* `drsim exercise SCENARIO --inject WHAT@WHEN [OPTION...]`: rehearses one
  * disaster (docs/output.md).  Returns 0, 1 when a replication failed or
  * the files could not be written, 2 on bad usage, a bad scenario or a bad

@@ -1,0 +1,639 @@
+/* cmd_compare.c — `drsim compare A.cfg B.cfg [...]`: plays several
+ * scenarios with the same replications and seed and sets their figures
+ * side by side, service by service (docs/output.md, "compare"). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib.h>
+
+#include "models/commands.h"
+#include "models/compare.h"
+#include "models/outdir.h"
+#include "sim/cli.h"
+#include "sim/units.h"
+
+/* Files of DIR that a scenario's subdirectory must not shadow. */
+static const char *const dir_files[] = {
+	"compare.json", "compare_rto_cdf.dat", "compare_rpo_cdf.dat",
+	"compare_availability.dat",
+};
+
+typedef struct {
+	MdlCompareOptions o;
+	const char *prog;
+	guint n;			/* scenarios */
+	MdlComparePlay **plays;		/* [n] */
+	char **labels;			/* [n]: file name without .cfg */
+	MdlOutdir **outs;		/* [n] with --out, else NULL */
+	GPtrArray *common;		/* ids in every scenario (borrowed) */
+	GPtrArray *partial;		/* ids missing from some (borrowed) */
+} Compare;
+
+static void compare_clear(Compare *c)
+{
+	for (guint i = 0; i < c->n; i++) {
+		mdl_compare_play_free(c->plays[i]);
+		if (c->outs)
+			mdl_outdir_free(c->outs[i]);
+	}
+	g_free(c->plays);
+	g_free(c->outs);
+	g_strfreev(c->labels);
+	if (c->common)
+		g_ptr_array_unref(c->common);
+	if (c->partial)
+		g_ptr_array_unref(c->partial);
+	mdl_compare_options_clear(&c->o);
+}
+
+/* "scenarios/a.cfg" -> "a": the scenario's column and subdirectory. */
+static char *label_of(const char *file)
+{
+	char *base = g_path_get_basename(file);
+
+	if (g_str_has_suffix(base, ".cfg") && strlen(base) > 4)
+		base[strlen(base) - 4] = '\0';
+	return base;
+}
+
+/* -- loading -------------------------------------------------------------- */
+
+/* Loads file with the overrides; on failure appends the problems to
+ * errors and returns NULL. */
+static MdlScenario *load_one(const char *file, char **sets, GString *errors)
+{
+	GError *error = NULL;
+	MdlScenario *sc =
+		mdl_scenario_load(file, (const char *const *)sets, &error);
+
+	if (!sc) {
+		g_string_append_printf(errors, "%s%s", errors->len ? "\n" : "",
+				       error->message);
+		g_error_free(error);
+	}
+	return sc;
+}
+
+/* Every scenario, the later ones with the first one's replications and
+ * seed (which already carry -r and -s).  All are loaded even after a bad
+ * one, to report every problem at once.  FALSE with error set. */
+static gboolean load_all(Compare *c, GError **error)
+{
+	g_auto(GStrv) sets = mdl_compare_options_sets(
+		&c->o, (const char *const *)c->o.sets, NULL);
+	g_auto(GStrv) same = NULL;
+	g_autoptr(GString) errors = g_string_new(NULL);
+	MdlScenario *first = load_one(c->o.args[0], sets, errors);
+
+	if (first) {
+		char *extra[] = {
+			g_strdup_printf("scenario.replications=%"
+					G_GUINT64_FORMAT, first->replications),
+			g_strdup_printf("scenario.seed=%" G_GUINT64_FORMAT,
+					first->seed),
+			NULL,
+		};
+		same = mdl_compare_options_sets(
+			&c->o, (const char *const *)c->o.sets,
+			(const char *const *)extra);
+		g_free(extra[0]);
+		g_free(extra[1]);
+		c->plays[0] = mdl_compare_play_new(first);
+	}
+	for (guint i = 1; i < c->n; i++) {
+		MdlScenario *sc = load_one(c->o.args[i], same ? same : sets,
+					   errors);
+		if (sc)
+			c->plays[i] = mdl_compare_play_new(sc);
+	}
+	if (errors->len == 0)
+		return TRUE;
+	g_set_error_literal(error, MDL_SCENARIO_ERROR,
+			    MDL_SCENARIO_ERROR_INVALID, errors->str);
+	return FALSE;
+}
+
+static gboolean in_all(const Compare *c, const char *id)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (mdl_scenario_find_service(c->plays[i]->sc, id) < 0)
+			return FALSE;
+	return TRUE;
+}
+
+static gboolean listed(GPtrArray *a, const char *id)
+{
+	for (guint i = 0; i < a->len; i++)
+		if (strcmp(g_ptr_array_index(a, i), id) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* The services in every scenario, in the first one's order, and the
+ * others in the order they first appear. */
+static void match_services(Compare *c)
+{
+	c->common = g_ptr_array_new();
+	c->partial = g_ptr_array_new();
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *sc = c->plays[i]->sc;
+		for (guint k = 0; k < sc->n_services; k++) {
+			const char *id = sc->services[k].id;
+			GPtrArray *a = in_all(c, id) ? c->common : c->partial;
+			if (!listed(a, id))
+				g_ptr_array_add(a, (gpointer)id);
+		}
+	}
+}
+
+/* With --out, each scenario gets DIR/LABEL: two scenarios of the same
+ * file name, or one named like a file of DIR, would collide. */
+static gboolean labels_distinct(const Compare *c, GError **error)
+{
+	for (guint i = 0; i < c->n; i++) {
+		for (guint k = 0; k < G_N_ELEMENTS(dir_files); k++)
+			if (strcmp(c->labels[i], dir_files[k]) == 0)
+				goto clash;
+		for (guint j = 0; j < i; j++)
+			if (strcmp(c->labels[i], c->labels[j]) == 0)
+				goto clash;
+		continue;
+clash:
+		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+			    "--out: '%s' would write into '%s/%s' that "
+			    "another output also uses (rename the file)",
+			    c->o.args[i], c->o.out, c->labels[i]);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* -- playing -------------------------------------------------------------- */
+
+/* Opens every file of --out before the first run, so that an unwritable
+ * DIR fails at once. */
+static gboolean open_outs(Compare *c, GError **error)
+{
+	if (!mdl_compare_dir_ready(c->o.out, dir_files[0], error))
+		return FALSE;
+	c->outs = g_new0(MdlOutdir *, c->n);
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *dir =
+			g_build_filename(c->o.out, c->labels[i], NULL);
+		if (!(c->outs[i] = mdl_outdir_open(dir, error)))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean play_all(Compare *c, GError **error)
+{
+	for (guint i = 0; i < c->n; i++) {
+		FILE *rows = c->outs ? mdl_outdir_incidents(c->outs[i]) : NULL;
+		if (!mdl_compare_play_run(c->plays[i], (unsigned)c->o.threads,
+					  rows, error)) {
+			g_prefix_error(error, "%s: ", c->o.args[i]);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/* -- table ---------------------------------------------------------------- */
+
+static char scenario_letter(guint i)
+{
+	return i < 26 ? (char)('A' + i) : '?';
+}
+
+static void table_header(GString *s, const Compare *c)
+{
+	const MdlScenario *sc = c->plays[0]->sc;
+	g_autoptr(MdlCompareGrid) g = mdl_compare_grid_new();
+	g_autofree char *from = g_strdup_printf("from %s", c->labels[0]);
+	guint64 events = 0;
+	double wall_s = 0;
+	char horizon[32];
+
+	for (guint i = 0; i < c->n; i++) {
+		events += c->plays[i]->results->events;
+		wall_s += c->plays[i]->info.wall_s;
+		sim_format_duration(c->plays[i]->sc->horizon_h, horizon,
+				    sizeof horizon);
+		mdl_compare_grid_row(g);
+		mdl_compare_grid_take(g, g_strdup_printf("%c",
+							 scenario_letter(i)));
+		mdl_compare_grid_add(g, c->labels[i]);
+		mdl_compare_grid_take(g, g_strdup_printf(
+			"%s (%s), horizon %s", c->plays[i]->sc->name,
+			c->o.args[i], horizon));
+	}
+	g_string_append_printf(s, "drsim %s — compare %u scenarios\n",
+			       DRSIM_VERSION, c->n);
+	g_string_append_printf(
+		s, "%" G_GUINT64_FORMAT " replication%s each (%s), seed %"
+		   G_GUINT64_FORMAT " (%s), %d threads, %" G_GUINT64_FORMAT
+		   " events in %.2f s\n",
+		sc->replications, sc->replications == 1 ? "" : "s",
+		c->o.replications >= 0 ? "--replications" : from,
+		sc->seed, c->o.seed >= 0 ? "--seed" : from, c->o.threads,
+		events, wall_s);
+	mdl_compare_grid_render(g, s, "  ");
+}
+
+/* "A", "B" or "=" (the 95 % intervals overlap, or the values are equal)
+ * for the better of two; "" when undecided. */
+static const char *verdict(MdlFigure f, JsonObject *a, JsonObject *b)
+{
+	double x = mdl_figure_value(f, a), y = mdl_figure_value(f, b);
+	double alo, ahi, blo, bhi;
+	MdlBetter better = mdl_figure_better(f);
+
+	if (better == MDL_BETTER_NONE || !isfinite(x) || !isfinite(y))
+		return "";
+	if (mdl_figure_ci(f, a, &alo, &ahi) &&
+	    mdl_figure_ci(f, b, &blo, &bhi) && alo <= bhi && blo <= ahi)
+		return "=";
+	if (x == y)
+		return "=";
+	return (y > x) == (better == MDL_BETTER_HIGHER) ? "B" : "A";
+}
+
+/* A row of the figure, and under it its interval when it has one. */
+static void figure_rows(MdlCompareGrid *g, const Compare *c, MdlFigure f,
+			JsonObject **svc)
+{
+	gboolean has_ci = FALSE;
+	double lo, hi;
+
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, mdl_figure_label(f));
+	for (guint i = 0; i < c->n; i++) {
+		mdl_compare_grid_take(
+			g, mdl_figure_text(f, mdl_figure_value(f, svc[i])));
+		has_ci |= mdl_figure_ci(f, svc[i], &lo, &hi);
+	}
+	if (c->n == 2) {
+		double d = mdl_figure_value(f, svc[1]) -
+			   mdl_figure_value(f, svc[0]);
+		mdl_compare_grid_take(g, mdl_figure_diff_text(f, d));
+		mdl_compare_grid_add(g, verdict(f, svc[0], svc[1]));
+	}
+	if (!has_ci)
+		return;
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "  95% CI");
+	for (guint i = 0; i < c->n; i++) {
+		if (!mdl_figure_ci(f, svc[i], &lo, &hi)) {
+			mdl_compare_grid_add(g, "-");
+			continue;
+		}
+		g_autofree char *l = mdl_figure_text(f, lo);
+		g_autofree char *h = mdl_figure_text(f, hi);
+		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
+	}
+}
+
+static void table_service(GString *s, const Compare *c, const char *id)
+{
+	g_autofree JsonObject **svc = g_new(JsonObject *, c->n);
+	g_autoptr(MdlCompareGrid) g = mdl_compare_grid_new();
+	const char *name;
+
+	for (guint i = 0; i < c->n; i++)
+		svc[i] = mdl_compare_play_service(c->plays[i], id);
+	name = json_object_get_string_member(svc[0], "name");
+	g_string_append_printf(s, "\nService %s", id);
+	if (name && strcmp(name, id) != 0)
+		g_string_append_printf(s, " — %s", name);
+	g_string_append_c(s, '\n');
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "");
+	for (guint i = 0; i < c->n; i++)
+		mdl_compare_grid_add(g, c->labels[i]);
+	if (c->n == 2) {
+		mdl_compare_grid_add(g, "B − A");
+		mdl_compare_grid_add(g, "better");
+	}
+	for (guint f = 0; f < MDL_N_FIGURES; f++)
+		figure_rows(g, c, (MdlFigure)f, svc);
+	mdl_compare_grid_render(g, s, "  ");
+}
+
+/* Which scenarios have each service that is not in all of them. */
+static void table_partial(GString *s, const Compare *c)
+{
+	if (c->partial->len == 0)
+		return;
+	g_string_append(s, "\nNot in every scenario, not compared:");
+	for (guint k = 0; k < c->partial->len; k++) {
+		const char *id = g_ptr_array_index(c->partial, k);
+		g_string_append_printf(s, "%s %s (in", k ? "," : "", id);
+		for (guint i = 0; i < c->n; i++)
+			if (mdl_scenario_find_service(c->plays[i]->sc, id) >= 0)
+				g_string_append_printf(s, " %c",
+						       scenario_letter(i));
+		g_string_append_c(s, ')');
+	}
+	g_string_append_c(s, '\n');
+}
+
+static char *report_table(const Compare *c)
+{
+	GString *s = g_string_new(NULL);
+
+	table_header(s, c);
+	for (guint k = 0; k < c->common->len; k++)
+		table_service(s, c, g_ptr_array_index(c->common, k));
+	table_partial(s, c);
+	return g_string_free(s, FALSE);
+}
+
+/* -- JSON and CSV --------------------------------------------------------- */
+
+static void json_scenarios(JsonBuilder *b, const Compare *c)
+{
+	json_builder_set_member_name(b, "scenarios");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *sc = c->plays[i]->sc;
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "name");
+		json_builder_add_string_value(b, sc->name);
+		json_builder_set_member_name(b, "file");
+		json_builder_add_string_value(b, sc->file);
+		json_builder_set_member_name(b, "label");
+		json_builder_add_string_value(b, c->labels[i]);
+		json_builder_set_member_name(b, "horizon_h");
+		json_builder_add_double_value(b, sc->horizon_h);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void json_services(JsonBuilder *b, const Compare *c)
+{
+	json_builder_set_member_name(b, "services");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "id");
+		json_builder_add_string_value(b, id);
+		json_builder_set_member_name(b, "by_scenario");
+		json_builder_begin_array(b);
+		for (guint i = 0; i < c->n; i++) {
+			JsonObject *s =
+				mdl_compare_play_service(c->plays[i], id);
+			JsonNode *n = json_node_alloc();
+			json_builder_add_value(b, json_node_init_object(n, s));
+		}
+		json_builder_end_array(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "services_not_in_all");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < c->partial->len; k++)
+		json_builder_add_string_value(
+			b, g_ptr_array_index(c->partial, k));
+	json_builder_end_array(b);
+}
+
+static char *report_json(const Compare *c)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+	const MdlScenario *sc = c->plays[0]->sc;
+
+	json_builder_begin_object(b);
+	mdl_compare_json_version(b);
+	json_scenarios(b, c);
+	json_builder_set_member_name(b, "seed");
+	json_builder_add_int_value(b, (gint64)sc->seed);
+	json_builder_set_member_name(b, "replications");
+	json_builder_add_int_value(b, (gint64)sc->replications);
+	json_services(b, c);
+	mdl_compare_json_run(b, c->plays, c->n);
+	json_builder_end_object(b);
+	return mdl_compare_json_text(b);
+}
+
+/* The run's CSV rows prefixed by the scenario: row k + 1 of a run's CSV
+ * is its service k. */
+static char *report_csv(const Compare *c)
+{
+	GString *s = g_string_new("scenario,file,");
+	g_auto(GStrv) runs = g_new0(char *, c->n + 1);
+	g_autofree GStrv *lines = g_new0(GStrv, c->n);
+
+	for (guint i = 0; i < c->n; i++) {
+		MdlComparePlay *p = c->plays[i];
+		runs[i] = mdl_report(p->sc, p->results, &p->info,
+				     MDL_FORMAT_CSV);
+		lines[i] = mdl_compare_csv_lines(runs[i]);
+	}
+	g_string_append_printf(s, "%s\n", lines[0][0]);
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		for (guint i = 0; i < c->n; i++) {
+			gint row =
+				mdl_scenario_find_service(c->plays[i]->sc, id);
+			mdl_compare_csv_text(s, c->labels[i]);
+			g_string_append_c(s, ',');
+			mdl_compare_csv_text(s, c->o.args[i]);
+			g_string_append_printf(s, ",%s\n", lines[i][row + 1]);
+		}
+	}
+	for (guint i = 0; i < c->n; i++)
+		g_strfreev(lines[i]);
+	return g_string_free(s, FALSE);
+}
+
+/* -- files of --out ------------------------------------------------------- */
+
+/* A label as one field of a .dat file (blanks and '#' made '_'), after
+ * a blank unless it starts the line. */
+static void dat_word(GString *s, const char *w)
+{
+	if (s->len > 0 && s->str[s->len - 1] != '\n')
+		g_string_append_c(s, ' ');
+	for (; *w; w++)
+		g_string_append_c(s, g_ascii_isspace(*w) || *w == '#' ? '_'
+								      : *w);
+}
+
+/* The quantile function of one sketch as "x q" rows, q = 0.001 ...
+ * 0.999; one "NaN NaN" row when empty, so that the data set still counts
+ * for gnuplot's index. */
+static void cdf_block(GString *s, const SimSketch *sk)
+{
+	if (sim_sketch_count(sk) == 0) {
+		g_string_append(s, "NaN NaN\n");
+		return;
+	}
+	for (int k = 1; k < 1000; k++) {
+		double q = k / 1000.0;
+		mdl_compare_dat_number(s, sim_sketch_quantile(sk, q));
+		mdl_compare_dat_number(s, q);
+		g_string_append_c(s, '\n');
+	}
+}
+
+static char *dat_cdf(const Compare *c, gboolean rto)
+{
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(
+		s, "# %s cdf\n# compare_%s_cdf.dat — drsim compare: quantiles "
+		   "of the achieved %s,\n# q = 0.001 ... 0.999, from the "
+		   "sketch (relative error <= 1 %%); one data set\n# per "
+		   "service and scenario, gnuplot index = service * %u + "
+		   "scenario; one\n# NaN row when a scenario had no closed "
+		   "incident of the service\n",
+		rto ? "rto_h" : "rpo_h", rto ? "rto" : "rpo",
+		rto ? "RTO" : "RPO (known ones)", c->n);
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		for (guint i = 0; i < c->n; i++) {
+			const MdlComparePlay *p = c->plays[i];
+			gint sv = mdl_scenario_find_service(p->sc, id);
+			const MdlServiceResults *r = &p->results->services[sv];
+			if (k + i > 0)
+				g_string_append(s, "\n\n");
+			g_string_append(s, "# service");
+			dat_word(s, id);
+			g_string_append(s, " scenario");
+			dat_word(s, c->labels[i]);
+			g_string_append_c(s, '\n');
+			cdf_block(s, rto ? r->rto_sketch : r->rpo_sketch);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+static char *dat_availability(const Compare *c)
+{
+	GString *s = g_string_new("# service scenario mean lo hi\n"
+				  "# compare_availability.dat — drsim compare: "
+				  "availability, mean and 95 % interval\n");
+	double lo, hi;
+
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		for (guint i = 0; i < c->n; i++) {
+			JsonObject *sv =
+				mdl_compare_play_service(c->plays[i], id);
+			dat_word(s, id);
+			dat_word(s, c->labels[i]);
+			mdl_compare_dat_number(s, mdl_figure_value(
+				MDL_FIGURE_AVAILABILITY, sv));
+			mdl_figure_ci(MDL_FIGURE_AVAILABILITY, sv, &lo, &hi);
+			mdl_compare_dat_number(s, lo);
+			mdl_compare_dat_number(s, hi);
+			g_string_append_c(s, '\n');
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* The scenarios' subdirectories, then the charts' data, then
+ * compare.json last: a DIR holding compare.json is complete. */
+static gboolean write_out(const Compare *c, const char *json,
+			  GError **error)
+{
+	g_autofree char *rto = NULL, *rpo = NULL, *avail = NULL;
+
+	for (guint i = 0; i < c->n; i++)
+		if (!mdl_outdir_commit(c->outs[i], c->plays[i]->json, error))
+			return FALSE;
+	rto = dat_cdf(c, TRUE);
+	rpo = dat_cdf(c, FALSE);
+	avail = dat_availability(c);
+	return mdl_compare_write(c->o.out, "compare_rto_cdf.dat", rto, error) &&
+	       mdl_compare_write(c->o.out, "compare_rpo_cdf.dat", rpo, error) &&
+	       mdl_compare_write(c->o.out, "compare_availability.dat", avail,
+				 error) &&
+	       mdl_compare_write(c->o.out, "compare.json", json, error);
+}
+
+/* -- the command ---------------------------------------------------------- */
+
+/* Prints the report and writes the files; the exit code. */
+static int report(const Compare *c)
+{
+	g_autofree char *json = report_json(c);
+	g_autofree char *text = NULL;
+	GError *error = NULL;
+
+	if (c->o.format == MDL_FORMAT_TABLE)
+		text = report_table(c);
+	else if (c->o.format == MDL_FORMAT_CSV)
+		text = report_csv(c);
+	fputs(text ? text : json, stdout);
+	if (c->o.out && !write_out(c, json, &error)) {
+		fprintf(stderr, "%s: %s\n", c->prog, error->message);
+		g_error_free(error);
+		return SIM_EXIT_FAILED;
+	}
+	if (c->o.plot)
+		fprintf(stderr, "%s: --plot: charts are not drawn yet; their "
+				"data is in '%s'\n", c->prog, c->o.out);
+	return SIM_EXIT_OK;
+}
+
+static gboolean parse(Compare *c, int argc, char **argv, GError **error)
+{
+	if (!mdl_compare_options_parse(
+		    &c->o, argc, argv, "SCENARIO SCENARIO...",
+		    "Plays every scenario with the same replications and seed "
+		    "(the first\nscenario's unless -r or -s is given) and sets "
+		    "their figures side by side,\nservice by service "
+		    "(docs/output.md).  --set applies to every scenario.\n"
+		    "With --out DIR, also writes DIR/compare.json, the charts' "
+		    "data and, per\nscenario, DIR/NAME/summary.json and "
+		    "incidents.csv.",
+		    error))
+		return FALSE;
+	if (!c->o.args || !c->o.args[0] || !c->o.args[1]) {
+		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+			    "expected two scenario files or more (see --help)");
+		return FALSE;
+	}
+	c->n = g_strv_length(c->o.args);
+	c->plays = g_new0(MdlComparePlay *, c->n);
+	c->labels = g_new0(char *, c->n + 1);
+	for (guint i = 0; i < c->n; i++)
+		c->labels[i] = label_of(c->o.args[i]);
+	return TRUE;
+}
+
+/* Every step up to the report; the exit code, with error set on failure
+ * (the report's own failures are printed by report()). */
+static int compare(Compare *c, int argc, char **argv, GError **error)
+{
+	if (!parse(c, argc, argv, error) || !load_all(c, error) ||
+	    (c->o.out && !labels_distinct(c, error)))
+		return SIM_EXIT_USAGE;
+	if ((c->o.out && !open_outs(c, error)) || !play_all(c, error))
+		return SIM_EXIT_FAILED;
+	match_services(c);
+	return report(c);
+}
+
+int mdl_cmd_compare(int argc, char **argv)
+{
+	Compare c = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = argv[0] };
+	GError *error = NULL;
+	int code = compare(&c, argc, argv, &error);
+
+	/* the loader's and the run's messages name their file already */
+	if (error && (error->domain == MDL_COMPARE_ERROR ||
+		      error->domain == G_OPTION_ERROR ||
+		      error->domain == MDL_OUTDIR_ERROR))
+		fprintf(stderr, "%s: %s\n", c.prog, error->message);
+	else if (error)
+		fprintf(stderr, "%s\n", error->message);
+	g_clear_error(&error);
+	compare_clear(&c);
+	return code;
+}

@@ -1,0 +1,527 @@
+/* cmd_sweep.c — `drsim sweep SCENARIO --set KEY=V1,V2,... [...]`: plays
+ * a scenario at every point of a grid of values, all points with the same
+ * replications and seed (common random numbers), and reports the main
+ * figures point by point (docs/output.md, "sweep"). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "models/commands.h"
+#include "models/compare.h"
+#include "sim/cli.h"
+#include "sim/units.h"
+
+/* The figures of each service in the table, JSON aside, and sweep.dat. */
+static const MdlFigure shown[] = {
+	MDL_FIGURE_AVAILABILITY, MDL_FIGURE_RTO_P95, MDL_FIGURE_RPO_P95,
+	MDL_FIGURE_BOTH_MET, MDL_FIGURE_BREACH, MDL_FIGURE_DATA_LOSS,
+};
+
+/* A swept parameter: --set KEY=V1,V2,... */
+typedef struct {
+	char *key;
+	char **values;		/* as given, NULL-terminated */
+	guint n;		/* >= 2 */
+	guint set;		/* its index among the --set */
+	gboolean numeric;	/* every value a plain number */
+} Axis;
+
+typedef struct {
+	MdlCompareOptions o;
+	const char *prog;
+	Axis *axes;
+	guint n_axes;
+	guint n_points;
+	MdlComparePlay **plays;	/* [n_points] */
+	GPtrArray *services;	/* ids of point 0's services (borrowed) */
+} Sweep;
+
+static void sweep_clear(Sweep *w)
+{
+	for (guint a = 0; a < w->n_axes; a++) {
+		g_free(w->axes[a].key);
+		g_strfreev(w->axes[a].values);
+	}
+	g_free(w->axes);
+	for (guint p = 0; w->plays && p < w->n_points; p++)
+		mdl_compare_play_free(w->plays[p]);
+	g_free(w->plays);
+	if (w->services)
+		g_ptr_array_unref(w->services);
+	mdl_compare_options_clear(&w->o);
+}
+
+static gboolean usage(GError **error, const char *fmt, ...)
+	G_GNUC_PRINTF(2, 3);
+
+static gboolean usage(GError **error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_propagate_error(error, g_error_new_valist(MDL_COMPARE_ERROR,
+						    MDL_COMPARE_ERROR_USAGE,
+						    fmt, ap));
+	va_end(ap);
+	return FALSE;
+}
+
+/* -- the grid ------------------------------------------------------------- */
+
+/* A value that is a plain number, as gnuplot can read it. */
+static gboolean is_number(const char *s)
+{
+	char *end;
+	double x = g_ascii_strtod(s, &end);
+
+	return end != s && *end == '\0' && !g_ascii_isspace(*s) &&
+	       isfinite(x);
+}
+
+/* The values of a swept --set: a value with a comma, unless it is a
+ * libconfig group, array or list, whose commas are its own. */
+static char **swept_values(const char *set)
+{
+	const char *eq = strchr(set, '=');
+
+	if (!eq || !strchr(eq + 1, ',') || strchr("{[(", eq[1]))
+		return NULL;
+	return g_strsplit(eq + 1, ",", -1);
+}
+
+static gboolean axis_init(Axis *x, const char *set, char **values,
+			  guint index, GError **error)
+{
+	x->key = g_strndup(set, (gsize)(strchr(set, '=') - set));
+	x->values = values;
+	x->n = g_strv_length(values);
+	x->set = index;
+	x->numeric = TRUE;
+	for (guint i = 0; i < x->n; i++) {
+		if (!*values[i])
+			return usage(error, "--set %s: empty value in a sweep",
+				     set);
+		x->numeric &= is_number(values[i]);
+	}
+	return TRUE;
+}
+
+/* The swept --set, in the order given, and the number of points. */
+static gboolean find_axes(Sweep *w, GError **error)
+{
+	guint n_sets = w->o.sets ? g_strv_length(w->o.sets) : 0;
+	guint64 points = 1;
+
+	w->axes = g_new0(Axis, n_sets);
+	for (guint i = 0; i < n_sets; i++) {
+		char **values = swept_values(w->o.sets[i]);
+		if (!values)
+			continue;
+		Axis *x = &w->axes[w->n_axes++];
+		if (!axis_init(x, w->o.sets[i], values, i, error))
+			return FALSE;
+		points *= x->n;
+		if (points > G_MAXUINT / 2)
+			return usage(error, "--set %s: too many points",
+				     w->o.sets[i]);
+	}
+	if (w->n_axes == 0)
+		return usage(error, "expected --set KEY=V1,V2,... to sweep "
+				    "(see --help)");
+	w->n_points = (guint)points;
+	return TRUE;
+}
+
+/* Index of axis a's value at point p: the last axis varies fastest. */
+static guint value_index(const Sweep *w, guint p, guint a)
+{
+	for (guint b = w->n_axes - 1; b > a; b--)
+		p /= w->axes[b].n;
+	return p % w->axes[a].n;
+}
+
+static const char *value_at(const Sweep *w, guint p, guint a)
+{
+	return w->axes[a].values[value_index(w, p, a)];
+}
+
+/* "KEY=V, KEY2=W" of point p, for messages. */
+static char *point_text(const Sweep *w, guint p)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint a = 0; a < w->n_axes; a++)
+		g_string_append_printf(s, "%s%s=%s", a ? ", " : "",
+				       w->axes[a].key, value_at(w, p, a));
+	return g_string_free(s, FALSE);
+}
+
+/* The --set of point p: each swept one replaced by its value there, in
+ * place, so that the order of the overrides is the command line's. */
+static char **point_sets(const Sweep *w, guint p)
+{
+	g_auto(GStrv) sets = g_strdupv(w->o.sets);
+
+	for (guint a = 0; a < w->n_axes; a++) {
+		g_free(sets[w->axes[a].set]);
+		sets[w->axes[a].set] = g_strdup_printf(
+			"%s=%s", w->axes[a].key, value_at(w, p, a));
+	}
+	return mdl_compare_options_sets(&w->o, (const char *const *)sets,
+					NULL);
+}
+
+/* Every point, loaded before any is played: a bad value anywhere fails
+ * before the first run. */
+static gboolean load_points(Sweep *w, GError **error)
+{
+	w->plays = g_new0(MdlComparePlay *, w->n_points);
+	for (guint p = 0; p < w->n_points; p++) {
+		g_auto(GStrv) sets = point_sets(w, p);
+		GError *e = NULL;
+		MdlScenario *sc = mdl_scenario_load(
+			w->o.args[0], (const char *const *)sets, &e);
+		if (!sc) {
+			g_autofree char *at = point_text(w, p);
+			g_set_error(error, MDL_SCENARIO_ERROR,
+				    MDL_SCENARIO_ERROR_INVALID,
+				    "%s\n%s: at point %u (%s), one of points 0 "
+				    "to %u", e->message, w->prog, p, at,
+				    w->n_points - 1);
+			g_error_free(e);
+			return FALSE;
+		}
+		w->plays[p] = mdl_compare_play_new(sc);
+	}
+	w->services = g_ptr_array_new();
+	for (guint k = 0; k < w->plays[0]->sc->n_services; k++)
+		g_ptr_array_add(w->services, w->plays[0]->sc->services[k].id);
+	return TRUE;
+}
+
+static gboolean play_all(Sweep *w, GError **error)
+{
+	for (guint p = 0; p < w->n_points; p++) {
+		if (!mdl_compare_play_run(w->plays[p], (unsigned)w->o.threads,
+					  NULL, error)) {
+			g_autofree char *at = point_text(w, p);
+			g_prefix_error(error, "%s (point %u: %s): ",
+				       w->o.args[0], p, at);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/* -- table ---------------------------------------------------------------- */
+
+static void table_header(GString *s, const Sweep *w)
+{
+	const MdlScenario *sc = w->plays[0]->sc;
+	guint64 events = 0;
+	double wall_s = 0;
+	char horizon[32];
+
+	for (guint p = 0; p < w->n_points; p++) {
+		events += w->plays[p]->results->events;
+		wall_s += w->plays[p]->info.wall_s;
+	}
+	sim_format_duration(sc->horizon_h, horizon, sizeof horizon);
+	g_string_append_printf(s, "drsim %s — sweep of %s (%s)\n",
+			       DRSIM_VERSION, sc->name, w->o.args[0]);
+	g_string_append_printf(
+		s, "%u points, %" G_GUINT64_FORMAT " replication%s of %s, "
+		   "seed %" G_GUINT64_FORMAT " at every point, %d threads, %"
+		   G_GUINT64_FORMAT " events in %.2f s\n\n",
+		w->n_points, sc->replications,
+		sc->replications == 1 ? "" : "s", horizon, sc->seed,
+		w->o.threads, events, wall_s);
+}
+
+/* Two header rows: the services over their first column, then the
+ * swept keys and the figures. */
+static void table_titles(MdlCompareGrid *g, const Sweep *w)
+{
+	mdl_compare_grid_row(g);
+	for (guint a = 0; a <= w->n_axes; a++)
+		mdl_compare_grid_add(g, "");
+	for (guint k = 0; k < w->services->len; k++)
+		for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
+			mdl_compare_grid_add(
+				g, f ? "" : g_ptr_array_index(w->services, k));
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "point");
+	for (guint a = 0; a < w->n_axes; a++)
+		mdl_compare_grid_add(g, w->axes[a].key);
+	for (guint k = 0; k < w->services->len; k++)
+		for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
+			mdl_compare_grid_add(g, mdl_figure_label(shown[f]));
+}
+
+static char *report_table(const Sweep *w)
+{
+	GString *s = g_string_new(NULL);
+	g_autoptr(MdlCompareGrid) g = mdl_compare_grid_new();
+
+	table_header(s, w);
+	table_titles(g, w);
+	for (guint p = 0; p < w->n_points; p++) {
+		mdl_compare_grid_row(g);
+		mdl_compare_grid_take(g, g_strdup_printf("%u", p));
+		for (guint a = 0; a < w->n_axes; a++)
+			mdl_compare_grid_add(g, value_at(w, p, a));
+		for (guint k = 0; k < w->services->len; k++) {
+			JsonObject *sv = mdl_compare_play_service(
+				w->plays[p], g_ptr_array_index(w->services, k));
+			for (guint f = 0; f < G_N_ELEMENTS(shown); f++) {
+				double x = sv ? mdl_figure_value(shown[f], sv)
+					      : NAN;
+				mdl_compare_grid_take(
+					g, mdl_figure_text(shown[f], x));
+			}
+		}
+	}
+	mdl_compare_grid_render(g, s, "");
+	return g_string_free(s, FALSE);
+}
+
+/* -- JSON and CSV --------------------------------------------------------- */
+
+static void json_point(JsonBuilder *b, const Sweep *w, guint p)
+{
+	JsonArray *services = mdl_compare_play_services(w->plays[p]);
+
+	json_builder_begin_object(b);
+	json_builder_set_member_name(b, "values");
+	json_builder_begin_array(b);
+	for (guint a = 0; a < w->n_axes; a++)
+		json_builder_add_string_value(b, value_at(w, p, a));
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "services");
+	json_builder_add_value(b, json_node_init_array(json_node_alloc(),
+						       services));
+	json_builder_end_object(b);
+}
+
+static char *report_json(const Sweep *w)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+	const MdlScenario *sc = w->plays[0]->sc;
+
+	json_builder_begin_object(b);
+	mdl_compare_json_version(b);
+	json_builder_set_member_name(b, "scenario");
+	json_builder_begin_object(b);
+	json_builder_set_member_name(b, "name");
+	json_builder_add_string_value(b, sc->name);
+	json_builder_set_member_name(b, "file");
+	json_builder_add_string_value(b, sc->file);
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "seed");
+	json_builder_add_int_value(b, (gint64)sc->seed);
+	json_builder_set_member_name(b, "replications");
+	json_builder_add_int_value(b, (gint64)sc->replications);
+	json_builder_set_member_name(b, "parameters");
+	json_builder_begin_array(b);
+	for (guint a = 0; a < w->n_axes; a++)
+		json_builder_add_string_value(b, w->axes[a].key);
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "points");
+	json_builder_begin_array(b);
+	for (guint p = 0; p < w->n_points; p++)
+		json_point(b, w, p);
+	json_builder_end_array(b);
+	mdl_compare_json_run(b, w->plays, w->n_points);
+	json_builder_end_object(b);
+	return mdl_compare_json_text(b);
+}
+
+/* A header field of the CSV: quoted only when it must be. */
+static void csv_name(GString *s, const char *name)
+{
+	if (strpbrk(name, ",\"\n"))
+		mdl_compare_csv_text(s, name);
+	else
+		g_string_append(s, name);
+}
+
+/* The runs' CSV rows, each prefixed by its point and values. */
+static char *report_csv(const Sweep *w)
+{
+	GString *s = g_string_new("point");
+
+	for (guint a = 0; a < w->n_axes; a++) {
+		g_string_append_c(s, ',');
+		csv_name(s, w->axes[a].key);
+	}
+	for (guint p = 0; p < w->n_points; p++) {
+		MdlComparePlay *x = w->plays[p];
+		g_autofree char *csv = mdl_report(x->sc, x->results, &x->info,
+						  MDL_FORMAT_CSV);
+		g_auto(GStrv) lines = mdl_compare_csv_lines(csv);
+		if (p == 0)
+			g_string_append_printf(s, ",%s\n", lines[0]);
+		for (guint k = 1; lines[k] && *lines[k]; k++) {
+			g_string_append_printf(s, "%u", p);
+			for (guint a = 0; a < w->n_axes; a++) {
+				g_string_append_c(s, ',');
+				mdl_compare_csv_text(s, value_at(w, p, a));
+			}
+			g_string_append_printf(s, ",%s\n", lines[k]);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* -- files of --out ------------------------------------------------------- */
+
+/* The column names, first line of the file: a swept key whose values
+ * are not all plain numbers is written as the index of its value, and
+ * its legend given in a comment. */
+static void dat_header(GString *s, const Sweep *w)
+{
+	g_string_append(s, "# point");
+	for (guint a = 0; a < w->n_axes; a++)
+		g_string_append_printf(s, " %s%s", w->axes[a].key,
+				       w->axes[a].numeric ? "" : "_index");
+	for (guint k = 0; k < w->services->len; k++)
+		for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
+			g_string_append_printf(
+				s, " %s_%s",
+				(const char *)g_ptr_array_index(w->services, k),
+				mdl_figure_column(shown[f]));
+	g_string_append_printf(s, "\n# sweep.dat — drsim sweep of %s: one "
+				  "row per point, the first key varying "
+				  "slowest\n",
+			       w->o.args[0]);
+	for (guint a = 0; a < w->n_axes; a++) {
+		if (w->axes[a].numeric)
+			continue;
+		g_string_append_printf(s, "# %s_index:", w->axes[a].key);
+		for (guint i = 0; i < w->axes[a].n; i++)
+			g_string_append_printf(s, " %u=%s", i,
+					       w->axes[a].values[i]);
+		g_string_append_c(s, '\n');
+	}
+}
+
+static char *sweep_dat(const Sweep *w)
+{
+	GString *s = g_string_new(NULL);
+
+	dat_header(s, w);
+	for (guint p = 0; p < w->n_points; p++) {
+		g_string_append_printf(s, "%u", p);
+		for (guint a = 0; a < w->n_axes; a++) {
+			if (w->axes[a].numeric)
+				g_string_append_printf(s, " %s",
+						       value_at(w, p, a));
+			else
+				g_string_append_printf(s, " %u",
+						       value_index(w, p, a));
+		}
+		for (guint k = 0; k < w->services->len; k++) {
+			JsonObject *sv = mdl_compare_play_service(
+				w->plays[p], g_ptr_array_index(w->services, k));
+			for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
+				mdl_compare_dat_number(
+					s, sv ? mdl_figure_value(shown[f], sv)
+					      : NAN);
+		}
+		g_string_append_c(s, '\n');
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* Each point's summary.json, then sweep.dat, then sweep.json last: a
+ * DIR holding sweep.json is complete. */
+static gboolean write_out(const Sweep *w, const char *json, GError **error)
+{
+	g_autofree char *dat = sweep_dat(w);
+
+	for (guint p = 0; p < w->n_points; p++) {
+		g_autofree char *name = g_strdup_printf("point-%03u", p);
+		g_autofree char *dir = g_build_filename(w->o.out, name, NULL);
+		if (!mdl_compare_dir_ready(dir, "summary.json", error) ||
+		    !mdl_compare_write(dir, "summary.json", w->plays[p]->json,
+				       error))
+			return FALSE;
+	}
+	return mdl_compare_write(w->o.out, "sweep.dat", dat, error) &&
+	       mdl_compare_write(w->o.out, "sweep.json", json, error);
+}
+
+/* -- the command ---------------------------------------------------------- */
+
+static int report(const Sweep *w)
+{
+	g_autofree char *json = report_json(w);
+	g_autofree char *text = NULL;
+	GError *error = NULL;
+
+	if (w->o.format == MDL_FORMAT_TABLE)
+		text = report_table(w);
+	else if (w->o.format == MDL_FORMAT_CSV)
+		text = report_csv(w);
+	fputs(text ? text : json, stdout);
+	if (w->o.out && !write_out(w, json, &error)) {
+		fprintf(stderr, "%s: %s\n", w->prog, error->message);
+		g_error_free(error);
+		return SIM_EXIT_FAILED;
+	}
+	if (w->o.plot)
+		fprintf(stderr, "%s: --plot: charts are not drawn yet; their "
+				"data is in '%s'\n", w->prog, w->o.out);
+	return SIM_EXIT_OK;
+}
+
+static gboolean parse(Sweep *w, int argc, char **argv, GError **error)
+{
+	if (!mdl_compare_options_parse(
+		    &w->o, argc, argv, "SCENARIO",
+		    "Plays the scenario at every point of a grid: each --set "
+		    "whose value has\ncommas (KEY=V1,V2,...) is swept, the "
+		    "points being every combination, the\nfirst swept key "
+		    "varying slowest.  Every point has the same replications\n"
+		    "and seed.  A value starting with {, [ or ( is never "
+		    "split.  With --out\nDIR, also writes DIR/sweep.dat, "
+		    "DIR/sweep.json and DIR/point-NNN/summary.json.",
+		    error))
+		return FALSE;
+	if (!w->o.args || !w->o.args[0] || w->o.args[1])
+		return usage(error, "expected one scenario file (see --help)");
+	return find_axes(w, error);
+}
+
+/* Every step up to the report; the exit code, with error set on failure
+ * (the report's own failures are printed by report()). */
+static int sweep(Sweep *w, int argc, char **argv, GError **error)
+{
+	if (!parse(w, argc, argv, error) || !load_points(w, error))
+		return SIM_EXIT_USAGE;
+	if ((w->o.out &&
+	     !mdl_compare_dir_ready(w->o.out, "sweep.json", error)) ||
+	    !play_all(w, error))
+		return SIM_EXIT_FAILED;
+	return report(w);
+}
+
+int mdl_cmd_sweep(int argc, char **argv)
+{
+	Sweep w = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = argv[0] };
+	GError *error = NULL;
+	int code = sweep(&w, argc, argv, &error);
+
+	/* the loader's and the run's messages name their file already */
+	if (error && (error->domain == MDL_COMPARE_ERROR ||
+		      error->domain == G_OPTION_ERROR))
+		fprintf(stderr, "%s: %s\n", w.prog, error->message);
+	else if (error)
+		fprintf(stderr, "%s\n", error->message);
+	g_clear_error(&error);
+	sweep_clear(&w);
+	return code;
+}
