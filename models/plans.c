@@ -16,7 +16,8 @@ static const char *const plan_keys[] = {"detect", "declare_after", "decision",
 					NULL};
 static const char *const strategy_keys[] = {"kind",    "mode",	     "site",
 					    "standby", "activation", "success",
-					    "data",    "duration",   NULL};
+					    "data",    "duration",   "requires",
+					    NULL};
 /* In the order of MdlStrategyKind. */
 static const char *const strategy_kinds[] = {"repair", "failover", "restore",
 					     "rebuild", NULL};
@@ -24,10 +25,10 @@ static const char *const modes[] = {"auto", "manual", NULL};
 static const char *const standbys[] = {"hot", "warm", "cold", NULL};
 
 /* The keys each kind takes besides `kind`, by MdlStrategyKind. */
-static const char *const kind_keys[][7] = {
+static const char *const kind_keys[][8] = {
 	[MDL_STRATEGY_REPAIR] = {NULL},
 	[MDL_STRATEGY_FAILOVER] = {"mode", "site", "standby", "activation",
-				   "success", "data", NULL},
+				   "success", "data", "requires", NULL},
 	[MDL_STRATEGY_RESTORE] = {"mode", NULL},
 	[MDL_STRATEGY_REBUILD] = {"mode", "duration", "success", NULL},
 };
@@ -39,8 +40,10 @@ void ld_plan_clear(MdlPlan *plan)
 	sim_dist_free(plan->detect);
 	sim_dist_free(plan->decision);
 	sim_dist_free(plan->failback);
-	for (guint i = 0; i < plan->n_strategies; i++)
+	for (guint i = 0; i < plan->n_strategies; i++) {
 		sim_dist_free(plan->strategies[i].activation);
+		g_free(plan->strategies[i].requires);
+	}
 	g_free(plan->strategies);
 	memset(plan, 0, sizeof *plan);
 }
@@ -150,6 +153,9 @@ static void read_failover(Loader *ld, const config_setting_t *g,
 	read_success(ld, g, st, ctx);
 	if ((s = config_setting_get_member(g, "data")))
 		read_failover_data(ld, s, service, sc, sv, st, ctx);
+	if ((s = config_setting_get_member(g, "requires")))
+		ld_read_refs(ld, s, LD_COMPONENT, ctx, &st->requires,
+			     &st->n_requires);
 }
 
 /* The keys of st's kind (known by then). */

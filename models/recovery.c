@@ -118,6 +118,20 @@ static gboolean data_intact(const MdlWorld *w, guint s)
 	return TRUE;
 }
 
+/* The standby of failover strategy i of service s can serve: its site
+ * up, and the components it needs too. */
+static gboolean standby_ok(const MdlWorld *w, guint s, guint i)
+{
+	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+
+	if (!site_ok(w, st->site))
+		return FALSE;
+	for (guint k = 0; k < st->n_requires; k++)
+		if (!w->comps[st->requires[k]].is_up)
+			return FALSE;
+	return TRUE;
+}
+
 gboolean recovery_serving(const MdlWorld *w, guint s)
 {
 	const Svc *v = &w->svcs[s];
@@ -125,7 +139,7 @@ gboolean recovery_serving(const MdlWorld *w, guint s)
 	if (v->failing_back)
 		return FALSE;
 	if (v->on_standby)
-		return site_ok(w, v->standby_site);
+		return standby_ok(w, s, v->standby_strategy);
 	return v->primary_ok && data_intact(w, s);
 }
 
@@ -438,7 +452,7 @@ static void failover_try(MdlWorld *w, guint s, gint i)
 					  p->strategies[i].manual)) {
 		const MdlStrategy *st = &p->strategies[i];
 		double extra;
-		if (!site_ok(w, st->site))
+		if (!standby_ok(w, s, (guint)i))
 			continue;
 		v->standby_rp = standby_data(w, s, st, &extra);
 		double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
@@ -464,10 +478,11 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 	v->failover_busy = FALSE;
 	if (!v->open)
 		return;
-	if (site_ok(w, st->site) && v->standby_rp > -INFINITY &&
+	if (standby_ok(w, s, i) && v->standby_rp > -INFINITY &&
 	    sim_rng_uniform(v->rng) < st->success) {
 		v->on_standby = TRUE;
 		v->standby_site = st->site;
+		v->standby_strategy = i;
 		step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
 		world_mark_service(w, s);
 	} else {
@@ -696,7 +711,7 @@ static void consider_failback(MdlWorld *w, guint s)
 	if (!v->on_standby || v->failing_back || !v->primary_ok ||
 	    !data_intact(w, s))
 		return;
-	if (p->failback && site_ok(w, v->standby_site)) {
+	if (p->failback && standby_ok(w, s, v->standby_strategy)) {
 		v->failing_back = TRUE;
 		step(w, sid(w, s), "failback started");
 		v->step_ev = sim_engine_after(w->eng, draw(p->failback, v->rng),

@@ -187,6 +187,12 @@ gint ld_lookup(const Loader *ld, LdKind kind, const char *id);
  * unknown id is reported the first time only: its other uses are the
  * same mistake; and not at all when the list of that kind is absent
  * (already reported). */
+/* The array of ids s, resolved to indices of that kind into a new array
+ * *out of *n (unknown and repeated ids reported and left out).  FALSE when
+ * s is not an array. */
+gboolean ld_read_refs(Loader *ld, const config_setting_t *s, LdKind kind,
+		      const char *ctx, guint **out, guint *n);
+
 gboolean ld_ref(Loader *ld, const config_setting_t *s, LdKind kind,
 		const char *ctx, guint *out);
 

@@ -473,7 +473,7 @@ static const char *const service_keys[] = {"id",      "name", "requires",
 /* The array of ids s, resolved to indices of that kind into a new array
  * *out of *n (unknown and repeated ids left out).  FALSE when s is not an
  * array. */
-static gboolean read_refs(Loader *ld, const config_setting_t *s, LdKind kind,
+gboolean ld_read_refs(Loader *ld, const config_setting_t *s, LdKind kind,
 			  const char *ctx, guint **out, guint *n)
 {
 	guint len = (guint)config_setting_length(s);
@@ -605,9 +605,9 @@ static void read_service(Loader *ld, const config_setting_t *g, int i,
 	if ((s = ld_required(ld, g, "requires", ctx)))
 		read_requires(ld, s, ctx, sv);
 	if ((s = config_setting_get_member(g, "depends")))
-		read_refs(ld, s, LD_SERVICE, ctx, &sv->depends, &sv->n_depends);
+		ld_read_refs(ld, s, LD_SERVICE, ctx, &sv->depends, &sv->n_depends);
 	if ((s = config_setting_get_member(g, "data")))
-		read_refs(ld, s, LD_DATASET, ctx, &sv->datasets,
+		ld_read_refs(ld, s, LD_DATASET, ctx, &sv->datasets,
 			  &sv->n_datasets);
 	sv->rto_h = read_target(ld, g, "rto", ctx);
 	sv->rpo_h = read_target(ld, g, "rpo", ctx);
@@ -644,7 +644,7 @@ static void read_reach(Loader *ld, const config_setting_t *g, MdlRansomware *r,
 {
 	config_setting_t *s = ld_required(ld, g, "reach", ctx);
 
-	if (!s || !read_refs(ld, s, LD_SITE, ctx, &r->sites, &r->n_sites))
+	if (!s || !ld_read_refs(ld, s, LD_SITE, ctx, &r->sites, &r->n_sites))
 		return;
 	if (config_setting_length(s) == 0)
 		ld_error(ld, s, "'reach' must name at least one site in %s",

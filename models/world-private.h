@@ -92,6 +92,7 @@ typedef struct {
 	/* standby */
 	gboolean on_standby;
 	guint standby_site;
+	guint standby_strategy;	/* the failover that put it there */
 	double standby_rp;	/* recovery point of the standby's data */
 	gboolean failing_back;	/* planned outage in progress */
 	gboolean failover_busy;	/* an attempt in progress */

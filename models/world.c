@@ -16,6 +16,28 @@
 
 /* -- set-up ---------------------------------------------------------------- */
 
+static gboolean has(const GArray *a, guint x)
+{
+	for (guint i = 0; i < a->len; i++)
+		if (g_array_index(a, guint, i) == x)
+			return TRUE;
+	return FALSE;
+}
+
+/* Components a standby of service s needs (a WAN link) change whether s
+ * serves: they know s as one of their services. */
+static void index_standby_needs(MdlWorld *w, guint s)
+{
+	const MdlPlan *p = &w->sc->services[s].plan;
+
+	for (guint i = 0; i < p->n_strategies; i++)
+		for (guint k = 0; k < p->strategies[i].n_requires; k++) {
+			GArray *svcs = w->comps[p->strategies[i].requires[k]].services;
+			if (!has(svcs, s))
+				g_array_append_val(svcs, s);
+		}
+}
+
 static void index_topology(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
@@ -32,6 +54,7 @@ static void index_topology(MdlWorld *w)
 			g_array_append_val(w->svcs[sv->depends[i]].dependents, s);
 		for (guint i = 0; i < sv->n_datasets; i++)
 			g_array_append_val(w->data[sv->datasets[i]].services, s);
+		index_standby_needs(w, s);
 	}
 }
 

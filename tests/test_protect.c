@@ -330,6 +330,36 @@ START_TEST(test_protect_rebuild_elsewhere)
 }
 END_TEST
 
+/* 9. A standby that needs the hospital's WAN link: the room is out from
+ * 50 h (for 100 h), the service fails over in 12 min; the WAN link fails
+ * at 60 h for 20 h: the standby cannot serve meanwhile.  Incidents:
+ * [50, 50.2] and [60, 80], both ended on the standby. */
+START_TEST(test_protect_standby_needs_wan)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES("{ id = \"room\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"flood\"; every = \"50h\";"
+		      " effect = \"outage\"; duration = \"100h\"; } ); }, "
+		      SITE("dr") ", " SITE("campus"))
+		"components = ( { id = \"server\"; site = \"room\"; failures = ( {"
+		" name = \"crash\"; ttf = \"100y\"; repair = \"1h\"; } ); },"
+		" { id = \"wan\"; site = \"campus\"; failures = ( {"
+		" name = \"cut\"; ttf = \"60h\"; repair = \"20h\"; } ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"server\"];"
+		" plan = { detect = \"6min\"; strategies = ( { kind = \"failover\";"
+		" site = \"dr\"; activation = \"6min\"; requires = [\"wan\"]; } ); }; } );\n",
+		"140h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 2);
+	assert_close(num(r, 0, COL_RTO), 0.2, 1e-9);
+	assert_close(num(r, 1, COL_T0), 60, 1e-9);
+	assert_close(num(r, 1, COL_RTO), 20, 1e-9);
+	assert_path(r, 1, "failover:dr");
+	done(r, sc);
+}
+END_TEST
+
 Suite *protect_suite(void)
 {
 	Suite *s = suite_create("protect");
@@ -343,6 +373,7 @@ Suite *protect_suite(void)
 	tcase_add_loop_test(tc, test_protect_sync_replication_rpo_zero, 0, 2);
 	tcase_add_loop_test(tc, test_protect_manual_failover_waits_for_staff, 0, 2);
 	tcase_add_loop_test(tc, test_protect_rebuild_elsewhere, 0, 2);
+	tcase_add_test(tc, test_protect_standby_needs_wan);
 	suite_add_tcase(s, tc);
 	return s;
 }

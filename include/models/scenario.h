@@ -173,6 +173,9 @@ typedef struct {
 	SimDist *activation;	/* failover: time to switch; rebuild: time
 				   to rebuild the primary */
 	double success;		/* probability the step works */
+	guint *requires;	/* failover: components the standby needs too
+				   (a WAN link, the provider's control plane) */
+	guint n_requires;
 	gint data_copy;		/* failover: the replication copy feeding
 				   the standby (index in the service's first
 				   dataset's copies), or -1: a restore at the
