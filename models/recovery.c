@@ -192,6 +192,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 	v->declared = FALSE;
 	v->rp = INFINITY;
 	v->unrecoverable = v->data_unknown = FALSE;
+	v->began_on_standby = v->on_standby;
 	v->path = mdl_path_repair(w->labels);
 	if (v->failing_back) {
 		/* planned: nothing to detect or declare */
@@ -218,6 +219,8 @@ static double incident_rpo(const MdlWorld *w, const Svc *v, MdlIncident *inc)
 {
 	if (v->on_standby) {
 		inc->path = mdl_path_failover(w->labels, v->standby_site);
+		if (v->began_on_standby)
+			return 0;	/* the standby's data went nowhere */
 		return isfinite(v->standby_rp) ? fmax(0, v->t0 - v->standby_rp)
 					       : NAN;
 	}

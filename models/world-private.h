@@ -102,6 +102,7 @@ typedef struct {
 	guint cause;
 	gboolean destructive;	/* data lost, site destroyed, ransomware */
 	gboolean declared;
+	gboolean began_on_standby;	/* the standby itself went down */
 	double rp;		/* worst recovery point restored, +INF: none */
 	gboolean unrecoverable, data_unknown;
 	guint path, path_dataset, path_copy;
