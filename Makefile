@@ -102,9 +102,12 @@ sanitize: need-deps
 	  SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  CFLAGS="-O1 -g" test-run
 
+# The main job: the shipped comparison of an internal datacenter and a
+# certified host, with its charts in out/.
 run: need-deps
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/drsim --help
+	$(BUILD)/drsim compare scenarios/chu-internal.cfg scenarios/chu-hosted.cfg \
+	  --out out --plot
 
 bench: need-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_hold $(BUILD)/hold_floor

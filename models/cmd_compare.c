@@ -15,7 +15,8 @@
 /* Files of DIR that a scenario's subdirectory must not shadow. */
 static const char *const dir_files[] = {
 	"compare.json", "compare_rto_cdf.dat", "compare_rpo_cdf.dat",
-	"compare_availability.dat",
+	"compare_availability.dat", "compare_rto_cdf.gp", "compare_rpo_cdf.gp",
+	"compare_availability.gp",
 };
 
 typedef struct {
@@ -536,6 +537,151 @@ static char *dat_availability(const Compare *c)
 	return g_string_free(s, FALSE);
 }
 
+/* -- charts ------------------------------------------------------------- */
+
+/* A text safe inside a gnuplot double-quoted string. */
+static char *gp_text(const char *t)
+{
+	GString *s = g_string_new(NULL);
+
+	for (; *t; t++) {
+		if (*t == '"' || *t == '\\')
+			g_string_append_c(s, '\\');
+		g_string_append_c(s, *t);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* The terminal lines that render NAME to PNG and SVG (1200x800). */
+static void gp_outputs(GString *s, const char *name)
+{
+	g_string_append_printf(
+		s, "do for [fmt in \"png svg\"] {\n"
+		   "  if (fmt eq \"png\") { set terminal pngcairo size 1200,800 "
+		   "font \",11\"; set output \"%s.png\" }\n"
+		   "  else { set terminal svg size 1200,800 font \",11\"; "
+		   "set output \"%s.svg\" }\n",
+		   name, name);
+}
+
+/* One chart per service: the CDF of every scenario overlaid, the target
+ * as a vertical line, the fraction met in the key. */
+static char *gp_cdf(const Compare *c, gboolean rto)
+{
+	const char *what = rto ? "RTO" : "RPO";
+	MdlFigure target = rto ? MDL_FIGURE_RTO_TARGET : MDL_FIGURE_RPO_TARGET;
+	MdlFigure met = rto ? MDL_FIGURE_RTO_MET : MDL_FIGURE_RPO_MET;
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s, "# drsim compare: achieved %s, empirical CDF "
+				  "per service, scenarios overlaid.\n# Render: "
+				  "cd DIR && gnuplot compare_%s_cdf.gp\n"
+				  "set encoding utf8\nset grid\nset key bottom "
+				  "right box opaque\nset logscale x\n"
+				  "set xlabel \"achieved %s (hours, log scale)\"\n"
+				  "set ylabel \"fraction of incidents\"\n"
+				  "set yrange [0:1]\n",
+			       what, rto ? "rto" : "rpo", what);
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		JsonObject *a = mdl_compare_play_service(c->plays[0], id);
+		double t = mdl_figure_value(target, a);
+		g_autofree char *name = g_strdup_printf("compare_%s_cdf_%s",
+							rto ? "rto" : "rpo", id);
+		g_autofree char *sid = gp_text(id);
+		gp_outputs(s, name);
+		g_string_append_printf(s, "  unset arrow\n  set title \"%s: "
+					  "achieved %s, %s\"\n", sid, what,
+				       c->n == 2 ? "two scenarios" : "scenarios");
+		if (isfinite(t) && t > 0)
+			g_string_append_printf(
+				s, "  set arrow from %g, graph 0 to %g, graph 1 "
+				   "nohead dt 2 lw 2 lc rgb \"black\"\n"
+				   "  set label 1 \"target %g h\" at %g, graph 0.03 "
+				   "left offset 0.5,0\n", t, t, t, t);
+		else
+			g_string_append(s, "  unset label 1\n");
+		g_string_append(s, "  plot ");
+		for (guint i = 0; i < c->n; i++) {
+			JsonObject *sv = mdl_compare_play_service(c->plays[i], id);
+			double m = mdl_figure_value(met, sv);
+			g_autofree char *lab = gp_text(c->labels[i]);
+			g_string_append_printf(
+				s, "%s\"compare_%s_cdf.dat\" index %u using "
+				   "($1 > 0 ? $1 : 1e-3):2 with lines lw 2 "
+				   "title \"%s: %.1f %% within target\"",
+				i ? ", \\\n       " : "", rto ? "rto" : "rpo",
+				k * c->n + i, lab, isfinite(m) ? 100 * m : 0.0);
+		}
+		g_string_append(s, "\n}\n");
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* Availability of every service, the scenarios' bars side by side with
+ * their 95 % intervals. */
+static char *gp_availability(const Compare *c)
+{
+	GString *s = g_string_new(
+		"# drsim compare: availability per service, bars side by "
+		"side, 95 % intervals.\n# Render: cd DIR && gnuplot "
+		"compare_availability.gp\nset encoding utf8\n"
+		"set title \"Availability per service (mean over replications, "
+		"95 % interval)\"\n"
+		"set ylabel \"availability (%)\"\nset grid ytics\n"
+		"set style data histogram\nset style histogram errorbars gap 2 "
+		"lw 1.5\nset style fill solid 0.7 border -1\n"
+		"set key outside top center horizontal\nset xtics scale 0\n"
+		"set format y \"%.2f\"\n");
+
+	gp_outputs(s, "compare_availability");
+	g_string_append(s, "  plot ");
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *lab = gp_text(c->labels[i]);
+		g_string_append_printf(
+			s, "%s\"compare_availability.dat\" every %u::%u using "
+			   "(100*$3):(100*$4):(100*$5):xtic(1) title \"%s\"",
+			i ? ", \\\n       " : "", c->n, i, lab);
+	}
+	g_string_append(s, "\n}\n");
+	return g_string_free(s, FALSE);
+}
+
+/* Runs gnuplot on every chart of DIR; says so when it is missing. */
+static gboolean render(const Compare *c, GError **error)
+{
+	static const char *const scripts[] = { "compare_rto_cdf.gp",
+		"compare_rpo_cdf.gp", "compare_availability.gp" };
+	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+
+	if (!gnuplot) {
+		fprintf(stderr, "%s: gnuplot not found: the .gp scripts in "
+				"'%s' render the charts\n", c->prog, c->o.out);
+		return TRUE;
+	}
+	for (guint k = 0; k < G_N_ELEMENTS(scripts); k++) {
+		char *argv[] = { gnuplot, (char *)scripts[k], NULL };
+		g_autofree char *err = NULL;
+		int status;
+		if (!g_spawn_sync(c->o.out, argv, NULL, G_SPAWN_DEFAULT, NULL,
+				  NULL, NULL, &err, &status, error))
+			return FALSE;
+		if (!g_spawn_check_wait_status(status, NULL)) {
+			g_set_error(error, MDL_COMPARE_ERROR,
+				    MDL_COMPARE_ERROR_WRITE,
+				    "gnuplot failed on %s: %s", scripts[k], err);
+			return FALSE;
+		}
+	}
+	for (guint k = 0; k < c->common->len; k++)
+		for (int r = 0; r < 2; r++)
+			fprintf(stderr, "%s/compare_%s_cdf_%s.png\n", c->o.out,
+				r ? "rpo" : "rto",
+				(const char *)g_ptr_array_index(c->common, k));
+	fprintf(stderr, "%s/compare_availability.png\n", c->o.out);
+	return TRUE;
+}
+
 /* The scenarios' subdirectories, then the charts' data, then
  * compare.json last: a DIR holding compare.json is complete. */
 static gboolean write_out(const Compare *c, const char *json,
@@ -549,9 +695,15 @@ static gboolean write_out(const Compare *c, const char *json,
 	rto = dat_cdf(c, TRUE);
 	rpo = dat_cdf(c, FALSE);
 	avail = dat_availability(c);
+	g_autofree char *grto = gp_cdf(c, TRUE), *grpo = gp_cdf(c, FALSE);
+	g_autofree char *gav = gp_availability(c);
 	return mdl_compare_write(c->o.out, "compare_rto_cdf.dat", rto, error) &&
 	       mdl_compare_write(c->o.out, "compare_rpo_cdf.dat", rpo, error) &&
 	       mdl_compare_write(c->o.out, "compare_availability.dat", avail,
+				 error) &&
+	       mdl_compare_write(c->o.out, "compare_rto_cdf.gp", grto, error) &&
+	       mdl_compare_write(c->o.out, "compare_rpo_cdf.gp", grpo, error) &&
+	       mdl_compare_write(c->o.out, "compare_availability.gp", gav,
 				 error) &&
 	       mdl_compare_write(c->o.out, "compare.json", json, error);
 }
@@ -575,9 +727,11 @@ static int report(const Compare *c)
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
 	}
-	if (c->o.plot)
-		fprintf(stderr, "%s: --plot: charts are not drawn yet; their "
-				"data is in '%s'\n", c->prog, c->o.out);
+	if (c->o.plot && !render(c, &error)) {
+		fprintf(stderr, "%s: %s\n", c->prog, error->message);
+		g_error_free(error);
+		return SIM_EXIT_FAILED;
+	}
 	return SIM_EXIT_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "testfs.h"
@@ -333,8 +334,10 @@ START_TEST(test_compare_out)
 
 	g_autofree char *names = test_list_dir(dir);
 	ck_assert_str_eq(names, "compare.json compare_availability.dat "
-				"compare_rpo_cdf.dat compare_rto_cdf.dat "
-				"d1-backup-restore d2-failing-backups");
+				"compare_availability.gp compare_rpo_cdf.dat "
+				"compare_rpo_cdf.gp compare_rto_cdf.dat "
+				"compare_rto_cdf.gp d1-backup-restore "
+				"d2-failing-backups");
 	g_autofree char *json = test_read_file(dir, "compare.json");
 	ck_assert_str_eq(json, out);
 	for (int i = 0; i < 2; i++) {
@@ -357,6 +360,36 @@ START_TEST(test_compare_out)
 	ck_assert_uint_eq(rows, 2);
 	g_autofree char *head = test_read_file(dir, "compare_rto_cdf.dat");
 	ck_assert(g_str_has_prefix(head, "# rto_h cdf\n"));
+	test_rm_tree(tmp);
+}
+END_TEST
+
+/* --plot renders every chart with gnuplot (PNG and SVG, non-empty), and
+ * names them on stderr. */
+START_TEST(test_compare_plot)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	const char *args[] = { "compare", D1, D2, "-r", "20", "--out", tmp,
+			       "--plot", NULL };
+	g_autofree char *out = NULL, *err = NULL;
+	static const char *const charts[] = {
+		"compare_rto_cdf_app", "compare_rpo_cdf_app",
+		"compare_availability" };
+
+	ck_assert_msg(g_find_program_in_path("gnuplot"),
+		      "gnuplot is needed (make deps installs gnuplot-nox)");
+	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	for (guint i = 0; i < G_N_ELEMENTS(charts); i++) {
+		for (int k = 0; k < 2; k++) {
+			g_autofree char *name = g_strdup_printf(
+				"%s.%s", charts[i], k ? "svg" : "png");
+			g_autofree char *path = g_build_filename(tmp, name, NULL);
+			GStatBuf st;
+			ck_assert_msg(g_stat(path, &st) == 0 && st.st_size > 1000,
+				      "%s", path);
+		}
+		ck_assert_msg(strstr(err, charts[i]), "stderr: %s", err);
+	}
 	test_rm_tree(tmp);
 }
 END_TEST
@@ -411,6 +444,7 @@ Suite *compare_suite(void)
 	tcase_add_test(tc, test_compare_partial);
 	tcase_add_test(tc, test_compare_csv);
 	tcase_add_test(tc, test_compare_out);
+	tcase_add_test(tc, test_compare_plot);
 	tcase_add_loop_test(tc, test_compare_bad, 0, (int)G_N_ELEMENTS(bad));
 	suite_add_tcase(s, tc);
 	return s;
