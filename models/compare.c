@@ -1,6 +1,7 @@
 /* compare.c — options, runs, figures, tables and files shared by
  * `drsim compare` and `drsim sweep`. */
 #include "models/compare.h"
+#include "models/simulate.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -72,6 +73,8 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 		  "Also write the results into DIR", "DIR" },
 		{ "plot", 0, 0, G_OPTION_ARG_NONE, &o->plot,
 		  "Draw the charts of DIR with gnuplot (needs --out)", NULL },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
+		  "No progress line on stderr", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
 		  &o->args, NULL, NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -81,8 +84,12 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 	o->threads = (gint)g_get_num_processors();
 	g_option_context_set_summary(ctx, summary);
 	g_option_context_add_main_entries(ctx, entries, NULL);
-	return g_option_context_parse(ctx, &argc, &argv, error) &&
-	       options_check(o, error);
+	if (!g_option_context_parse(ctx, &argc, &argv, error) ||
+	    !options_check(o, error))
+		return FALSE;
+	if (o->quiet)
+		mdl_simulate_set_progress(FALSE);
+	return TRUE;
 }
 
 static void add_all(GPtrArray *a, const char *const *sets)

@@ -50,6 +50,7 @@ typedef struct {
 	MdlFormat format;		/* parsed: table by default */
 	char *out;			/* --out DIR, or NULL */
 	gboolean plot;
+	gboolean quiet;			/* --quiet: no progress line */
 	gint threads;			/* >= 1; default: one per core */
 	char **sets;			/* --set, in command-line order */
 	char **args;			/* the scenario files */
