@@ -4,17 +4,23 @@
 
 #include "models/commands.h"
 #include "models/outdir.h"
+#include "models/plots.h"
 #include "models/report.h"
 #include "models/results.h"
 #include "models/scenario.h"
 #include "models/simulate.h"
+#include "models/timeline.h"
 
 /* -- the command ----------------------------------------------------------- */
+
+#define NO_TRACE G_MININT64	/* --trace-replication not given */
 
 typedef struct {
 	gint64 replications, seed;
 	char *horizon, *format;
 	char *out;		/* --out DIR, or NULL */
+	gboolean plot;		/* --plot: run gnuplot on the scripts */
+	gint64 trace;		/* --trace-replication R, or NO_TRACE */
 	gint threads;
 	char **sets;
 	char **args;
@@ -49,6 +55,29 @@ static char **all_sets(const RunOptions *o)
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
+/* --plot and --trace-replication write into the directory of --out. */
+static gboolean check_chart_options(const RunOptions *o, GError **error)
+{
+	if (o->plot && !o->out) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--plot needs --out DIR (the charts go there)");
+		return FALSE;
+	}
+	if (o->trace != NO_TRACE && !o->out) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--trace-replication needs --out DIR (the "
+			    "timeline goes there)");
+		return FALSE;
+	}
+	if (o->trace != NO_TRACE && o->trace < 0) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--trace-replication must be >= 0 (got %"
+			    G_GINT64_FORMAT ")", o->trace);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean parse_options(int argc, char **argv, RunOptions *o,
 			      GError **error)
 {
@@ -66,8 +95,14 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
 		  "Output format: table (default), json or csv", "FORMAT" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out,
-		  "Also write summary.json and incidents.csv into DIR",
-		  "DIR" },
+		  "Also write summary.json, incidents.csv and the charts' "
+		  "files into DIR", "DIR" },
+		{ "plot", 0, 0, G_OPTION_ARG_NONE, &o->plot,
+		  "Render the charts of --out with gnuplot (PNG and SVG)",
+		  NULL },
+		{ "trace-replication", 0, 0, G_OPTION_ARG_INT64, &o->trace,
+		  "Also write the timeline of replication R into DIR "
+		  "(timeline.dat/.gp)", "R" },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args,
 		  NULL, "SCENARIO" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -78,8 +113,9 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		"Plays a scenario many times and reports, per service, "
 		"availability,\nincidents and achieved RTO/RPO against the "
 		"targets (docs/output.md).\nWith --out DIR, also writes "
-		"DIR/summary.json and DIR/incidents.csv, both\ncomplete or "
-		"neither.");
+		"DIR/summary.json, DIR/incidents.csv and gnuplot\nchart "
+		"scripts with their data, all complete or none; --plot "
+		"renders the\ncharts (docs/output.md, \"Charts\").");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	if (!g_option_context_parse(ctx, &argc, &argv, error))
 		return FALSE;
@@ -98,13 +134,23 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 			    "--out needs a directory");
 		return FALSE;
 	}
-	return TRUE;
+	return check_chart_options(o, error);
+}
+
+/* The charts' files (plots.h, timeline.h, tl may be NULL) join those of
+ * --out; their scripts' names go to scripts. */
+static gboolean add_charts(MdlOutdir *out, const MdlScenario *sc,
+			   const MdlResults *r, const MdlTimeline *tl,
+			   GPtrArray *scripts, GError **error)
+{
+	return mdl_plots_write(out, sc, r, scripts, error) &&
+	       (!tl || mdl_timeline_save(tl, out, scripts, error));
 }
 
 /* The report on stdout, then the files of --out when asked. */
 static int report(const MdlScenario *sc, const MdlResults *r,
 		  const MdlRunInfo *info, MdlFormat format, MdlOutdir *out,
-		  const char *prog)
+		  const MdlTimeline *tl, GPtrArray *scripts, const char *prog)
 {
 	g_autofree char *text = mdl_report(sc, r, info, format);
 	g_autofree char *json = NULL;
@@ -115,7 +161,8 @@ static int report(const MdlScenario *sc, const MdlResults *r,
 		return SIM_EXIT_OK;
 	if (format != MDL_FORMAT_JSON)
 		json = mdl_report(sc, r, info, MDL_FORMAT_JSON);
-	if (!mdl_outdir_commit(out, json ? json : text, &error)) {
+	if (!add_charts(out, sc, r, tl, scripts, &error) ||
+	    !mdl_outdir_commit(out, json ? json : text, &error)) {
 		fprintf(stderr, "%s: %s\n", prog, error->message);
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
@@ -123,18 +170,76 @@ static int report(const MdlScenario *sc, const MdlResults *r,
 	return SIM_EXIT_OK;
 }
 
+/* --plot: gnuplot on the scripts just written, the charts' paths on
+ * stderr (stdout holds the report).  No gnuplot is not a failure: the
+ * scripts are there for later. */
+static int render(const char *dir, GPtrArray *scripts, const char *prog)
+{
+	g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GString) log = g_string_new(NULL);
+	GError *error = NULL;
+	int code = SIM_EXIT_OK;
+
+	fflush(stdout);
+	if (!mdl_plots_render(dir, (const char *const *)scripts->pdata,
+			      scripts->len, charts, log, &error)) {
+		code = g_error_matches(error, MDL_PLOTS_ERROR,
+				       MDL_PLOTS_ERROR_NO_GNUPLOT)
+			       ? SIM_EXIT_OK
+			       : SIM_EXIT_FAILED;
+		fprintf(stderr, "%s: %s\n", prog, error->message);
+		g_error_free(error);
+	}
+	fputs(log->str, stderr);
+	for (guint i = 0; i < charts->len; i++)
+		fprintf(stderr, "%s\n", (char *)g_ptr_array_index(charts, i));
+	return code;
+}
+
+/* The timeline of --trace-replication R, played before anything is
+ * written; R must be one of the run's replications, so that it matches
+ * their rows in incidents.csv.  *code is set when it fails. */
+static gboolean trace(const MdlScenario *sc, const RunOptions *o,
+		      MdlTimeline **tl, int *code, const char *prog)
+{
+	GError *error = NULL;
+
+	if (o->trace == NO_TRACE)
+		return TRUE;
+	if ((guint64)o->trace >= sc->replications) {
+		fprintf(stderr, "%s: --trace-replication %" G_GINT64_FORMAT
+			": the run has replications 0 to %" G_GUINT64_FORMAT
+			"\n", prog, o->trace, sc->replications - 1);
+		*code = SIM_EXIT_USAGE;
+		return FALSE;
+	}
+	*tl = mdl_timeline_trace(sc, (guint64)o->trace, &error);
+	if (!*tl) {
+		fprintf(stderr, "%s: %s\n", sc->file, error->message);
+		g_error_free(error);
+		*code = SIM_EXIT_FAILED;
+		return FALSE;
+	}
+	return TRUE;
+}
+
 /* Plays a loaded scenario.  The files of --out are opened before the run,
  * so that an unwritable DIR fails at once, and are removed unless the
- * whole run and both files succeeded (outdir.h). */
+ * whole run and every file succeeded (outdir.h); --plot renders the
+ * charts only then. */
 static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 	       const char *prog)
 {
 	g_autoptr(MdlOutdir) out = NULL;
 	g_autoptr(MdlLabels) labels = NULL;
+	g_autoptr(MdlTimeline) tl = NULL;
+	g_autoptr(GPtrArray) scripts = g_ptr_array_new_with_free_func(g_free);
 	GError *error = NULL;
 	MdlRunInfo info;
-	int code;
+	int code = SIM_EXIT_OK;
 
+	if (!trace(sc, o, &tl, &code, prog))
+		return code;
 	if (o->out && !(out = mdl_outdir_open(o->out, &error))) {
 		fprintf(stderr, "%s: %s\n", prog, error->message);
 		g_error_free(error);
@@ -149,14 +254,16 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
 	}
-	code = report(sc, r, &info, format, out, prog);
+	code = report(sc, r, &info, format, out, tl, scripts, prog);
 	mdl_results_free(r);
+	if (code == SIM_EXIT_OK && o->plot)
+		code = render(o->out, scripts, prog);
 	return code;
 }
 
 int mdl_cmd_run(int argc, char **argv)
 {
-	RunOptions o = { .replications = -1, .seed = -1 };
+	RunOptions o = { .replications = -1, .seed = -1, .trace = NO_TRACE };
 	GError *error = NULL;
 	MdlFormat format = MDL_FORMAT_TABLE;
 	int code = SIM_EXIT_OK;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -17,8 +18,12 @@ typedef struct {
 	FILE *f;	/* open on tmp until finished */
 } OutFile;
 
+/* incidents and summary are opened by mdl_outdir_open(); extra holds
+ * the files added since (OutFile *), in the order they were added. */
 struct MdlOutdir {
+	char *dir;
 	OutFile incidents, summary;
+	GPtrArray *extra;
 };
 
 static gboolean fail(GError **error, const OutFile *f, int err)
@@ -96,6 +101,8 @@ MdlOutdir *mdl_outdir_open(const char *dir, GError **error)
 	g_return_val_if_fail(dir && *dir, NULL);
 
 	g_autoptr(MdlOutdir) o = g_new0(MdlOutdir, 1);
+	o->dir = g_strdup(dir);
+	o->extra = g_ptr_array_new();
 	if (g_mkdir_with_parents(dir, 0777) != 0) {
 		int err = errno;
 		o->incidents.path =
@@ -118,20 +125,80 @@ FILE *mdl_outdir_incidents(MdlOutdir *o)
 	return o->incidents.f;
 }
 
+const char *mdl_outdir_dir(const MdlOutdir *o)
+{
+	g_return_val_if_fail(o, NULL);
+	return o->dir;
+}
+
+/* TRUE when name is already one of o's files. */
+static gboolean has_file(const MdlOutdir *o, const char *name)
+{
+	g_autofree char *path = g_build_filename(o->dir, name, NULL);
+
+	if (strcmp(path, o->incidents.path) == 0 ||
+	    strcmp(path, o->summary.path) == 0)
+		return TRUE;
+	for (guint i = 0; i < o->extra->len; i++) {
+		const OutFile *f = g_ptr_array_index(o->extra, i);
+		if (strcmp(path, f->path) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+FILE *mdl_outdir_add(MdlOutdir *o, const char *name, GError **error)
+{
+	g_return_val_if_fail(o && name && *name, NULL);
+	g_return_val_if_fail(!strchr(name, G_DIR_SEPARATOR), NULL);
+	g_return_val_if_fail(o->summary.f, NULL);	/* not committed */
+	g_return_val_if_fail(!has_file(o, name), NULL);
+
+	OutFile *f = g_new0(OutFile, 1);
+	if (!file_open(f, o->dir, name, error)) {
+		file_clear(f);	/* not one of o's files: commit ignores it */
+		g_free(f);
+		return NULL;
+	}
+	g_ptr_array_add(o->extra, f);
+	return f->f;
+}
+
+/* The files of o in the order they are renamed: summary.json last, so
+ * that its presence means the set is complete. */
+static GPtrArray *commit_order(MdlOutdir *o)
+{
+	GPtrArray *files = g_ptr_array_new();
+
+	g_ptr_array_add(files, &o->incidents);
+	for (guint i = 0; i < o->extra->len; i++)
+		g_ptr_array_add(files, g_ptr_array_index(o->extra, i));
+	g_ptr_array_add(files, &o->summary);
+	return files;
+}
+
+/* Removes the first n files of files, already renamed: all or nothing. */
+static void take_back(GPtrArray *files, guint n)
+{
+	for (guint i = 0; i < n; i++)
+		g_unlink(((OutFile *)g_ptr_array_index(files, i))->path);
+}
+
 gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error)
 {
 	g_return_val_if_fail(o && summary, FALSE);
 	g_return_val_if_fail(o->incidents.f && o->summary.f, FALSE);
 
+	g_autoptr(GPtrArray) files = commit_order(o);
 	fputs(summary, o->summary.f);
-	if (!file_finish(&o->incidents, error) ||
-	    !file_finish(&o->summary, error) ||
-	    !file_rename(&o->incidents, error))
-		return FALSE;
-	if (!file_rename(&o->summary, error)) {
-		/* all or nothing: take back the half already in place */
-		g_unlink(o->incidents.path);
-		return FALSE;
+	for (guint i = 0; i < files->len; i++)
+		if (!file_finish(g_ptr_array_index(files, i), error))
+			return FALSE;
+	for (guint i = 0; i < files->len; i++) {
+		if (!file_rename(g_ptr_array_index(files, i), error)) {
+			take_back(files, i);
+			return FALSE;
+		}
 	}
 	return TRUE;
 }
@@ -142,5 +209,13 @@ void mdl_outdir_free(MdlOutdir *o)
 		return;
 	file_clear(&o->incidents);
 	file_clear(&o->summary);
+	for (guint i = 0; o->extra && i < o->extra->len; i++) {
+		OutFile *f = g_ptr_array_index(o->extra, i);
+		file_clear(f);
+		g_free(f);
+	}
+	if (o->extra)
+		g_ptr_array_free(o->extra, TRUE);
+	g_free(o->dir);
 	g_free(o);
 }

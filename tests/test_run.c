@@ -355,7 +355,12 @@ START_TEST(test_run_out_files)
 	ck_assert_msg(run_out(protected[_i], dir, "2", "json", &out, &err) == 0,
 		      "%s", err);
 	g_autofree char *names = test_list_dir(dir);
-	ck_assert_str_eq(names, "incidents.csv summary.json");
+	/* both files and the charts' data and scripts, no temporary */
+	ck_assert_msg(strstr(names, "incidents.csv") &&
+		      strstr(names, "summary.json") &&
+		      strstr(names, "rto_cdf.gp") && !strstr(names, ".tmp") &&
+		      names[0] != '.' && !strstr(names, " ."),
+		      "%s", names);
 	g_autofree char *summary = test_read_file(dir, "summary.json");
 	ck_assert_str_eq(summary, out);
 	g_autoptr(JsonNode) root = json_from_string(summary, NULL);

@@ -15,12 +15,17 @@
  * receives rows as replications merge, so memory does not grow with the
  * number of incidents.
  *
+ * Other files (the charts' .dat and .gp, plots.h) join the set with
+ * mdl_outdir_add() and are committed with it: written to temporaries
+ * too, renamed with the others, summary.json last, so that its presence
+ * means the whole set is complete.
+ *
  * Not covered: a process killed during the run leaves its temporaries
  * (hidden names, never mistaken for results).
  *
  * Ownership: mdl_outdir_open() returns a handle you own; free it with
- * mdl_outdir_free().  The FILE of mdl_outdir_incidents() belongs to the
- * handle.  Not thread-safe.
+ * mdl_outdir_free().  The FILEs of mdl_outdir_incidents() and
+ * mdl_outdir_add() belong to the handle.  Not thread-safe.
  */
 #ifndef DRSIM_MODELS_OUTDIR_H
 #define DRSIM_MODELS_OUTDIR_H
@@ -47,12 +52,23 @@ MdlOutdir *mdl_outdir_open(const char *dir, GError **error);
  * mdl_simulate().  Borrowed: valid until mdl_outdir_free(). */
 FILE *mdl_outdir_incidents(MdlOutdir *o);
 
-/* Writes summary (the JSON report, borrowed) as summary.json, flushes both
- * files to the disk and renames them to their final names.  Returns TRUE
- * when both are in place; FALSE with error set ("cannot write
- * 'DIR/NAME': reason"), and neither file left, when a write, fsync or
- * rename failed (including an earlier write of an incident row).  Call
- * at most once. */
+/* The directory, as given to mdl_outdir_open(); owned by o. */
+const char *mdl_outdir_dir(const MdlOutdir *o);
+
+/* Adds DIR/name (name: a plain file name, not one of o's files yet) to the
+ * set: returns the FILE of its temporary, to write the contents to,
+ * borrowed and valid until the commit or mdl_outdir_free().  NULL with
+ * error set ("cannot write 'DIR/name': reason") when the temporary
+ * cannot be created; o is unchanged then.  Call before the commit. */
+FILE *mdl_outdir_add(MdlOutdir *o, const char *name, GError **error);
+
+/* Writes summary (the JSON report, borrowed) as summary.json, flushes
+ * every file to the disk and renames them to their final names
+ * (incidents.csv, the added files in order, summary.json).  Returns TRUE
+ * when all are in place; FALSE with error set ("cannot write
+ * 'DIR/NAME': reason"), and none of them left, when a write, fsync or
+ * rename failed (including an earlier write of an incident row or to an
+ * added file).  Call at most once. */
 gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error);
 
 /* Removes what was not committed and frees o; accepts NULL. */

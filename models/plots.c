@@ -1,0 +1,1041 @@
+/* plots.c — the .dat and .gp files of the charts of a run. */
+#include "models/plots.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "sim/stats.h"
+#include "sim/units.h"
+
+G_DEFINE_QUARK(mdl-plots-error-quark, mdl_plots_error)
+
+/* Values spanning more than this factor get a logarithmic axis: below
+ * it a linear axis reads better, above it the small values vanish. */
+#define LOG_SPAN 100.0
+
+/* -- the chart object and the common script parts -------------------------- */
+
+/* Ten colours that stay distinct on white and in grey (Tableau 10, the
+ * yellow darkened): gnuplot's own default set has a pale yellow. */
+static const char *const palette[] = {
+	"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+	"#8c564b", "#e377c2", "#7f7f7f", "#b5a300", "#17becf",
+};
+
+void mdl_plot_num(GString *s, double x)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (s->len > 0 && s->str[s->len - 1] != '\n')
+		g_string_append_c(s, ' ');
+	if (!isfinite(x)) {
+		g_string_append(s, "NaN");
+		return;
+	}
+	/* g_ascii_formatd: a decimal point whatever the locale */
+	g_string_append(s, g_ascii_formatd(buf, sizeof buf, "%.15g", x));
+}
+
+char *mdl_plot_quote(const char *s)
+{
+	GString *q = g_string_new("\"");
+
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			g_string_append_c(q, '\\');
+		g_string_append_c(q, *s == '\n' || *s == '\r' ? ' ' : *s);
+	}
+	g_string_append_c(q, '"');
+	return g_string_free(q, FALSE);
+}
+
+char *mdl_plot_field(const char *s)
+{
+	char *f = g_strdup(*s ? s : "-");
+
+	for (char *p = f; *p; p++)
+		if (g_ascii_isspace(*p) || g_ascii_iscntrl(*p) || *p == '#')
+			*p = '_';
+	return f;
+}
+
+/* A comment line of a script, newlines flattened. */
+static void gp_comment(GString *gp, const char *text)
+{
+	g_string_append(gp, "# ");
+	for (; *text; text++)
+		g_string_append_c(gp, *text == '\n' ? ' ' : *text);
+	g_string_append_c(gp, '\n');
+}
+
+static void gp_preamble(MdlPlot *p, const MdlScenario *sc, const char *what)
+{
+	g_autofree char *head =
+		g_strdup_printf("%s.gp — %s", p->name, what);
+	g_autofree char *from = g_strdup_printf(
+		"scenario '%s' (%s), seed %" G_GUINT64_FORMAT, sc->name,
+		sc->file ? sc->file : "-", sc->seed);
+	g_autofree char *title =
+		g_strdup_printf("%s — %s", sc->name, what);
+	g_autofree char *qtitle = mdl_plot_quote(title);
+
+	gp_comment(p->gp, head);
+	gp_comment(p->gp, from);
+	g_string_append_printf(p->gp,
+		"# Renders %s.png and %s.svg; run it from the directory "
+		"holding it:\n#     gnuplot %s.gp\n", p->name, p->name,
+		p->name);
+	if (p->dat)
+		g_string_append_printf(p->gp,
+			"# Numbers: %s.dat (its first line names the "
+			"columns).\n", p->name);
+	g_string_append_printf(p->gp,
+		"reset\nset encoding utf8\nset title %s\n"
+		"set key outside below center horizontal height 1.5 width -3\n"
+		"set grid\nset border 3\nset tics nomirror\n", qtitle);
+	for (guint i = 0; i < G_N_ELEMENTS(palette); i++)
+		g_string_append_printf(p->gp,
+			"set linetype %u lc rgb \"%s\" lw 2 pt 7 ps 1.2\n",
+			i + 1, palette[i]);
+	g_string_append_printf(p->gp, "set linetype cycle %u\n",
+			       (guint)G_N_ELEMENTS(palette));
+}
+
+MdlPlot *mdl_plot_new(const char *name, const char *columns,
+		      const MdlScenario *sc, const char *what)
+{
+	g_return_val_if_fail(name && sc && what, NULL);
+
+	MdlPlot *p = g_new0(MdlPlot, 1);
+	p->name = g_strdup(name);
+	p->gp = g_string_new(NULL);
+	if (columns) {
+		p->dat = g_string_new(NULL);
+		g_string_append_printf(p->dat, "# %s\n# %s.dat — %s\n",
+				       columns, name, what);
+	}
+	gp_preamble(p, sc, what);
+	return p;
+}
+
+void mdl_plot_free(MdlPlot *p)
+{
+	if (!p)
+		return;
+	g_free(p->name);
+	if (p->dat)
+		g_string_free(p->dat, TRUE);
+	g_string_free(p->gp, TRUE);
+	g_free(p);
+}
+
+void mdl_plot_begin(MdlPlot *p)
+{
+	g_return_if_fail(p);
+	g_string_append_printf(p->gp,
+		"do for [fmt in \"png svg\"] {\n"
+		"if (fmt eq \"png\") {\n"
+		"  set terminal pngcairo size 1200,800 font \"Sans,14\" "
+		"noenhanced\n"
+		"} else {\n"
+		"  set terminal svg size 1200,800 font \"Sans,14\" "
+		"noenhanced background rgb \"white\"\n"
+		"}\n"
+		"set output \"%s.\" . fmt\n", p->name);
+}
+
+void mdl_plot_end(MdlPlot *p)
+{
+	g_return_if_fail(p);
+	g_string_append(p->gp, "set output\n}\n");
+}
+
+/* A frame without data saying why, for a chart with nothing to show. */
+static void plot_empty(MdlPlot *p, const char *why)
+{
+	g_autofree char *q = mdl_plot_quote(why);
+
+	g_string_append_printf(p->gp,
+		"set label 1 %s at graph 0.5, 0.5 center\n"
+		"set xrange [0:1]\nset yrange [0:1]\nunset key\n", q);
+	mdl_plot_begin(p);
+	g_string_append(p->gp, "plot NaN notitle\n");
+	mdl_plot_end(p);
+}
+
+static gboolean write_text(MdlOutdir *o, const char *name, const GString *s,
+			   GError **error)
+{
+	FILE *f = mdl_outdir_add(o, name, error);
+
+	if (!f)
+		return FALSE;
+	/* a failed write shows at the commit, through ferror() */
+	fwrite(s->str, 1, s->len, f);
+	return TRUE;
+}
+
+gboolean mdl_plot_save(const MdlPlot *p, MdlOutdir *o, GPtrArray *scripts,
+		       GError **error)
+{
+	g_return_val_if_fail(p && o && scripts, FALSE);
+
+	g_autofree char *dat = g_strconcat(p->name, ".dat", NULL);
+	g_autofree char *gp = g_strconcat(p->name, ".gp", NULL);
+	if ((p->dat && !write_text(o, dat, p->dat, error)) ||
+	    !write_text(o, gp, p->gp, error))
+		return FALSE;
+	g_ptr_array_add(scripts, g_steal_pointer(&gp));
+	return TRUE;
+}
+
+/* -- shared helpers -------------------------------------------------------- */
+
+/* Two blank lines before every data set but the first: gnuplot's
+ * `index` counts them. */
+static void next_block(GString *dat, guint *blocks)
+{
+	if ((*blocks)++ > 0)
+		g_string_append(dat, "\n\n");
+}
+
+static char *duration(double h)
+{
+	char buf[32];
+
+	sim_format_duration(h, buf, sizeof buf);
+	return g_strdup(buf);
+}
+
+static double years_played(const MdlScenario *sc, const MdlResults *r)
+{
+	return (double)r->replications * sc->horizon_h / SIM_HOURS_PER_YEAR;
+}
+
+/* The range of the values an axis shows: smallest positive and largest. */
+typedef struct {
+	double min_pos, max;
+} Span;
+
+static void span_add(Span *s, double x)
+{
+	if (!isfinite(x))
+		return;
+	if (x > 0 && x < s->min_pos)
+		s->min_pos = x;
+	if (x > s->max)
+		s->max = x;
+}
+
+static gboolean span_is_log(const Span *s)
+{
+	return isfinite(s->min_pos) && s->max > 0 &&
+	       s->max / s->min_pos > LOG_SPAN;
+}
+
+/* Sets the range of axis ("x" or "y") to show s, from 0 (linear) or
+ * with a margin (logarithmic). */
+static void gp_range(GString *gp, const char *axis, const Span *s)
+{
+	g_autoptr(GString) lo = g_string_new(NULL);
+	g_autoptr(GString) hi = g_string_new(NULL);
+
+	if (span_is_log(s)) {
+		mdl_plot_num(lo, s->min_pos / 1.5);
+		mdl_plot_num(hi, s->max * 1.5);
+		g_string_append_printf(gp, "set logscale %s\n", axis);
+	} else {
+		/* a little below 0: a line at 0 stays off the axis */
+		double top = s->max > 0 ? s->max * 1.08 : 1;
+		mdl_plot_num(lo, -0.015 * top);
+		mdl_plot_num(hi, top);
+	}
+	g_string_append_printf(gp, "set %srange [%s:%s]\n", axis, lo->str,
+			       hi->str);
+}
+
+/* A vertical dashed line at x in colour lt, when the axis can show it;
+ * FALSE when it cannot. */
+static gboolean gp_vline(GString *gp, double x, guint lt, gboolean log)
+{
+	g_autoptr(GString) at = g_string_new(NULL);
+
+	if (!isfinite(x) || x < 0 || (log && x == 0))
+		return FALSE;
+	mdl_plot_num(at, x);
+	g_string_append_printf(gp, "set arrow from %s, graph 0 to %s, graph 1 "
+			       "nohead lt %u dt 2 lw 2 front\n", at->str,
+			       at->str, lt);
+	return TRUE;
+}
+
+/* -- RTO and RPO: empirical CDF per service -------------------------------- */
+
+typedef struct {
+	const char *name, *quantity, *column;
+	gboolean rpo;
+} CdfKind;
+
+static const CdfKind cdf_kinds[] = {
+	{ "rto_cdf", "RTO", "rto_h", FALSE },
+	{ "rpo_cdf", "RPO", "rpo_h", TRUE },
+};
+
+static const SimSketch *cdf_sketch(const MdlServiceResults *s,
+				   const CdfKind *k)
+{
+	return k->rpo ? s->rpo_sketch : s->rto_sketch;
+}
+
+/* "dpi: 93.2 % within 4h (n = 1234, 80.1 % at 0)", the key entry of a
+ * service's curve: met over the closed incidents (an unknown RPO counts
+ * as missed, as in the report), n the values drawn; the share of zeros
+ * is said since a logarithmic axis cannot show them. */
+static char *cdf_key(const MdlService *sv, const MdlServiceResults *s,
+		     const CdfKind *k)
+{
+	const SimSketch *sk = cdf_sketch(s, k);
+	double target = k->rpo ? sv->rpo_h : sv->rto_h;
+	guint64 met = k->rpo ? s->rpo_met : s->rto_met;
+	double zeros = sim_sketch_fraction_le(sk, 0);
+	g_autofree char *t = duration(target);
+	g_autofree char *head =
+		isfinite(target)
+			? g_strdup_printf("%s: %.1f %% within %s", sv->id,
+					  100.0 * (double)met /
+						  (double)s->incidents, t)
+			: g_strdup_printf("%s: no %s target", sv->id,
+					  k->quantity);
+	g_autofree char *zero = zeros > 0 ? g_strdup_printf(
+		", %.1f %% at 0", 100 * zeros) : g_strdup("");
+
+	return g_strdup_printf("%s (n = %" G_GUINT64_FORMAT "%s)", head,
+			       sim_sketch_count(sk), zero);
+}
+
+/* The points of one service: q = 0.001 .. 0.999 from the sketch, then
+ * (max, 1). */
+static void cdf_block(GString *dat, const SimSketch *sk, Span *span)
+{
+	for (int i = 1; i <= 999; i++) {
+		double q = i / 1000.0, x = sim_sketch_quantile(sk, q);
+		mdl_plot_num(dat, x);
+		mdl_plot_num(dat, q);
+		g_string_append_c(dat, '\n');
+		span_add(span, x);
+	}
+	mdl_plot_num(dat, sim_sketch_max(sk));
+	mdl_plot_num(dat, 1);
+	g_string_append_c(dat, '\n');
+	span_add(span, sim_sketch_max(sk));
+}
+
+/* Vertical target lines, target[i] (NAN: none) in the colour of service
+ * i; the key entry that explains them (appended to plot) when there is
+ * one.  Colours go by service, so that a service keeps its colour from
+ * chart to chart. */
+static void gp_targets(GString *gp, const GArray *target, gboolean log,
+		       GString *plot, const char *what)
+{
+	gboolean any = FALSE;
+
+	for (guint i = 0; i < target->len; i++)
+		any = gp_vline(gp, g_array_index(target, double, i), i + 1,
+			       log) || any;
+	if (any)
+		g_string_append_printf(plot, ", \\\n     NaN with lines lc "
+			"rgb \"#444444\" dt 2 lw 2 title \"dashed: the "
+			"service's %s target\"", what);
+}
+
+/* One NAN target per service, to be filled. */
+static GArray *no_targets(const MdlScenario *sc)
+{
+	GArray *a = g_array_sized_new(FALSE, FALSE, sizeof(double),
+				      sc->n_services);
+	double none = NAN;
+
+	for (guint i = 0; i < sc->n_services; i++)
+		g_array_append_val(a, none);
+	return a;
+}
+
+static void cdf_script(MdlPlot *p, const CdfKind *k, const Span *span,
+		       const GArray *target, GString *plot)
+{
+	gboolean log = span_is_log(span);
+
+	gp_targets(p->gp, target, log, plot, k->quantity);
+	g_string_append_printf(p->gp,
+		"set xlabel \"achieved %s (h)%s\"\n"
+		"set ylabel \"fraction of incidents with %s <= x\"\n"
+		"set yrange [0:1.02]\n", k->quantity,
+		log ? ", logarithmic scale" : "", k->quantity);
+	gp_range(p->gp, "x", span);
+	mdl_plot_begin(p);
+	g_string_append_printf(p->gp, "%s\n", plot->str);
+	mdl_plot_end(p);
+}
+
+static MdlPlot *cdf_plot(const MdlScenario *sc, const MdlResults *r,
+			 const CdfKind *k)
+{
+	g_autofree char *what = g_strdup_printf(
+		"achieved %s of closed incidents, empirical CDF per service "
+		"(%" G_GUINT64_FORMAT " replications)", k->quantity,
+		r->replications);
+	g_autofree char *cols = g_strdup_printf("%s cdf_fraction", k->column);
+	MdlPlot *p = mdl_plot_new(k->name, cols, sc, what);
+	g_autoptr(GString) plot = g_string_new(NULL);
+	g_autoptr(GArray) target = no_targets(sc);
+	Span span = { INFINITY, 0 };
+	guint blocks = 0;
+
+	g_string_append(p->dat, "# quantiles from the sketch (relative "
+				"error <= 1 %); one data set per service\n");
+	for (guint i = 0; i < sc->n_services; i++) {
+		const MdlService *sv = &sc->services[i];
+		const MdlServiceResults *s = &r->services[i];
+		const SimSketch *sk = cdf_sketch(s, k);
+		if (sim_sketch_count(sk) == 0) {
+			g_string_append_printf(p->dat,
+				"# service %s: no closed incident with a "
+				"known %s, skipped\n", sv->id, k->quantity);
+			continue;
+		}
+		double t = k->rpo ? sv->rpo_h : sv->rto_h;
+		g_autofree char *key = cdf_key(sv, s, k);
+		g_autofree char *qkey = mdl_plot_quote(key);
+		g_string_append_printf(plot,
+			"%s\"%s.dat\" index %u using 1:2 with steps lt %u "
+			"title %s", blocks ? ", \\\n     " : "plot ",
+			k->name, blocks, i + 1, qkey);
+		g_array_index(target, double, i) = t;
+		span_add(&span, t);
+		next_block(p->dat, &blocks);
+		g_string_append_printf(p->dat,
+			"# service %s: %" G_GUINT64_FORMAT " values\n",
+			sv->id, sim_sketch_count(sk));
+		cdf_block(p->dat, sk, &span);
+	}
+	if (blocks == 0)
+		plot_empty(p, "no closed incident with a known value");
+	else
+		cdf_script(p, k, &span, target, plot);
+	return p;
+}
+
+/* -- availability and downtime per year ------------------------------------ */
+
+/* What the year charts show: downtime (h), availability (fraction). */
+typedef struct {
+	Span down;
+	double avail_lo, avail_hi;
+} YearSpan;
+
+static void year_line(GString *dat, const MdlResults *r,
+		      const MdlServiceResults *s, guint y, YearSpan *span)
+{
+	double len = mdl_results_year_length(r, y);
+	double mean = sim_welford_mean(&s->year_downtime_h[y]);
+	double p5 = sim_sketch_quantile(s->year_downtime_sketch[y], 0.05);
+	double p95 = sim_sketch_quantile(s->year_downtime_sketch[y], 0.95);
+
+	mdl_plot_num(dat, y + 1);
+	mdl_plot_num(dat, len);
+	/* a year's availability: 1 − its downtime / its length; the band's
+	 * low end comes from the high end of the downtime */
+	mdl_plot_num(dat, 1 - mean / len);
+	mdl_plot_num(dat, 1 - p95 / len);
+	mdl_plot_num(dat, 1 - p5 / len);
+	mdl_plot_num(dat, mean);
+	mdl_plot_num(dat, p5);
+	mdl_plot_num(dat, p95);
+	g_string_append_c(dat, '\n');
+	span_add(&span->down, p95);
+	span_add(&span->down, mean);
+	span->avail_lo = fmin(span->avail_lo, 1 - fmax(p95, mean) / len);
+	span->avail_hi = fmax(span->avail_hi, 1 - fmin(p5, mean) / len);
+}
+
+static MdlPlot *year_dat(const MdlScenario *sc, const MdlResults *r,
+			 YearSpan *span)
+{
+	g_autofree char *what = g_strdup_printf(
+		"availability per year of the horizon, mean and 5-95 %% "
+		"band over %" G_GUINT64_FORMAT " replications",
+		r->replications);
+	MdlPlot *p = mdl_plot_new("availability_year",
+		"year slice_h availability_mean_fraction "
+		"availability_p5_fraction availability_p95_fraction "
+		"downtime_mean_h downtime_p5_h downtime_p95_h", sc, what);
+	guint blocks = 0;
+
+	g_string_append(p->dat,
+		"# one data set per service, in the scenario's order; year "
+		"y covers [8760(y-1), 8760y) h (the last may be shorter);\n"
+		"# percentiles over replications from the sketch (relative "
+		"error <= 1 %)\n");
+	for (guint i = 0; i < sc->n_services; i++) {
+		next_block(p->dat, &blocks);
+		g_string_append_printf(p->dat, "# service %s\n",
+				       sc->services[i].id);
+		for (guint y = 0; y < r->n_years; y++)
+			year_line(p->dat, r, &r->services[i], y, span);
+	}
+	return p;
+}
+
+static void year_axis(GString *gp, guint n_years)
+{
+	g_string_append_printf(gp,
+		"set xlabel \"year of the horizon\"\nset xrange [0.4:%u.6]\n",
+		n_years);
+	if (n_years <= 25)
+		g_string_append(gp, "set xtics 1\n");
+}
+
+/* Availability in %: a band per service, its mean on top. */
+static void availability_script(MdlPlot *p, const MdlScenario *sc,
+				const MdlResults *r, const YearSpan *span)
+{
+	double lo = 100 * span->avail_lo, hi = 100 * span->avail_hi;
+	/* a margin, and some height when every year is the same */
+	double pad = hi > lo ? 0.08 * (hi - lo) : 0.5;
+
+	year_axis(p->gp, r->n_years);
+	g_string_append_printf(p->gp,
+		"set ylabel \"availability in the year (%%)\"\n"
+		"set yrange [%.10g:%.10g]\n"
+		"set style fill transparent solid 0.2 noborder\n", lo - pad,
+		fmin(100, hi + pad));
+	mdl_plot_begin(p);
+	for (guint i = 0; i < sc->n_services; i++) {
+		g_autofree char *mean = g_strdup_printf("%s: mean",
+							sc->services[i].id);
+		g_autofree char *band = g_strdup_printf("%s: 5-95 %% of "
+			"replications", sc->services[i].id);
+		g_autofree char *qm = mdl_plot_quote(mean);
+		g_autofree char *qb = mdl_plot_quote(band);
+		/* one year has no band to fill: an error bar instead */
+		g_string_append_printf(p->gp,
+			"%s\"availability_year.dat\" index %u using %s "
+			"lt %u title %s, \\\n"
+			"     \"availability_year.dat\" index %u using 1:"
+			"($3*100) with linespoints lt %u title %s",
+			i ? ", \\\n     " : "plot ", i,
+			r->n_years > 1
+				? "1:($4*100):($5*100) with filledcurves"
+				: "1:($3*100):($4*100):($5*100) with "
+				  "yerrorbars ps 0",
+			i + 1, qb, i, i + 1, qm);
+	}
+	g_string_append_c(p->gp, '\n');
+	mdl_plot_end(p);
+}
+
+/* Downtime bars, side by side per year, with 5–95 % whiskers. */
+static MdlPlot *downtime_plot(const MdlScenario *sc, const MdlResults *r,
+			      const YearSpan *span)
+{
+	g_autofree char *what = g_strdup_printf(
+		"downtime per year of the horizon, mean and 5-95 %% over "
+		"%" G_GUINT64_FORMAT " replications", r->replications);
+	MdlPlot *p = mdl_plot_new("downtime_year", NULL, sc, what);
+	double w = 0.8 / sc->n_services;
+
+	g_string_append(p->gp, "# Numbers: availability_year.dat (its first "
+			       "line names the columns).\n");
+	year_axis(p->gp, r->n_years);
+	g_string_append_printf(p->gp,
+		"set ylabel \"downtime in the year (h)\"\n"
+		"set yrange [0:%.6g]\nset boxwidth %.6g absolute\n"
+		"set style fill solid 0.6 border -1\n",
+		span->down.max > 0 ? span->down.max * 1.1 : 1.0, w);
+	mdl_plot_begin(p);
+	for (guint i = 0; i < sc->n_services; i++) {
+		double off = -0.4 + w * (i + 0.5);
+		g_autofree char *bar = g_strdup_printf("%s: mean",
+						       sc->services[i].id);
+		g_autofree char *qb = mdl_plot_quote(bar);
+		g_string_append_printf(p->gp,
+			"%s\"availability_year.dat\" index %u using "
+			"($1%+.6g):6 with boxes lt %u title %s, \\\n"
+			"     \"availability_year.dat\" index %u using "
+			"($1%+.6g):7:(0):($8-$7) with vectors heads size "
+			"screen 0.006,90 fixed lc rgb \"black\" lw 1.5 "
+			"title \"%s\"",
+			i ? ", \\\n     " : "plot ", i, off, i + 1, qb, i, off,
+			i ? "" : "whiskers: 5-95 % of replications");
+	}
+	g_string_append_c(p->gp, '\n');
+	mdl_plot_end(p);
+	return p;
+}
+
+/* -- incidents and RTO by cause -------------------------------------------- */
+
+/* The causes with incidents in some service, in label order: their row
+ * on the charts (row[cause], G_MAXUINT when none); the number of rows. */
+static guint cause_rows(const MdlScenario *sc, const MdlResults *r,
+			guint *row)
+{
+	guint n = mdl_labels_n_causes(r->labels), rows = 0;
+
+	for (guint c = 0; c < n; c++) {
+		row[c] = G_MAXUINT;
+		for (guint i = 0; i < sc->n_services; i++)
+			if (r->services[i].by_cause[c] &&
+			    r->services[i].by_cause[c]->incidents > 0)
+				row[c] = rows;
+		if (row[c] != G_MAXUINT)
+			rows++;
+	}
+	return rows;
+}
+
+typedef struct {
+	Span rate, rto;
+	guint blocks;
+	GArray *service;	/* guint: the service of each data set */
+} CauseData;
+
+static void cause_line(GString *dat, guint row, const char *label,
+		       const MdlBreakdown *b, double years, CauseData *cd)
+{
+	g_autofree char *field = mdl_plot_field(label);
+	double p5 = sim_sketch_quantile(b->rto_sketch, 0.05);
+	double p95 = sim_sketch_quantile(b->rto_sketch, 0.95);
+
+	g_string_append_printf(dat, "%u %s", row, field);
+	mdl_plot_num(dat, (double)b->incidents / years);
+	mdl_plot_num(dat, p5);
+	mdl_plot_num(dat, sim_sketch_quantile(b->rto_sketch, 0.5));
+	mdl_plot_num(dat, p95);
+	mdl_plot_num(dat, sim_welford_mean(&b->rto_h));
+	g_string_append_c(dat, '\n');
+	span_add(&cd->rate, (double)b->incidents / years);
+	span_add(&cd->rto, p5);
+	span_add(&cd->rto, p95);
+}
+
+static MdlPlot *causes_dat(const MdlScenario *sc, const MdlResults *r,
+			   const guint *row, CauseData *cd)
+{
+	g_autofree char *what = g_strdup_printf(
+		"closed incidents per year by cause (%" G_GUINT64_FORMAT
+		" replications)", r->replications);
+	MdlPlot *p = mdl_plot_new("causes",
+		"row cause incidents_per_year rto_p5_h rto_p50_h rto_p95_h "
+		"rto_mean_h", sc, what);
+	double years = years_played(sc, r);
+
+	g_string_append(p->dat,
+		"# one data set per service with closed incidents; row: the "
+		"cause's row on the charts;\n# incidents per year: closed "
+		"incidents / (replications x horizon in years); RTO "
+		"percentiles from the sketch\n");
+	for (guint i = 0; i < sc->n_services; i++) {
+		const MdlServiceResults *s = &r->services[i];
+		if (s->incidents == 0) {
+			g_string_append_printf(p->dat,
+				"# service %s: no closed incident, skipped\n",
+				sc->services[i].id);
+			continue;
+		}
+		next_block(p->dat, &cd->blocks);
+		g_array_append_val(cd->service, i);
+		g_string_append_printf(p->dat, "# service %s\n",
+				       sc->services[i].id);
+		for (guint c = 0; c < mdl_labels_n_causes(r->labels); c++)
+			if (s->by_cause[c] && s->by_cause[c]->incidents > 0)
+				cause_line(p->dat, row[c],
+					   mdl_labels_cause(r->labels, c),
+					   s->by_cause[c], years, cd);
+	}
+	return p;
+}
+
+/* Rows top down, one tic per cause, its label. */
+static void cause_axis(GString *gp, const MdlResults *r, const guint *row,
+		       guint rows)
+{
+	gboolean first = TRUE;
+
+	g_string_append_printf(gp, "set yrange [%u.6:-0.6]\n"
+			       "set ytics (", rows - 1);
+	for (guint c = 0; c < mdl_labels_n_causes(r->labels); c++) {
+		if (row[c] == G_MAXUINT)
+			continue;
+		g_autofree char *q = mdl_plot_quote(
+			mdl_labels_cause(r->labels, c));
+		g_string_append_printf(gp, "%s%s %u", first ? "" : ", ", q,
+				       row[c]);
+		first = FALSE;
+	}
+	g_string_append(gp, ")\nset grid noytics xtics\n");
+}
+
+/* Bar height and offset of data set k of n within a row. */
+static double bar_half(guint n)
+{
+	return 0.8 / n / 2;
+}
+
+static double bar_offset(guint k, guint n)
+{
+	return -0.4 + 0.8 / n * (k + 0.5);
+}
+
+static void causes_script(MdlPlot *p, const MdlScenario *sc,
+			  const CauseData *cd)
+{
+	guint n = cd->blocks;
+
+	g_string_append_printf(p->gp,
+		"set xlabel \"closed incidents per year\"\n"
+		"set xrange [0:%.6g]\nset style fill solid 0.7 border -1\n",
+		cd->rate.max * 1.25);
+	mdl_plot_begin(p);
+	for (guint k = 0; k < n; k++) {
+		guint i = g_array_index(cd->service, guint, k);
+		g_autofree char *q = mdl_plot_quote(sc->services[i].id);
+		g_string_append_printf(p->gp,
+			"%s\"causes.dat\" index %u using ($3/2):($1+%.6g):"
+			"($3/2):(%.6g) with boxxyerror lt %u title %s, \\\n"
+			"     \"causes.dat\" index %u using 3:($1+%.6g):"
+			"(sprintf(\" %%.3g\", $3)) with labels left "
+			"font \",11\" notitle",
+			k ? ", \\\n     " : "plot ", k, bar_offset(k, n),
+			bar_half(n), i + 1, q, k, bar_offset(k, n));
+	}
+	g_string_append_c(p->gp, '\n');
+	mdl_plot_end(p);
+}
+
+/* p50 as a point, p5–p95 as a bar, per service and cause; targets as
+ * dashed lines. */
+static MdlPlot *rto_cause_plot(const MdlScenario *sc, const MdlResults *r,
+			       const CauseData *cd, const GString *axis)
+{
+	g_autofree char *what = g_strdup_printf(
+		"achieved RTO by cause, p5 / p50 / p95 (%" G_GUINT64_FORMAT
+		" replications)", r->replications);
+	MdlPlot *p = mdl_plot_new("rto_by_cause", NULL, sc, what);
+	g_autoptr(GArray) target = no_targets(sc);
+	g_autoptr(GString) plot = g_string_new(NULL);
+	Span span = cd->rto;
+	guint n = cd->blocks;
+
+	g_string_append(p->gp, "# Numbers: causes.dat (its first line names "
+			       "the columns).\n");
+	g_string_append(p->gp, axis->str);
+	for (guint k = 0; k < n; k++) {
+		guint i = g_array_index(cd->service, guint, k);
+		g_array_index(target, double, i) = sc->services[i].rto_h;
+		span_add(&span, sc->services[i].rto_h);
+	}
+	g_string_append_printf(p->gp, "set xlabel \"achieved RTO (h)%s\"\n",
+		span_is_log(&span) ? ", logarithmic scale" : "");
+	gp_range(p->gp, "x", &span);
+	/* a p5 of 0 has no place on a logarithmic axis: its left end */
+	g_string_append_printf(p->gp, "XLOW = %.17g\n",
+			       span_is_log(&span) ? span.min_pos / 1.5 : 0);
+	for (guint k = 0; k < n; k++) {
+		guint i = g_array_index(cd->service, guint, k);
+		g_autofree char *key = g_strdup_printf(
+			"%s: p50 (point), p5-p95 (bar)", sc->services[i].id);
+		g_autofree char *q = mdl_plot_quote(key);
+		g_string_append_printf(plot,
+			"%s\"causes.dat\" index %u using 5:($1+%.6g):"
+			"($4 > 0 ? $4 : XLOW):6 with xerrorbars lt %u lw 2.5 "
+			"title %s",
+			k ? ", \\\n     " : "plot ", k, bar_offset(k, n),
+			i + 1, q);
+	}
+	gp_targets(p->gp, target, span_is_log(&span), plot, "RTO");
+	mdl_plot_begin(p);
+	g_string_append_printf(p->gp, "%s\n", plot->str);
+	mdl_plot_end(p);
+	return p;
+}
+
+static gboolean causes_save(MdlOutdir *o, const MdlScenario *sc,
+			    const MdlResults *r, GPtrArray *scripts,
+			    GError **error)
+{
+	g_autofree guint *row = g_new(guint, mdl_labels_n_causes(r->labels));
+	guint rows = cause_rows(sc, r, row);
+	CauseData cd = { { INFINITY, 0 }, { INFINITY, 0 }, 0,
+			 g_array_new(FALSE, FALSE, sizeof(guint)) };
+	g_autoptr(MdlPlot) causes = causes_dat(sc, r, row, &cd);
+	g_autoptr(MdlPlot) rto = NULL;
+	g_autoptr(GString) axis = g_string_new(NULL);
+
+	if (rows == 0) {
+		plot_empty(causes, "no closed incident");
+		rto = mdl_plot_new("rto_by_cause", NULL, sc,
+				   "achieved RTO by cause");
+		plot_empty(rto, "no closed incident");
+	} else {
+		cause_axis(axis, r, row, rows);
+		g_string_append(causes->gp, axis->str);
+		causes_script(causes, sc, &cd);
+		rto = rto_cause_plot(sc, r, &cd, axis);
+	}
+	g_array_free(cd.service, TRUE);
+	return mdl_plot_save(causes, o, scripts, error) &&
+	       mdl_plot_save(rto, o, scripts, error);
+}
+
+/* -- dataset size against what a restore can bring back in time ------------ */
+
+#define TB 1e12
+
+static double size_at(const MdlDataset *ds, double t)
+{
+	return ds->size_bytes * pow(1 + ds->growth, t / SIM_HOURS_PER_YEAR);
+}
+
+/* When the dataset outgrows cap bytes: 0 if it starts above, NAN if it
+ * stays below over the horizon. */
+static double crossing(const MdlDataset *ds, double cap, double horizon)
+{
+	if (ds->size_bytes > cap)
+		return 0;
+	if (ds->growth <= 0 || cap <= 0)
+		return NAN;
+	double t = SIM_HOURS_PER_YEAR * log(cap / ds->size_bytes) /
+		   log(1 + ds->growth);
+	return t <= horizon ? t : NAN;
+}
+
+typedef struct {
+	GString *plot;	/* the plot command, built as data sets come */
+	guint blocks;
+	Span size;	/* TB */
+	guint dashes;	/* dash type of the next restorable line */
+} SizeData;
+
+static void size_point(GString *dat, double t, double tb)
+{
+	mdl_plot_num(dat, t);
+	mdl_plot_num(dat, tb);
+	g_string_append_c(dat, '\n');
+}
+
+/* One data set and its plot clause (using t in years, size in TB). */
+static void size_block(MdlPlot *p, SizeData *sd, const char *comment,
+		       const char *style, const char *title)
+{
+	g_autofree char *q = mdl_plot_quote(title);
+
+	next_block(p->dat, &sd->blocks);
+	g_string_append_printf(p->dat, "# %s\n", comment);
+	g_string_append_printf(sd->plot,
+		"%s\"dataset_size.dat\" index %u using ($1/8760):2 with %s "
+		"title %s", sd->blocks > 1 ? ", \\\n     " : "plot ",
+		sd->blocks - 1, style, q);
+}
+
+static void size_curve(MdlPlot *p, SizeData *sd, const MdlScenario *sc,
+		       guint d)
+{
+	const MdlDataset *ds = &sc->datasets[d];
+	g_autofree char *comment = g_strdup_printf(
+		"dataset %s: size over the horizon, growth %.4g %%/year",
+		ds->id, 100 * ds->growth);
+	g_autofree char *style = g_strdup_printf("lines lt %u lw 3", d + 1);
+	g_autofree char *title = g_strdup_printf("%s: size", ds->id);
+
+	size_block(p, sd, comment, style, title);
+	for (int i = 0; i < 100; i++) {
+		double t = sc->horizon_h * i / 99.0;
+		size_point(p->dat, t, size_at(ds, t) / TB);
+		span_add(&sd->size, size_at(ds, t) / TB);
+	}
+}
+
+/* The key entry of a restorable line: its level, and whether the
+ * dataset is beyond it from the start. */
+static char *cap_title(const MdlDataset *ds, guint c, const MdlService *sv,
+		       double cap, double tx)
+{
+	const MdlRestore *re = &ds->copies[c].restore;
+	g_autofree char *rto = duration(sv->rto_h);
+	g_autofree char *over = duration(re->overhead_h);
+
+	if (cap <= 0)
+		return g_strdup_printf("%s/%s restores nothing in %s's %s RTO "
+				       "(overhead %s)", ds->id,
+				       ds->copies[c].id, sv->id, rto, over);
+	return g_strdup_printf("%s/%s restores %.3g TB in %s's %s RTO%s",
+			       ds->id, ds->copies[c].id, cap / TB, sv->id, rto,
+			       tx == 0 ? " (too little from the start)" : "");
+}
+
+/* The flat line of copy c restored for service s within its RTO, and
+ * the point where the dataset outgrows it. */
+static void size_cap(MdlPlot *p, SizeData *sd, const MdlScenario *sc,
+		     guint d, guint c, const MdlService *sv)
+{
+	const MdlDataset *ds = &sc->datasets[d];
+	const MdlRestore *re = &ds->copies[c].restore;
+	double cap = re->throughput * fmax(0, sv->rto_h - re->overhead_h);
+	double tx = crossing(ds, cap, sc->horizon_h);
+	g_autofree char *comment = g_strdup_printf(
+		"copy %s/%s, service %s: restorable within the RTO = "
+		"throughput x (RTO - overhead)", ds->id, ds->copies[c].id,
+		sv->id);
+	g_autofree char *style = g_strdup_printf("lines lt %u dt %u lw 2",
+						 d + 1, 2 + sd->dashes++ % 4);
+	g_autofree char *title = cap_title(ds, c, sv, cap, tx);
+
+	size_block(p, sd, comment, style, title);
+	size_point(p->dat, 0, cap / TB);
+	size_point(p->dat, sc->horizon_h, cap / TB);
+	span_add(&sd->size, cap / TB);
+	if (!(tx > 0))	/* never, or from the start: no crossing */
+		return;
+	g_autofree char *when = g_strdup_printf(
+		"%s/%s too slow for %s after %.2f years", ds->id,
+		ds->copies[c].id, sv->id, tx / SIM_HOURS_PER_YEAR);
+	size_block(p, sd, when, "points pt 7 ps 2 lc rgb \"black\"", when);
+	size_point(p->dat, tx, cap / TB);
+}
+
+/* Every copy of dataset d with a finite restore throughput, for every
+ * service using d that has an RTO target. */
+static void size_caps(MdlPlot *p, SizeData *sd, const MdlScenario *sc,
+		      guint d)
+{
+	const MdlDataset *ds = &sc->datasets[d];
+
+	for (guint c = 0; c < ds->n_copies; c++) {
+		if (!isfinite(ds->copies[c].restore.throughput))
+			continue;
+		for (guint i = 0; i < sc->n_services; i++) {
+			const MdlService *sv = &sc->services[i];
+			for (guint k = 0; k < sv->n_datasets; k++)
+				if (sv->datasets[k] == d && isfinite(sv->rto_h))
+					size_cap(p, sd, sc, d, c, sv);
+		}
+	}
+}
+
+static MdlPlot *size_plot(const MdlScenario *sc)
+{
+	MdlPlot *p = mdl_plot_new("dataset_size", "t_h size_tb", sc,
+		"dataset size over the horizon against what a restore brings "
+		"back within the RTO");
+	SizeData sd = { g_string_new(NULL), 0, { INFINITY, 0 }, 0 };
+
+	g_string_append(p->dat, "# data sets: each dataset's size curve, "
+		"then for each copy with a restore throughput and each\n# "
+		"service using the dataset with an RTO target, the size "
+		"restorable in time (flat), then where the\n# dataset outgrows "
+		"it (one point), if it does within the horizon; 1 TB = 1e12 "
+		"bytes\n");
+	for (guint d = 0; d < sc->n_datasets; d++) {
+		size_curve(p, &sd, sc, d);
+		size_caps(p, &sd, sc, d);
+	}
+	g_string_append_printf(p->gp,
+		"set xlabel \"time since the start (years)\"\n"
+		"set ylabel \"size (TB)%s\"\nset xrange [0:%.6g]\n",
+		span_is_log(&sd.size) ? ", logarithmic scale" : "",
+		sc->horizon_h / SIM_HOURS_PER_YEAR);
+	gp_range(p->gp, "y", &sd.size);
+	mdl_plot_begin(p);
+	g_string_append_printf(p->gp, "%s\n", sd.plot->str);
+	mdl_plot_end(p);
+	g_string_free(sd.plot, TRUE);
+	return p;
+}
+
+/* -- all of them ----------------------------------------------------------- */
+
+gboolean mdl_plots_write(MdlOutdir *o, const MdlScenario *sc,
+			 const MdlResults *r, GPtrArray *scripts,
+			 GError **error)
+{
+	g_return_val_if_fail(o && sc && r && r->labels && scripts, FALSE);
+	g_return_val_if_fail(r->replications > 0, FALSE);
+
+	YearSpan year = { { INFINITY, 0 }, INFINITY, -INFINITY };
+	for (guint k = 0; k < G_N_ELEMENTS(cdf_kinds); k++) {
+		g_autoptr(MdlPlot) cdf = cdf_plot(sc, r, &cdf_kinds[k]);
+		if (!mdl_plot_save(cdf, o, scripts, error))
+			return FALSE;
+	}
+	g_autoptr(MdlPlot) avail = year_dat(sc, r, &year);
+	availability_script(avail, sc, r, &year);
+	g_autoptr(MdlPlot) down = downtime_plot(sc, r, &year);
+	if (!mdl_plot_save(avail, o, scripts, error) ||
+	    !mdl_plot_save(down, o, scripts, error) ||
+	    !causes_save(o, sc, r, scripts, error))
+		return FALSE;
+	if (sc->n_datasets == 0)
+		return TRUE;
+	g_autoptr(MdlPlot) size = size_plot(sc);
+	return mdl_plot_save(size, o, scripts, error);
+}
+
+/* -- rendering ------------------------------------------------------------- */
+
+/* gnuplot on one script, in dir; its stderr appended to log on success. */
+static gboolean render_one(const char *gnuplot, const char *dir,
+			   const char *script, GString *log, GError **error)
+{
+	char *argv[] = { (char *)gnuplot, (char *)script, NULL };
+	g_autofree char *out = NULL, *err = NULL;
+	g_autofree char *path = g_build_filename(dir, script, NULL);
+	GError *spawn_error = NULL;
+	int status = 0;
+
+	if (!g_spawn_sync(dir, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+			  &err, &status, &spawn_error)) {
+		g_set_error(error, MDL_PLOTS_ERROR, MDL_PLOTS_ERROR_GNUPLOT,
+			    "cannot run gnuplot on '%s': %s", path,
+			    spawn_error->message);
+		g_error_free(spawn_error);
+		return FALSE;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		g_set_error(error, MDL_PLOTS_ERROR, MDL_PLOTS_ERROR_GNUPLOT,
+			    "gnuplot failed on '%s':\n%s", path,
+			    err && *err ? err : "(no message)\n");
+		return FALSE;
+	}
+	if (log && err)
+		g_string_append(log, err);
+	return TRUE;
+}
+
+gboolean mdl_plots_render(const char *dir, const char *const *scripts,
+			  guint n, GPtrArray *charts, GString *log,
+			  GError **error)
+{
+	g_return_val_if_fail(dir && (scripts || n == 0) && charts, FALSE);
+
+	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+	if (!gnuplot) {
+		g_set_error(error, MDL_PLOTS_ERROR, MDL_PLOTS_ERROR_NO_GNUPLOT,
+			    "gnuplot not found: the .gp scripts in %s render "
+			    "the charts", dir);
+		return FALSE;
+	}
+	for (guint i = 0; i < n; i++) {
+		if (!render_one(gnuplot, dir, scripts[i], log, error))
+			return FALSE;
+		gsize len = strlen(scripts[i]);
+		if (g_str_has_suffix(scripts[i], ".gp"))
+			len -= 3;
+		g_autofree char *base = g_strndup(scripts[i], len);
+		for (int k = 0; k < 2; k++)
+			g_ptr_array_add(charts, g_strdup_printf("%s/%s.%s",
+				dir, base, k ? "svg" : "png"));
+	}
+	return TRUE;
+}
