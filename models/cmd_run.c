@@ -20,6 +20,7 @@ typedef struct {
 	char *horizon, *format;
 	char *out;		/* --out DIR, or NULL */
 	gboolean plot;		/* --plot: run gnuplot on the scripts */
+	gboolean quiet;		/* --quiet: no progress line */
 	gint64 trace;		/* --trace-replication R, or NO_TRACE */
 	gint threads;
 	char **sets;
@@ -58,6 +59,8 @@ static char **all_sets(const RunOptions *o)
 /* --plot and --trace-replication write into the directory of --out. */
 static gboolean check_chart_options(const RunOptions *o, GError **error)
 {
+	if (o->quiet)
+		mdl_simulate_set_progress(FALSE);
 	if (o->plot && !o->out) {
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
 			    "--plot needs --out DIR (the charts go there)");
@@ -103,8 +106,10 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		{ "trace-replication", 0, 0, G_OPTION_ARG_INT64, &o->trace,
 		  "Also write the timeline of replication R into DIR "
 		  "(timeline.dat/.gp)", "R" },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
+		  "No progress line on stderr", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args,
-		  NULL, "SCENARIO" },
+		  NULL, NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new("SCENARIO");
@@ -250,7 +255,12 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 				     out ? mdl_outdir_incidents(out) : NULL,
 				     &info, &error);
 	if (!r) {
-		fprintf(stderr, "%s: %s\n", sc->file, error->message);
+		if (mdl_simulate_interrupted())
+			fprintf(stderr, "%s: interrupted: not all %" G_GUINT64_FORMAT
+				" replications were played; nothing written\n",
+				prog, sc->replications);
+		else
+			fprintf(stderr, "%s: %s\n", sc->file, error->message);
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
 	}

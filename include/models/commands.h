@@ -15,8 +15,9 @@ extern const SimCommand mdl_commands[];
 int mdl_cmd_check(int argc, char **argv);
 
 /* `drsim run SCENARIO [OPTION...]`: plays the scenario and prints the
- * report (docs/output.md); with --out DIR also writes summary.json and
- * incidents.csv there, atomically.  Returns 0, 1 when a replication failed
+ * report (docs/output.md); with --out DIR also writes summary.json,
+ * incidents.csv and the charts' .dat/.gp files there, atomically (--plot
+ * renders them).  Returns 0, 1 when a replication failed
  * at run time or the files could not be written, 2 on bad usage or a bad
  * scenario. */
 int mdl_cmd_run(int argc, char **argv);
