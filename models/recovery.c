@@ -15,12 +15,6 @@ static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg);
-static void on_infected(SimEngine *eng, void *ctx, uint32_t arg);
-
-static double draw(const SimDist *d, gsl_rng *r)
-{
-	return d ? sim_dist_sample(d, r) : 0;
-}
 
 /* A recovery step of service s (or dataset, for restores) in the trace. */
 static void step(MdlWorld *w, const char *id, const char *fmt, ...)
@@ -41,11 +35,6 @@ static void step(MdlWorld *w, const char *id, const char *fmt, ...)
 static const char *sid(const MdlWorld *w, guint s)
 {
 	return w->sc->services[s].id;
-}
-
-static double now_of(const MdlWorld *w)
-{
-	return sim_engine_now(w->eng);
 }
 
 static const MdlPlan *plan_of(const MdlWorld *w, guint s)
@@ -172,7 +161,7 @@ static double human_delay(MdlWorld *w, gint crew, gsl_rng *r)
 	if (crew < 0)
 		return 0;
 	const MdlCrew *mk = &w->sc->crews[crew];
-	double now = now_of(w);
+	double now = world_now(w);
 	if (sim_schedule_contains(mk->hours, &w->sc->calendar, now))
 		return 0;
 	if (mk->callout)
@@ -187,7 +176,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 	Svc *v = &w->svcs[s];
 
 	v->open = TRUE;
-	v->t0 = now_of(w);
+	v->t0 = world_now(w);
 	v->t_detect = v->t_declare = NAN;
 	v->declared = FALSE;
 	v->rp = INFINITY;
@@ -203,7 +192,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 	}
 	v->cause = w->cause;
 	v->detect_ev = sim_engine_after(w->eng,
-					draw(plan_of(w, s)->detect, v->rng),
+					world_draw(plan_of(w, s)->detect, v->rng),
 					PRIO_STEP, on_detected, w, s);
 }
 
@@ -244,7 +233,7 @@ void recovery_incident_close(MdlWorld *w, guint s)
 	MdlIncident inc = {
 		.rep = w->rep, .service = s, .cause = v->cause, .path = v->path,
 		.t0 = v->t0, .t_detect = v->t_detect,
-		.t_declare = v->t_declare, .t_restored = now_of(w),
+		.t_declare = v->t_declare, .t_restored = world_now(w),
 	};
 
 	if (!v->open)
@@ -289,7 +278,7 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 		}
 		dt->intact = TRUE;
 		dt->authorised = FALSE;
-		dt->restored_at = now_of(w);
+		dt->restored_at = world_now(w);
 		dt->restored_rp = -INFINITY;
 		world_data_blocked_update(w, d);
 		for (guint i = 0; i < dt->services->len; i++)
@@ -299,7 +288,7 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 	const MdlRestore *re = &ds->copies[copy].restore;
 	double t = re->overhead_h;
 	if (isfinite(re->throughput))
-		t += protect_size(w, d, now_of(w)) / re->throughput;
+		t += protect_size(w, d, world_now(w)) / re->throughput;
 	dt->restore_copy = copy;
 	dt->restore_rp = rp;
 	step(w, ds->id, "restore started %s/%s", ds->id, ds->copies[copy].id);
@@ -332,7 +321,7 @@ static void restore_done(MdlWorld *w, guint d)
 	}
 	dt->intact = TRUE;
 	dt->authorised = FALSE;
-	dt->restored_at = now_of(w);
+	dt->restored_at = world_now(w);
 	dt->restored_rp = dt->restore_rp;
 	world_data_blocked_update(w, d);
 }
@@ -368,7 +357,7 @@ static void on_wake(SimEngine *eng, void *ctx, uint32_t arg)
  * back, forensics over. */
 static void try_restores(MdlWorld *w)
 {
-	double now = now_of(w);
+	double now = world_now(w);
 
 	for (guint d = 0; d < w->sc->n_datasets; d++) {
 		Data *dt = &w->data[d];
@@ -439,7 +428,7 @@ static double standby_data(MdlWorld *w, guint s, const MdlStrategy *st,
 		const MdlRestore *re = &w->sc->datasets[d].copies[copy].restore;
 		double t = re->overhead_h;
 		if (isfinite(re->throughput))
-			t += protect_size(w, d, now_of(w)) / re->throughput;
+			t += protect_size(w, d, world_now(w)) / re->throughput;
 		*extra = fmax(*extra, t);
 		rp = fmin(rp, p);
 	}
@@ -459,7 +448,7 @@ static void failover_try(MdlWorld *w, guint s, gint i)
 			continue;
 		v->standby_rp = standby_data(w, s, st, &extra);
 		double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
-			       draw(st->activation, v->rng) + extra;
+			       world_draw(st->activation, v->rng) + extra;
 		v->failover_busy = TRUE;
 		step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
 		v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
@@ -521,7 +510,7 @@ static void rebuild_try(MdlWorld *w, guint s, guint i)
 	if (!needed)
 		return;
 	double delay = (st->manual ? human_delay(w, sv->plan.crew, v->rng) : 0) +
-		       draw(st->activation, v->rng);
+		       world_draw(st->activation, v->rng);
 	step(w, sid(w, s), "rebuild started");
 	sim_engine_after(w->eng, delay, PRIO_STEP, on_rebuilt, w,
 			 (uint32_t)(s << 8 | i));
@@ -545,7 +534,7 @@ static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 		GArray *sets = w->comps[c].datasets;
 		for (guint j = 0; j < sets->len; j++)	/* clean now */
 			w->data[g_array_index(sets, guint, j)].forensics_until =
-				now_of(w);
+				world_now(w);
 		world_comp_update(w, c);
 	}
 	world_propagate(w);
@@ -589,7 +578,7 @@ static void declaration_start(MdlWorld *w, guint s)
 {
 	Svc *v = &w->svcs[s];
 	const MdlPlan *p = plan_of(w, s);
-	double delay = human_delay(w, p->crew, v->rng) + draw(p->decision, v->rng);
+	double delay = human_delay(w, p->crew, v->rng) + world_draw(p->decision, v->rng);
 
 	cancel(w, &v->declare_ev);
 	step(w, sid(w, s), "declaration started");
@@ -605,7 +594,7 @@ static void on_detected(SimEngine *eng, void *ctx, uint32_t arg)
 
 	(void)eng;
 	v->detect_ev = SIM_EVENT_NONE;
-	v->t_detect = now_of(w);
+	v->t_detect = world_now(w);
 	step(w, sid(w, arg), "detected");
 	v->destructive = destructive(w, arg);
 	trigger(w, arg, FALSE);
@@ -636,7 +625,7 @@ static void on_declared(SimEngine *eng, void *ctx, uint32_t arg)
 	(void)eng;
 	v->declare_ev = SIM_EVENT_NONE;
 	v->declared = TRUE;
-	v->t_declare = now_of(w);
+	v->t_declare = world_now(w);
 	step(w, sid(w, arg), "declared");
 	trigger(w, arg, TRUE);
 	world_propagate(w);
@@ -671,7 +660,7 @@ void recovery_lose_data(MdlWorld *w, guint d, double limit)
 		return;
 	}
 	dt->intact = FALSE;
-	dt->lost_at = now_of(w);
+	dt->lost_at = world_now(w);
 	dt->limit = limit;
 	dt->authorised = FALSE;
 	world_data_blocked_update(w, d);
@@ -688,7 +677,7 @@ void recovery_lose_data(MdlWorld *w, guint d, double limit)
 void recovery_data_loss_on(MdlWorld *w, guint c)
 {
 	GArray *sets = w->comps[c].datasets, *svcs = w->comps[c].services;
-	double now = now_of(w);
+	double now = world_now(w);
 
 	/* Corruption: snapshots on the storage survive it (they go with
 	 * the site, or with ransomware). */
@@ -717,7 +706,7 @@ static void consider_failback(MdlWorld *w, guint s)
 	if (p->failback && standby_ok(w, s, v->standby_strategy)) {
 		v->failing_back = TRUE;
 		step(w, sid(w, s), "failback started");
-		v->step_ev = sim_engine_after(w->eng, draw(p->failback, v->rng),
+		v->step_ev = sim_engine_after(w->eng, world_draw(p->failback, v->rng),
 					      PRIO_STEP, on_failback_end, w, s);
 	} else {
 		v->on_standby = FALSE;
@@ -774,131 +763,4 @@ void recovery_after_change(MdlWorld *w)
 	if (w->settle_ev == SIM_EVENT_NONE && work_pending(w))
 		w->settle_ev = sim_engine_after(w->eng, 0, PRIO_SETTLE,
 						on_settle, w, 0);
-}
-
-/* -- ransomware -------------------------------------------------------- */
-
-static void on_encrypted(SimEngine *eng, void *ctx, uint32_t arg);
-static void on_decrypted(SimEngine *eng, void *ctx, uint32_t arg);
-
-static void schedule_infection(MdlWorld *w, guint t)
-{
-	sim_engine_after(w->eng, draw(w->sc->ransomware[t].every, w->threat_rng),
-			 MDL_PRIO_HAZARD, on_infected, w, t);
-}
-
-void recovery_schedule_threats(MdlWorld *w)
-{
-	for (guint t = 0; t < w->sc->n_ransomware; t++)
-		schedule_infection(w, t);
-}
-
-static void on_infected(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-
-	(void)eng;
-	w->infected_at[arg] = now_of(w);
-	sim_engine_after(w->eng, draw(w->sc->ransomware[arg].dwell, w->threat_rng),
-			 MDL_PRIO_HAZARD, on_encrypted, w, arg);
-}
-
-/* Copies the attacker reaches: on a reached site and not immutable
- * (replicas follow their source, whatever the flag). */
-static void encrypt_copies(MdlWorld *w, const guint *sites, guint n)
-{
-	for (guint k = 0; k < w->n_copies; k++) {
-		guint d = 0;
-		while (k >= w->data[d].first_copy + w->sc->datasets[d].n_copies)
-			d++;
-		const MdlCopy *c =
-			&w->sc->datasets[d].copies[k - w->data[d].first_copy];
-		gboolean hit = FALSE;
-		for (guint i = 0; i < n; i++)
-			hit = hit || c->site == sites[i];
-		if (hit && (!c->immutable || c->kind == MDL_COPY_REPLICATION))
-			protect_wipe(w, k);
-	}
-}
-
-static void set_encrypted(MdlWorld *w, const guint *sites, guint n,
-			  gboolean on)
-{
-	/* every flag first: a refresh propagates, and must see them all */
-	for (guint i = 0; i < n; i++)
-		w->sites[sites[i]].encrypted = on;
-	for (guint i = 0; i < n; i++)
-		world_site_refresh(w, sites[i]);
-}
-
-/* Encryption now of the sites given: down until the rebuild, their data
- * lost (recovery point at most limit), their copies encrypted unless
- * immutable. */
-static void encrypt(MdlWorld *w, const guint *sites, guint n, double limit,
-		    double rebuild)
-{
-	double now = now_of(w);
-
-	encrypt_copies(w, sites, n);
-	set_encrypted(w, sites, n, TRUE);
-	for (guint d = 0; d < w->sc->n_datasets; d++) {
-		guint site = mcomp(w, w->sc->datasets[d].storage)->site;
-		gboolean hit = FALSE;
-		for (guint i = 0; i < n; i++)
-			hit = hit || site == sites[i];
-		if (!hit)
-			continue;
-		recovery_lose_data(w, d, limit);
-		w->data[d].forensics_until = now + rebuild;
-	}
-	world_propagate(w);
-}
-
-static void on_encrypted(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	const MdlRansomware *rw = &w->sc->ransomware[arg];
-	double rebuild = draw(rw->rebuild, w->threat_rng);
-	double limit = rw->accept_until_encryption ? now_of(w)
-						   : w->infected_at[arg];
-
-	w->cause = mdl_cause_ransomware(w->labels, arg);
-	encrypt(w, rw->sites, rw->n_sites, limit, rebuild);
-	sim_engine_after(eng, rebuild, MDL_PRIO_SITE_BACK, on_decrypted, w, arg);
-}
-
-static void on_decrypted(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	const MdlRansomware *rw = &w->sc->ransomware[arg];
-
-	(void)eng;
-	set_encrypted(w, rw->sites, rw->n_sites, FALSE);
-	world_propagate(w);
-	schedule_infection(w, arg);
-}
-
-static void on_injected_decrypted(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	guint site = arg;
-
-	(void)eng;
-	set_encrypted(w, &site, 1, FALSE);
-	world_propagate(w);
-}
-
-/* An exercise's ransomware: the site is encrypted now, infected a dwell
- * time earlier; the policy of the scenario's first threat, if any. */
-void recovery_inject_ransomware(MdlWorld *w, const MdlInjection *inj)
-{
-	double now = now_of(w), dwell = draw(inj->dwell, w->threat_rng);
-	double rebuild = draw(inj->duration, w->threat_rng);
-	gboolean late = w->sc->n_ransomware > 0 &&
-			w->sc->ransomware[0].accept_until_encryption;
-
-	w->cause = inj->cause;
-	encrypt(w, &inj->index, 1, late ? now : now - dwell, rebuild);
-	sim_engine_after(w->eng, rebuild, MDL_PRIO_SITE_BACK,
-			 on_injected_decrypted, w, inj->index);
 }

@@ -156,6 +156,17 @@ static inline const MdlComponent *mcomp(const MdlWorld *w, guint c)
 	return &w->sc->components[c];
 }
 
+/* A draw of d, 0 when there is no law. */
+static inline double world_draw(const SimDist *d, gsl_rng *r)
+{
+	return d ? sim_dist_sample(d, r) : 0;
+}
+
+static inline double world_now(const MdlWorld *w)
+{
+	return sim_engine_now(w->eng);
+}
+
 static inline gboolean site_ok(const MdlWorld *w, guint s)
 {
 	const Site *st = &w->sites[s];
@@ -208,6 +219,7 @@ void recovery_lose_data(MdlWorld *w, guint d, double limit);
  * its datasets; RPO unknown for services using c without datasets. */
 void recovery_data_loss_on(MdlWorld *w, guint c);
 void recovery_after_change(MdlWorld *w);
+/* ransomware.c */
 void recovery_schedule_threats(MdlWorld *w);
 void recovery_censor(MdlWorld *w);
 void recovery_inject_ransomware(MdlWorld *w, const MdlInjection *inj);
