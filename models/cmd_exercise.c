@@ -520,9 +520,12 @@ static gboolean write_out(const Exercise *ex, const Options *o,
 	    !g_file_set_contents(pd, dat, -1, error) ||
 	    !g_file_set_contents(pg, gp, -1, error))
 		return FALSE;
+	g_autofree char *gnuplot = o->plot ? g_find_program_in_path("gnuplot")
+					    : NULL;
+
 	if (!o->plot)
 		return TRUE;
-	if (!g_find_program_in_path("gnuplot")) {
+	if (!gnuplot) {
 		fprintf(stderr, "gnuplot not found: %s renders the chart\n", pg);
 		return TRUE;
 	}

@@ -11,6 +11,7 @@
 
 #include "models/commands.h"
 #include "models/compare.h"
+#include "models/plots.h"
 #include "sim/cli.h"
 #include "sim/units.h"
 
@@ -436,9 +437,125 @@ static char *sweep_dat(const Sweep *w)
 	return g_string_free(s, FALSE);
 }
 
+/* -- charts ------------------------------------------------------------- */
+
+/* A point's label for the x axis: its swept values, joined by commas. */
+static char *point_label(const Sweep *w, guint p)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint a = 0; a < w->n_axes; a++) {
+		for (const char *c = value_at(w, p, a); *c; c++)
+			if (*c != '"' && *c != '\\')
+				g_string_append_c(s, *c);
+		if (a + 1 < w->n_axes)
+			g_string_append_c(s, ',');
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* One panel: column col of sweep.dat against the point, with a target per
+ * point (datablock $T, column 2 or 3) when tcol > 0. */
+static void gp_panel(GString *s, const char *title, const char *ylabel,
+		     guint col, guint tcol, gboolean percent)
+{
+	g_string_append_printf(s, "  set title \"%s\"\n  set ylabel \"%s\"\n",
+			       title, ylabel);
+	g_string_append_printf(s, "  plot \"sweep.dat\" using 1:(%s$%u) with "
+				  "linespoints lw 2 pt 7 title \"%s\"",
+			       percent ? "100*" : "", col, title);
+	if (tcol)
+		g_string_append_printf(s, ", $T using 1:%u with lines dt 2 "
+					  "lw 2 lc rgb \"black\" title "
+					  "\"target\"", tcol);
+	g_string_append_c(s, '\n');
+}
+
+/* sweep_SERVICE.gp: four panels against the swept points — availability,
+ * RTO p95 and RPO p95 with their targets, probability of a breach in a
+ * year. */
+static char *gp_sweep(const Sweep *w, guint k)
+{
+	const char *id = g_ptr_array_index(w->services, k);
+	guint base = 2 + w->n_axes + k * (guint)G_N_ELEMENTS(shown);
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s, "# drsim sweep: the figures of service %s "
+				  "against the swept points.\n# Render: cd DIR "
+				  "&& gnuplot sweep_%s.gp\nset encoding utf8\n"
+				  "set grid\nset key below\n$T << EOD\n",
+			       id, id);
+	for (guint p = 0; p < w->n_points; p++) {
+		JsonObject *sv = mdl_compare_play_service(w->plays[p], id);
+		double rt = sv ? mdl_figure_value(MDL_FIGURE_RTO_TARGET, sv) : NAN;
+		double pt = sv ? mdl_figure_value(MDL_FIGURE_RPO_TARGET, sv) : NAN;
+		g_string_append_printf(s, "%u", p);
+		mdl_compare_dat_number(s, isfinite(rt) ? rt : NAN);
+		mdl_compare_dat_number(s, isfinite(pt) ? pt : NAN);
+		g_string_append_c(s, '\n');
+	}
+	g_string_append(s, "EOD\nset xtics (");
+	for (guint p = 0; p < w->n_points; p++) {
+		g_autofree char *label = point_label(w, p);
+		g_string_append_printf(s, "%s\"%s\" %u", p ? ", " : "", label, p);
+	}
+	g_string_append_printf(s, ")\nset xrange [-0.5:%u.5]\n", w->n_points - 1);
+	g_string_append_printf(
+		s, "do for [fmt in \"png svg\"] {\n"
+		   "  if (fmt eq \"png\") { set terminal pngcairo size 1200,800 "
+		   "font \",10\"; set output \"sweep_%s.png\" }\n"
+		   "  else { set terminal svg size 1200,800 font \",10\"; "
+		   "set output \"sweep_%s.svg\" }\n"
+		   "  set multiplot layout 2,2 title \"%s: sweep of %s\"\n",
+		id, id, id, w->axes[0].key);
+	gp_panel(s, "availability", "availability (%)", base, 0, TRUE);
+	gp_panel(s, "RTO p95", "hours", base + 1, 2, FALSE);
+	gp_panel(s, "RPO p95", "hours", base + 2, 3, FALSE);
+	gp_panel(s, "breach in a year", "probability (%)", base + 4, 0, TRUE);
+	g_string_append(s, "  unset multiplot\n}\n");
+	return g_string_free(s, FALSE);
+}
+
+static gboolean write_charts(const Sweep *w, GPtrArray *scripts,
+			     GError **error)
+{
+	for (guint k = 0; k < w->services->len; k++) {
+		g_autofree char *gp = gp_sweep(w, k);
+		char *name = g_strdup_printf(
+			"sweep_%s.gp",
+			(const char *)g_ptr_array_index(w->services, k));
+		g_ptr_array_add(scripts, name);
+		if (!mdl_compare_write(w->o.out, name, gp, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* --plot: gnuplot on the scripts; the charts' paths on stderr. */
+static int render(const Sweep *w, GPtrArray *scripts)
+{
+	g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func(g_free);
+	GError *error = NULL;
+	int code = SIM_EXIT_OK;
+
+	if (!mdl_plots_render(w->o.out, (const char *const *)scripts->pdata,
+			      scripts->len, charts, NULL, &error)) {
+		code = g_error_matches(error, MDL_PLOTS_ERROR,
+				       MDL_PLOTS_ERROR_NO_GNUPLOT)
+			       ? SIM_EXIT_OK
+			       : SIM_EXIT_FAILED;
+		fprintf(stderr, "%s: %s\n", w->prog, error->message);
+		g_error_free(error);
+	}
+	for (guint i = 0; i < charts->len; i++)
+		fprintf(stderr, "%s\n", (char *)g_ptr_array_index(charts, i));
+	return code;
+}
+
 /* Each point's summary.json, then sweep.dat, then sweep.json last: a
  * DIR holding sweep.json is complete. */
-static gboolean write_out(const Sweep *w, const char *json, GError **error)
+static gboolean write_out(const Sweep *w, const char *json,
+			  GPtrArray *scripts, GError **error)
 {
 	g_autofree char *dat = sweep_dat(w);
 
@@ -451,6 +568,7 @@ static gboolean write_out(const Sweep *w, const char *json, GError **error)
 			return FALSE;
 	}
 	return mdl_compare_write(w->o.out, "sweep.dat", dat, error) &&
+	       write_charts(w, scripts, error) &&
 	       mdl_compare_write(w->o.out, "sweep.json", json, error);
 }
 
@@ -460,6 +578,7 @@ static int report(const Sweep *w)
 {
 	g_autofree char *json = report_json(w);
 	g_autofree char *text = NULL;
+	g_autoptr(GPtrArray) scripts = g_ptr_array_new_with_free_func(g_free);
 	GError *error = NULL;
 
 	if (w->o.format == MDL_FORMAT_TABLE)
@@ -467,14 +586,14 @@ static int report(const Sweep *w)
 	else if (w->o.format == MDL_FORMAT_CSV)
 		text = report_csv(w);
 	fputs(text ? text : json, stdout);
-	if (w->o.out && !write_out(w, json, &error)) {
+	fflush(stdout);
+	if (w->o.out && !write_out(w, json, scripts, &error)) {
 		fprintf(stderr, "%s: %s\n", w->prog, error->message);
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
 	}
 	if (w->o.plot)
-		fprintf(stderr, "%s: --plot: charts are not drawn yet; their "
-				"data is in '%s'\n", w->prog, w->o.out);
+		return render(w, scripts);
 	return SIM_EXIT_OK;
 }
 

@@ -376,7 +376,9 @@ START_TEST(test_compare_plot)
 		"compare_rto_cdf_app", "compare_rpo_cdf_app",
 		"compare_availability" };
 
-	ck_assert_msg(g_find_program_in_path("gnuplot"),
+	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+
+	ck_assert_msg(gnuplot,
 		      "gnuplot is needed (make deps installs gnuplot-nox)");
 	ck_assert_int_eq(drsim(args, &out, &err), 0);
 	for (guint i = 0; i < G_N_ELEMENTS(charts); i++) {

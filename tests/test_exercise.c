@@ -109,7 +109,9 @@ START_TEST(test_exercise_out_and_plot)
 			       "-r", "20", "--out", outdir, "--plot", NULL };
 	g_autofree char *out = NULL, *err = NULL, *json = NULL;
 
-	ck_assert_msg(g_find_program_in_path("gnuplot"),
+	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+
+	ck_assert_msg(gnuplot,
 		      "gnuplot is needed (make deps installs gnuplot-nox)");
 	ck_assert_int_eq(drsim(args, &out, &err), 0);
 	g_autofree char *pj = g_build_filename(outdir, "exercise.json", NULL);

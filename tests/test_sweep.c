@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "testfs.h"
@@ -201,7 +202,7 @@ START_TEST(test_sweep_out)
 
 	g_autofree char *names = test_list_dir(dir);
 	ck_assert_str_eq(names, "point-000 point-001 point-002 sweep.dat "
-				"sweep.json");
+				"sweep.json sweep_app.gp");
 	g_autofree char *json = test_read_file(dir, "sweep.json");
 	ck_assert_str_eq(json, out);
 	g_autofree char *dat = test_read_file(dir, "sweep.dat");
@@ -237,6 +238,33 @@ START_TEST(test_sweep_out)
 END_TEST
 
 /* Numeric values are written as given in sweep.dat. */
+/* --plot renders one chart per service (four panels against the points,
+ * targets drawn) to PNG and SVG and names them on stderr. */
+START_TEST(test_sweep_plot)
+{
+	g_autofree char *dir = test_tmp_dir();
+	const char *args[] = { "sweep", D1, "-r", "10", "--set",
+			       EVERY "=12h,24h", "--out", dir, "--plot", NULL };
+	g_autofree char *out = NULL, *err = NULL;
+	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+
+	ck_assert_msg(gnuplot, "gnuplot is needed (make deps installs "
+			       "gnuplot-nox)");
+	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	for (int k = 0; k < 2; k++) {
+		g_autofree char *path = g_build_filename(
+			dir, k ? "sweep_app.svg" : "sweep_app.png", NULL);
+		GStatBuf st;
+		ck_assert_msg(g_stat(path, &st) == 0 && st.st_size > 1000, "%s",
+			      path);
+		ck_assert_msg(strstr(err, path), "stderr: %s", err);
+	}
+	g_autofree char *gp = test_read_file(dir, "sweep_app.gp");
+	ck_assert(strstr(gp, "title \"target\""));
+	test_rm_tree(dir);
+}
+END_TEST
+
 START_TEST(test_sweep_out_numeric)
 {
 	g_autofree char *dir = test_tmp_dir();
@@ -309,6 +337,7 @@ Suite *sweep_suite(void)
 	tcase_add_test(tc, test_sweep_csv);
 	tcase_add_test(tc, test_sweep_out);
 	tcase_add_test(tc, test_sweep_out_numeric);
+	tcase_add_test(tc, test_sweep_plot);
 	tcase_add_loop_test(tc, test_sweep_bad, 0, (int)G_N_ELEMENTS(bad));
 	suite_add_tcase(s, tc);
 	return s;
