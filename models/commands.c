@@ -9,7 +9,7 @@ const SimCommand mdl_commands[] = {
 	{ "exercise", "SCENARIO --inject WHAT@WHEN",
 	  "rehearse one disaster: each step's time, RTO/RPO reached",
 	  mdl_cmd_exercise },
-	{ "check", "FILE... [--set KEY=VALUE]...", "validate scenario files",
+	{ "check", "FILE... [--strict] [--set K=V]...", "validate and lint scenario files",
 	  mdl_cmd_check },
 	{ "compare", "A.cfg B.cfg... [OPTION...]",
 	  "play scenarios side by side, service by service", mdl_cmd_compare },

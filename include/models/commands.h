@@ -8,10 +8,11 @@
 
 extern const SimCommand mdl_commands[];
 
-/* `drsim check FILE... [--set KEY=VALUE]...`: validates each file; prints
- * "FILE: ok — ..." for a good one on stdout, the problems of a bad one on
- * stderr.  Returns 0 when every file is valid, 2 when one is not or on
- * bad usage. */
+/* `drsim check FILE... [--strict] [--set KEY=VALUE]...`: validates each
+ * file and lints it; prints "FILE: ok — ..." (", N warnings") on stdout
+ * for a good one, the problems of a bad one and the warnings on stderr.
+ * Returns 0 when every file is valid, 2 when one is not, on bad usage, or
+ * with --strict when any warning was given. */
 int mdl_cmd_check(int argc, char **argv);
 
 /* `drsim run SCENARIO [OPTION...]`: plays the scenario and prints the

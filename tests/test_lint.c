@@ -1,0 +1,246 @@
+/* test_lint.c — lint warnings of `drsim check`: one small scenario per
+ * rule under tests/data/lint (plus a clean one), each checked through the
+ * API (the warning's line, key and message) and through the binary (exit
+ * 0 with the warning on stderr, exit 2 with --strict); the shipped CHU
+ * scenarios pass `drsim check` (warnings allowed).
+ *
+ * Paths are relative to the repository root: each test first moves there
+ * (DRSIM_SRCDIR). */
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "models/lint.h"
+#include "models/scenario.h"
+#include "testutil.h"
+
+#define LINT_DIR "tests/data/lint/"
+
+static void at_srcdir(void)
+{
+	ck_assert_int_eq(g_chdir(DRSIM_SRCDIR), 0);
+}
+
+/* Each file gives exactly one warning, at that line, for that key, whose
+ * message and fix contain these. */
+static const struct {
+	const char *file;
+	int line;
+	const char *key, *message, *fix;
+} cases[] = {
+	/* 1. the fastest restore, 1 TB at 1 TB/h + 1h, against 90min */
+	{"rto-restore", 19, "services.svc.rto",
+	 "restoring 'db' (1 TB at the horizon) from 'nightly' at 1 TB/h "
+	 "takes 2h > 'rto' 1.5h of service 'svc'",
+	 "restore at 2 TB/h or faster"},
+	{"rto-failover", 22, "services.web.plan.strategies.0.activation",
+	 "failover of service 'web' to 'b' takes 2h on average > 'rto' 1h",
+	 "raise 'rto' to 2h"},
+	/* 2. nightly backups, RPO 4h */
+	{"rpo", 19, "services.svc.rpo",
+	 "'rpo' 4h of service 'svc' cannot hold: the best copy of 'db', "
+	 "'nightly', may lose 1d",
+	 "every 4h or less"},
+	/* 3. */
+	{"eea", 14, "datasets.db.copies.nightly.site",
+	 "copy 'db/nightly' is kept on site 'b' in 'US', outside the EEA",
+	 "in the EEA"},
+	/* 4. 3-2-1 */
+	{"immutable", 12, "datasets.db.copies",
+	 "dataset 'db' has no immutable or offline copy", "'immutable'"},
+	{"offsite", 12, "datasets.db.copies",
+	 "dataset 'db' has no copy on another site than its storage's, 'a'",
+	 "another 'site'"},
+	/* 5. */
+	{"spof-site", 21, "services.svc.plan.strategies.0.site",
+	 "the standby of service 'svc' is on site 'a', where it also "
+	 "requires 'san'",
+	 "a standby on a site"},
+	{"spof-requires", 21, "services.svc.plan.strategies.0.requires",
+	 "the standby of service 'svc' on 'b' requires 'wan', which the "
+	 "primary requires too",
+	 "of its own"},
+	/* 6. without a threat, 5 days; with one, its mean dwell */
+	{"dwell", 14, "datasets.db.copies.nightly.keep",
+	 "copies of 'db/nightly' are kept 3d, less than a ransomware dwell "
+	 "time of 5d: every kept copy may be infected",
+	 "'keep' >= 5"},
+	{"dwell-threat", 14, "datasets.db.copies.nightly.keep",
+	 "copies of 'db/nightly' are kept 7d, less than a ransomware dwell "
+	 "time of 10d",
+	 "'keep' >= 10"},
+};
+
+static MdlScenario *load(const char *name)
+{
+	g_autofree char *path = g_strconcat(LINT_DIR, name, ".cfg", NULL);
+	GError *error = NULL;
+	MdlScenario *sc = mdl_scenario_load(path, NULL, &error);
+
+	ck_assert_msg(sc != NULL, "%s", error ? error->message : "?");
+	return sc;
+}
+
+/* Runs drsim with args from the repository root; returns the exit
+ * status, output in *out and *err. */
+static int drsim(const char *const *args, char **out, char **err)
+{
+	GPtrArray *argv = g_ptr_array_new();
+	int status = -1;
+	GError *error = NULL;
+
+	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
+	for (; *args; args++)
+		g_ptr_array_add(argv, (gpointer)*args);
+	g_ptr_array_add(argv, NULL);
+	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
+				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
+				   &status, &error),
+		      "cannot run %s: %s", DRSIM_BIN,
+		      error ? error->message : "?");
+	g_ptr_array_free(argv, TRUE);
+	ck_assert_msg(WIFEXITED(status), "drsim did not exit (status %d)",
+		      status);
+	return WEXITSTATUS(status);
+}
+
+/* ---- the API ----------------------------------------------------------- */
+
+START_TEST(test_lint_clean)
+{
+	g_autoptr(MdlScenario) sc = load("clean");
+	g_autoptr(GPtrArray) ws = mdl_lint(sc);
+
+	ck_assert_uint_eq(ws->len, 0);
+}
+END_TEST
+
+START_TEST(test_lint_case)
+{
+	g_autoptr(MdlScenario) sc = load(cases[_i].file);
+	g_autoptr(GPtrArray) ws = mdl_lint(sc);
+	const MdlLintWarning *w;
+
+	ck_assert_uint_eq(ws->len, 1);
+	w = ws->pdata[0];
+	ck_assert_int_eq(w->line, cases[_i].line);
+	ck_assert_str_eq(w->key, cases[_i].key);
+	ck_assert_msg(strstr(w->message, cases[_i].message), "message: %s",
+		      w->message);
+	ck_assert_msg(strstr(w->fix, cases[_i].fix), "fix: %s", w->fix);
+}
+END_TEST
+
+START_TEST(test_lint_format)
+{
+	MdlLintWarning w = {7, (char *)"services.a.rto", (char *)"too slow",
+			    (char *)"go faster"};
+	g_autofree char *line = mdl_lint_warning_format(&w, "x.cfg");
+
+	ck_assert_str_eq(line, "x.cfg:7: warning: too slow (fix: go faster)");
+	mdl_lint_warning_free(NULL);
+}
+END_TEST
+
+/* Several warnings come in line order (the shipped example has some). */
+START_TEST(test_lint_sorted)
+{
+	GError *error = NULL;
+	g_autoptr(MdlScenario) sc =
+		mdl_scenario_load("scenarios/example.cfg", NULL, &error);
+	g_autoptr(GPtrArray) ws = NULL;
+
+	ck_assert_msg(sc != NULL, "%s", error ? error->message : "?");
+	ws = mdl_lint(sc);
+	for (guint i = 1; i < ws->len; i++)
+		ck_assert_int_le(((MdlLintWarning *)ws->pdata[i - 1])->line,
+				 ((MdlLintWarning *)ws->pdata[i])->line);
+}
+END_TEST
+
+/* ---- drsim check ------------------------------------------------------- */
+
+START_TEST(test_check_clean)
+{
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", "--strict", LINT_DIR "clean.cfg", NULL};
+
+	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_str_eq(out, LINT_DIR "clean.cfg: ok — 2 sites, 0 crews, "
+				       "2 components, 1 service, horizon 1y, "
+				       "10 replications\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
+START_TEST(test_check_warns)
+{
+	g_autofree char *path = g_strconcat(LINT_DIR, cases[_i].file, ".cfg",
+					    NULL);
+	g_autofree char *want = g_strdup_printf(
+		"%s:%d: warning: %s", path, cases[_i].line, cases[_i].message);
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", path, NULL};
+
+	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_msg(g_str_has_prefix(err, want), "stderr: %s", err);
+	ck_assert_msg(strstr(err, " (fix: ") && g_str_has_suffix(err, ")\n"),
+		      "stderr: %s", err);
+	ck_assert_msg(g_str_has_suffix(out, ", 1 warning\n"), "stdout: %s",
+		      out);
+}
+END_TEST
+
+/* --strict: the same warning, no "ok", exit 2. */
+START_TEST(test_check_strict)
+{
+	g_autofree char *path = g_strconcat(LINT_DIR, cases[_i].file, ".cfg",
+					    NULL);
+	g_autofree char *want = g_strdup_printf("%s:%d: warning: ", path,
+						cases[_i].line);
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", "--strict", path, NULL};
+
+	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(g_str_has_prefix(err, want), "stderr: %s", err);
+}
+END_TEST
+
+/* The shipped comparison is valid: warnings are allowed, errors not. */
+START_TEST(test_check_shipped)
+{
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", "scenarios/chu-internal.cfg",
+			      "scenarios/chu-hosted.cfg", NULL};
+
+	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "chu-internal.cfg: ok"));
+	ck_assert_ptr_nonnull(strstr(out, "chu-hosted.cfg: ok"));
+}
+END_TEST
+
+Suite *lint_suite(void)
+{
+	Suite *s = suite_create("lint");
+	TCase *api_tc = tcase_create("api");
+	TCase *cli_tc = tcase_create("check");
+
+	tcase_add_checked_fixture(api_tc, at_srcdir, NULL);
+	tcase_add_test(api_tc, test_lint_clean);
+	tcase_add_loop_test(api_tc, test_lint_case, 0,
+			    (int)G_N_ELEMENTS(cases));
+	tcase_add_test(api_tc, test_lint_format);
+	tcase_add_test(api_tc, test_lint_sorted);
+	suite_add_tcase(s, api_tc);
+
+	tcase_add_checked_fixture(cli_tc, at_srcdir, NULL);
+	tcase_add_test(cli_tc, test_check_clean);
+	tcase_add_loop_test(cli_tc, test_check_warns, 0,
+			    (int)G_N_ELEMENTS(cases));
+	tcase_add_loop_test(cli_tc, test_check_strict, 0,
+			    (int)G_N_ELEMENTS(cases));
+	tcase_add_test(cli_tc, test_check_shipped);
+	suite_add_tcase(s, cli_tc);
+	return s;
+}
