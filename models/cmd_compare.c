@@ -16,7 +16,8 @@
 static const char *const dir_files[] = {
 	"compare.json", "compare_rto_cdf.dat", "compare_rpo_cdf.dat",
 	"compare_availability.dat", "compare_rto_cdf.gp", "compare_rpo_cdf.gp",
-	"compare_availability.gp",
+	"compare_availability.gp", "compare_cost_year.dat",
+	"compare_cost_year.gp",
 };
 
 typedef struct {
@@ -321,6 +322,204 @@ static void table_service(GString *s, const Compare *c, const char *id)
 	mdl_compare_grid_render(g, s, "  ");
 }
 
+/* -- cost ----------------------------------------------------------------- */
+
+/* The "cost" object of a play's JSON report, NULL when it has none. */
+static JsonObject *cost_of(const MdlComparePlay *p)
+{
+	JsonObject *root = json_node_get_object(p->root);
+	JsonNode *n = json_object_get_member(root, "cost");
+
+	return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
+}
+
+/* TRUE when every scenario has costs. */
+static gboolean all_costed(const Compare *c)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (!cost_of(c->plays[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* A number of an object (NAN when null or missing). */
+static double member_number(JsonObject *o, const char *key)
+{
+	JsonNode *n = o ? json_object_get_member(o, key) : NULL;
+
+	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
+/* cost.KEY.FIELD of a play. */
+static double cost_value(const MdlComparePlay *p, const char *key,
+			 const char *field)
+{
+	JsonObject *cost = cost_of(p);
+
+	return cost && json_object_has_member(cost, key)
+		       ? member_number(json_object_get_object_member(cost, key),
+				       field)
+		       : NAN;
+}
+
+/* The cumulative cost of year slice y (0: spent at t = 0) of a play:
+ * FIELD ("mean", "p5", "p95") of cost.by_year[y - 1].cumulative. */
+static double cost_year(const MdlComparePlay *p, guint y, const char *field)
+{
+	JsonObject *cost = cost_of(p);
+	JsonArray *years;
+
+	if (!cost)
+		return NAN;
+	if (y == 0)
+		return cost_value(p, "fixed", "at_start");
+	years = json_object_get_array_member(cost, "by_year");
+	if (!years || y > json_array_get_length(years))
+		return NAN;
+	JsonObject *slice = json_array_get_object_element(years, y - 1);
+	return member_number(
+		json_object_get_object_member(slice, "cumulative"), field);
+}
+
+static guint cost_years(const MdlComparePlay *p)
+{
+	JsonObject *cost = cost_of(p);
+
+	return cost ? json_array_get_length(
+			      json_object_get_array_member(cost, "by_year"))
+		    : 0;
+}
+
+/* The first year slice at whose end the cumulative mean costs of the two
+ * scenarios have changed order (from the spending at t = 0 on), 0 when
+ * they never do; *b_cheaper tells which one is cheaper from then on. */
+static guint cost_crossing(const Compare *c, gboolean *b_cheaper)
+{
+	guint n;
+	double prev;
+
+	if (c->n != 2 || !all_costed(c))
+		return 0;
+	n = MIN(cost_years(c->plays[0]), cost_years(c->plays[1]));
+	prev = cost_year(c->plays[1], 0, "mean") -
+	       cost_year(c->plays[0], 0, "mean");
+	for (guint y = 1; y <= n; y++) {
+		double d = cost_year(c->plays[1], y, "mean") -
+			   cost_year(c->plays[0], y, "mean");
+		if ((d < 0 && prev >= 0) || (d > 0 && prev <= 0)) {
+			*b_cheaper = d < 0;
+			return y;
+		}
+		prev = d;
+	}
+	return 0;
+}
+
+/* An amount as the run's table prints it: "1.52 M", "75.0 k", "-". */
+static char *money_text(double x)
+{
+	if (!isfinite(x))
+		return g_strdup("-");
+	if (fabs(x) >= 1e6)
+		return g_strdup_printf("%.2f M", x / 1e6);
+	if (fabs(x) >= 1e3)
+		return g_strdup_printf("%.1f k", x / 1e3);
+	return g_strdup_printf("%.0f", x);
+}
+
+/* A row of a cost (mean) with B − A and the better one (lower), decided
+ * by the 95 % intervals when given (ci95 of cost.KEY). */
+static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
+		     const char *key)
+{
+	double v[2] = { NAN, NAN }, lo[2], hi[2];
+	gboolean ci = TRUE;
+
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, label);
+	for (guint i = 0; i < c->n; i++) {
+		double x = cost_value(c->plays[i], key, "mean");
+		if (i < 2)
+			v[i] = x;
+		mdl_compare_grid_take(g, money_text(x));
+	}
+	if (c->n != 2)
+		return;
+	g_autofree char *d = money_text(v[1] - v[0]);
+	mdl_compare_grid_take(g, g_strdup_printf(
+		"%s%s", v[1] - v[0] >= 0 ? "+" : "", d));
+	for (guint i = 0; i < 2; i++) {
+		JsonObject *o = json_object_get_object_member(
+			cost_of(c->plays[i]), key);
+		JsonArray *a = json_object_has_member(o, "ci95")
+				       ? json_object_get_array_member(o, "ci95")
+				       : NULL;
+		lo[i] = a ? json_array_get_double_element(a, 0) : NAN;
+		hi[i] = a ? json_array_get_double_element(a, 1) : NAN;
+		ci &= a && isfinite(lo[i]) && isfinite(hi[i]);
+	}
+	if (!isfinite(v[0]) || !isfinite(v[1]))
+		mdl_compare_grid_add(g, "");
+	else if (v[0] == v[1] ||
+		 (ci && lo[0] <= hi[1] && lo[1] <= hi[0]))
+		mdl_compare_grid_add(g, "=");
+	else
+		mdl_compare_grid_add(g, v[1] < v[0] ? "B" : "A");
+}
+
+/* The 95 % interval of the total under its row. */
+static void cost_ci_row(MdlCompareGrid *g, const Compare *c)
+{
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "  95% CI");
+	for (guint i = 0; i < c->n; i++) {
+		JsonObject *o = json_object_get_object_member(
+			cost_of(c->plays[i]), "total");
+		JsonArray *a = json_object_get_array_member(o, "ci95");
+		double lo = json_array_get_double_element(a, 0);
+		double hi = json_array_get_double_element(a, 1);
+		g_autofree char *l = money_text(lo), *h = money_text(hi);
+		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
+	}
+}
+
+/* "Cost over the horizon": total and incidents per scenario, and the
+ * year their cumulative costs cross (two scenarios). */
+static void table_cost(GString *s, const Compare *c)
+{
+	g_autoptr(MdlCompareGrid) g = NULL;
+	gboolean b_cheaper = FALSE;
+	guint year;
+
+	if (!all_costed(c))
+		return;
+	g = mdl_compare_grid_new();
+	g_string_append_printf(s, "\nCost over the horizon (%s)\n",
+			       json_object_get_string_member(
+				       cost_of(c->plays[0]), "currency"));
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "");
+	for (guint i = 0; i < c->n; i++)
+		mdl_compare_grid_add(g, c->labels[i]);
+	if (c->n == 2) {
+		mdl_compare_grid_add(g, "B − A");
+		mdl_compare_grid_add(g, "better");
+	}
+	cost_row(g, c, "total cost", "total");
+	cost_ci_row(g, c);
+	cost_row(g, c, "incidents cost", "incidents");
+	mdl_compare_grid_render(g, s, "  ");
+	if (c->n != 2)
+		return;
+	year = cost_crossing(c, &b_cheaper);
+	if (year == 0)
+		g_string_append(s, "  cost: no crossing over the horizon\n");
+	else
+		g_string_append_printf(s, "  cost: %c becomes cheaper than %c "
+					  "in year %u\n", b_cheaper ? 'B' : 'A',
+				       b_cheaper ? 'A' : 'B', year);
+}
+
 /* Which scenarios have each service that is not in all of them. */
 static void table_partial(GString *s, const Compare *c)
 {
@@ -346,6 +545,7 @@ static char *report_table(const Compare *c)
 	table_header(s, c);
 	for (guint k = 0; k < c->common->len; k++)
 		table_service(s, c, g_ptr_array_index(c->common, k));
+	table_cost(s, c);
 	table_partial(s, c);
 	return g_string_free(s, FALSE);
 }
@@ -401,6 +601,38 @@ static void json_services(JsonBuilder *b, const Compare *c)
 	json_builder_end_array(b);
 }
 
+/* "costs": each scenario's "cost" object (null without costs), and
+ * "cost_crossing_year" with "cost_cheaper_after" (the label of the
+ * scenario cheaper from then on), null when there is no crossing or not
+ * two scenarios with costs. */
+static void json_cost(JsonBuilder *b, const Compare *c)
+{
+	gboolean b_cheaper = FALSE;
+	guint year = cost_crossing(c, &b_cheaper);
+
+	json_builder_set_member_name(b, "costs");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < c->n; i++) {
+		JsonObject *o = cost_of(c->plays[i]);
+		JsonNode *n = json_node_alloc();
+		if (o)
+			json_builder_add_value(b, json_node_init_object(n, o));
+		else
+			json_builder_add_value(b, json_node_init_null(n));
+	}
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "cost_crossing_year");
+	if (year)
+		json_builder_add_int_value(b, year);
+	else
+		json_builder_add_null_value(b);
+	json_builder_set_member_name(b, "cost_cheaper_after");
+	if (year)
+		json_builder_add_string_value(b, c->labels[b_cheaper ? 1 : 0]);
+	else
+		json_builder_add_null_value(b);
+}
+
 static char *report_json(const Compare *c)
 {
 	g_autoptr(JsonBuilder) b = json_builder_new();
@@ -414,6 +646,7 @@ static char *report_json(const Compare *c)
 	json_builder_set_member_name(b, "replications");
 	json_builder_add_int_value(b, (gint64)sc->replications);
 	json_services(b, c);
+	json_cost(b, c);
 	mdl_compare_json_run(b, c->plays, c->n);
 	json_builder_end_object(b);
 	return mdl_compare_json_text(b);
@@ -537,6 +770,37 @@ static char *dat_availability(const Compare *c)
 	return g_string_free(s, FALSE);
 }
 
+/* Cumulative cost by year, one data set per scenario: year 0 is what is
+ * spent at t = 0. */
+static char *dat_cost_year(const Compare *c)
+{
+	GString *s = g_string_new(
+		"# year cumulative_mean cumulative_p5 cumulative_p95\n"
+		"# compare_cost_year.dat — drsim compare: cumulative cost at "
+		"the end of each year slice,\n# mean and 5-95 % of "
+		"replications; one data set per scenario (gnuplot index =\n"
+		"# scenario); year 0: spent at t = 0\n");
+
+	for (guint i = 0; i < c->n; i++) {
+		const MdlComparePlay *p = c->plays[i];
+		if (i > 0)
+			g_string_append(s, "\n\n");
+		g_string_append(s, "# scenario");
+		dat_word(s, c->labels[i]);
+		g_string_append_c(s, '\n');
+		for (guint y = 0; y <= cost_years(p); y++) {
+			mdl_compare_dat_number(s, y);
+			mdl_compare_dat_number(s, cost_year(p, y, "mean"));
+			mdl_compare_dat_number(s, y ? cost_year(p, y, "p5")
+						    : cost_year(p, 0, "mean"));
+			mdl_compare_dat_number(s, y ? cost_year(p, y, "p95")
+						    : cost_year(p, 0, "mean"));
+			g_string_append_c(s, '\n');
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
 /* -- charts ------------------------------------------------------------- */
 
 /* A text safe inside a gnuplot double-quoted string. */
@@ -647,11 +911,55 @@ static char *gp_availability(const Compare *c)
 	return g_string_free(s, FALSE);
 }
 
+/* The cumulative costs of the scenarios on one chart, each a band and
+ * its mean; the crossing year marked. */
+static char *gp_cost_year(const Compare *c)
+{
+	gboolean b_cheaper = FALSE;
+	guint year = cost_crossing(c, &b_cheaper);
+	g_autofree char *cur = gp_text(json_object_get_string_member(
+		cost_of(c->plays[0]), "currency"));
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s,
+		"# drsim compare: cumulative cost by year, mean and 5-95 %% "
+		"band per scenario.\n# Render: cd DIR && gnuplot "
+		"compare_cost_year.gp\nset encoding utf8\nset grid\n"
+		"set title \"Cumulative cost (mean, 5-95 %% of "
+		"replications)\"\nset xlabel \"year of the horizon\"\n"
+		"set ylabel \"cumulative cost (millions of %s)\"\n"
+		"set key top left box opaque\nset yrange [0:*]\n"
+		"set style fill transparent solid 0.15 noborder\n", cur);
+	if (year)
+		g_string_append_printf(s,
+			"set arrow from %u, graph 0 to %u, graph 1 nohead dt 2 "
+			"lw 2 lc rgb \"black\"\nset label 1 \"crossing: "
+			"year %u\" at %u, graph 0.95 left offset 0.5,0\n",
+			year, year, year, year);
+	gp_outputs(s, "compare_cost_year");
+	g_string_append(s, "  plot ");
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *lab = gp_text(c->labels[i]);
+		g_string_append_printf(s,
+			"%s\"compare_cost_year.dat\" index %u using "
+			"1:($3/1e6):($4/1e6) with filledcurves lt %u "
+			"notitle, \\\n       \"compare_cost_year.dat\" "
+			"index %u using 1:($2/1e6) with linespoints lw 2 "
+			"lt %u title \"%s\"",
+			i ? ", \\\n       " : "", i, i + 1, i, i + 1, lab);
+	}
+	g_string_append(s, "\n}\n");
+	return g_string_free(s, FALSE);
+}
+
 /* Runs gnuplot on every chart of DIR; says so when it is missing. */
 static gboolean render(const Compare *c, GError **error)
 {
 	static const char *const scripts[] = { "compare_rto_cdf.gp",
-		"compare_rpo_cdf.gp", "compare_availability.gp" };
+		"compare_rpo_cdf.gp", "compare_availability.gp",
+		"compare_cost_year.gp" };
+	/* the cost chart only when every scenario has costs */
+	guint n = (guint)G_N_ELEMENTS(scripts) - (all_costed(c) ? 0 : 1);
 	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
 
 	if (!gnuplot) {
@@ -659,7 +967,7 @@ static gboolean render(const Compare *c, GError **error)
 				"'%s' render the charts\n", c->prog, c->o.out);
 		return TRUE;
 	}
-	for (guint k = 0; k < G_N_ELEMENTS(scripts); k++) {
+	for (guint k = 0; k < n; k++) {
 		char *argv[] = { gnuplot, (char *)scripts[k], NULL };
 		g_autofree char *err = NULL;
 		int status;
@@ -679,7 +987,20 @@ static gboolean render(const Compare *c, GError **error)
 				r ? "rpo" : "rto",
 				(const char *)g_ptr_array_index(c->common, k));
 	fprintf(stderr, "%s/compare_availability.png\n", c->o.out);
+	if (all_costed(c))
+		fprintf(stderr, "%s/compare_cost_year.png\n", c->o.out);
 	return TRUE;
+}
+
+/* compare_cost_year.dat and .gp, when every scenario has costs. */
+static gboolean write_cost(const Compare *c, GError **error)
+{
+	if (!all_costed(c))
+		return TRUE;
+	g_autofree char *dat = dat_cost_year(c), *gp = gp_cost_year(c);
+	return mdl_compare_write(c->o.out, "compare_cost_year.dat", dat,
+				 error) &&
+	       mdl_compare_write(c->o.out, "compare_cost_year.gp", gp, error);
 }
 
 /* The scenarios' subdirectories, then the charts' data, then
@@ -705,6 +1026,7 @@ static gboolean write_out(const Compare *c, const char *json,
 	       mdl_compare_write(c->o.out, "compare_rpo_cdf.gp", grpo, error) &&
 	       mdl_compare_write(c->o.out, "compare_availability.gp", gav,
 				 error) &&
+	       write_cost(c, error) &&
 	       mdl_compare_write(c->o.out, "compare.json", json, error);
 }
 

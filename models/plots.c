@@ -954,6 +954,64 @@ static MdlPlot *size_plot(const MdlScenario *sc)
 	return p;
 }
 
+/* -- cost ------------------------------------------------------------------ */
+
+/* Cumulative cost by year slice: the mean and its 5-95 % band over
+ * replications, from the spending at t = 0 (year 0) on. */
+static MdlPlot *cost_plot(const MdlScenario *sc, const MdlResults *r)
+{
+	const MdlCostResults *c = r->cost;
+	g_autofree char *what = g_strdup_printf(
+		"cumulative cost by year, mean and 5-95 %% band (%"
+		G_GUINT64_FORMAT " replications)",
+		r->replications);
+	g_autofree char *cur = g_ascii_strdown(sc->costs->currency, -1);
+	g_autofree char *unit = mdl_plot_field(cur);
+	g_autofree char *columns = g_strdup_printf(
+		"year end_h cumulative_mean_%s cumulative_p5_%s "
+		"cumulative_p95_%s", unit, unit, unit);
+	g_autofree char *ylabel = g_strdup_printf(
+		"cumulative cost (millions of %s)", sc->costs->currency);
+	g_autofree char *qy = mdl_plot_quote(ylabel);
+	MdlPlot *p = mdl_plot_new("cost_year", columns, sc, what);
+	double t0 = mdl_results_fixed_cost(sc->costs, 0, sc->horizon_h);
+
+	g_string_append(p->dat,
+		"# year 0: what is spent at t = 0 (capex, project); year y: "
+		"cumulative cost at the end of\n# year slice y (fixed costs "
+		"and incidents); percentiles from the sketch (relative error "
+		"<= 1 %)\n");
+	mdl_plot_num(p->dat, 0);
+	mdl_plot_num(p->dat, 0);
+	for (int k = 0; k < 3; k++)
+		mdl_plot_num(p->dat, t0);
+	g_string_append_c(p->dat, '\n');
+	for (guint y = 0; y < r->n_years; y++) {
+		mdl_plot_num(p->dat, y + 1);
+		mdl_plot_num(p->dat, fmin((y + 1) * SIM_HOURS_PER_YEAR,
+					  sc->horizon_h));
+		mdl_plot_num(p->dat, sim_welford_mean(&c->year_cumulative[y]));
+		mdl_plot_num(p->dat,
+			     sim_sketch_quantile(c->year_sketch[y], 0.05));
+		mdl_plot_num(p->dat,
+			     sim_sketch_quantile(c->year_sketch[y], 0.95));
+		g_string_append_c(p->dat, '\n');
+	}
+	g_string_append_printf(p->gp,
+		"set xlabel \"year of the horizon\"\nset xrange [0:%u]\n"
+		"%sset ylabel %s\nset yrange [0:*]\n"
+		"set style fill transparent solid 0.2 noborder\n",
+		r->n_years, r->n_years <= 25 ? "set xtics 1\n" : "", qy);
+	mdl_plot_begin(p);
+	g_string_append(p->gp,
+		"plot \"cost_year.dat\" using 1:($4/1e6):($5/1e6) with "
+		"filledcurves lt 1 title \"5-95 % of replications\", \\\n"
+		"     \"cost_year.dat\" using 1:($3/1e6) with linespoints "
+		"lt 1 title \"mean\"\n");
+	mdl_plot_end(p);
+	return p;
+}
+
 /* -- all of them ----------------------------------------------------------- */
 
 gboolean mdl_plots_write(MdlOutdir *o, const MdlScenario *sc,
@@ -976,6 +1034,11 @@ gboolean mdl_plots_write(MdlOutdir *o, const MdlScenario *sc,
 	    !mdl_plot_save(down, o, scripts, error) ||
 	    !causes_save(o, sc, r, scripts, error))
 		return FALSE;
+	if (r->cost && sc->costs) {
+		g_autoptr(MdlPlot) cost = cost_plot(sc, r);
+		if (!mdl_plot_save(cost, o, scripts, error))
+			return FALSE;
+	}
 	if (sc->n_datasets == 0)
 		return TRUE;
 	g_autoptr(MdlPlot) size = size_plot(sc);

@@ -283,7 +283,10 @@ gboolean protect_best(MdlWorld *w, guint d, double limit, double before,
 double protect_replica(MdlWorld *w, guint d, guint copy, double at)
 {
 	double now = sim_engine_now(w->eng);
-	Query q = { now, INFINITY, INFINITY, at };
+	/* after ransomware the replica must be older than the clean point
+	 * like any copy (it is not: it fails) */
+	double limit = w->data[d].intact ? INFINITY : w->data[d].limit;
+	Query q = { now, limit, INFINITY, at };
 
 	return copy_point(w, w->data[d].first_copy + copy, &q);
 }

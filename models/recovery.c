@@ -79,6 +79,7 @@ void recovery_reset(MdlWorld *w)
 		v->detect_ev = v->declare_ev = v->step_ev = SIM_EVENT_NONE;
 	}
 	w->settle_ev = SIM_EVENT_NONE;
+	w->n_lost = w->n_standby = 0;
 }
 
 void recovery_free(MdlWorld *w)
@@ -277,6 +278,7 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 				v->unrecoverable = TRUE;
 		}
 		dt->intact = TRUE;
+		w->n_lost--;
 		dt->authorised = FALSE;
 		dt->restored_at = world_now(w);
 		dt->restored_rp = -INFINITY;
@@ -320,6 +322,7 @@ static void restore_done(MdlWorld *w, guint d)
 		world_mark_service(w, s);
 	}
 	dt->intact = TRUE;
+	w->n_lost--;
 	dt->authorised = FALSE;
 	dt->restored_at = world_now(w);
 	dt->restored_rp = dt->restore_rp;
@@ -419,7 +422,7 @@ static double standby_data(MdlWorld *w, guint s, const MdlStrategy *st,
 		return rp;
 	if (st->data_copy >= 0)
 		return protect_replica(w, sv->datasets[0], (guint)st->data_copy,
-				       w->svcs[s].t0);
+				       w->svcs[s].t0);	/* its limit applies */
 	for (guint i = 0; i < sv->n_datasets; i++) {
 		guint d = sv->datasets[i], copy = 0;
 		double p;
@@ -473,6 +476,10 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 	if (standby_ok(w, s, i) && v->standby_rp > -INFINITY &&
 	    sim_rng_uniform(v->rng) < st->success) {
 		v->on_standby = TRUE;
+		w->n_standby++;
+		/* the primary must get its data back to fail back one day,
+		 * whatever the mode of the restore strategy */
+		authorise_restores(w, s, FALSE);
 		v->standby_site = st->site;
 		v->standby_strategy = i;
 		step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
@@ -660,6 +667,7 @@ void recovery_lose_data(MdlWorld *w, guint d, double limit)
 		return;
 	}
 	dt->intact = FALSE;
+	w->n_lost++;
 	dt->lost_at = world_now(w);
 	dt->limit = limit;
 	dt->authorised = FALSE;
@@ -710,6 +718,7 @@ static void consider_failback(MdlWorld *w, guint s)
 					      PRIO_STEP, on_failback_end, w, s);
 	} else {
 		v->on_standby = FALSE;
+		w->n_standby--;
 	}
 	world_mark_service(w, s);
 }
@@ -723,6 +732,7 @@ static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg)
 	v->step_ev = SIM_EVENT_NONE;
 	v->failing_back = FALSE;
 	v->on_standby = FALSE;
+	w->n_standby--;
 	step(w, sid(w, arg), "failback done");
 	world_mark_service(w, arg);
 	world_propagate(w);
@@ -746,6 +756,8 @@ static void on_settle(SimEngine *eng, void *ctx, uint32_t arg)
  * rebuild at the same time), so that they see the final state. */
 static gboolean work_pending(const MdlWorld *w)
 {
+	if (w->n_lost == 0 && w->n_standby == 0)
+		return FALSE;	/* the common case, in O(1) */
 	for (guint d = 0; d < w->sc->n_datasets; d++) {
 		const Data *dt = &w->data[d];
 		if (!dt->intact && dt->authorised &&

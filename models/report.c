@@ -300,6 +300,80 @@ static void json_crew(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_end_object(b);
 }
 
+/* {"mean", "p5", "p50", "p95"} (p50 when with_p50) of a cost, without
+ * opening an object. */
+static void add_cost_quantiles(JsonBuilder *b, const SimWelford *w,
+			       const SimSketch *sk, gboolean with_p50)
+{
+	add_number(b, "mean", sim_welford_mean(w));
+	add_number(b, "p5", sim_sketch_quantile(sk, 0.05));
+	if (with_p50)
+		add_number(b, "p50", sim_sketch_quantile(sk, 0.50));
+	add_number(b, "p95", sim_sketch_quantile(sk, 0.95));
+}
+
+static void json_cost_total(JsonBuilder *b, const MdlCostResults *c)
+{
+	Estimate e = estimate(&c->total);
+
+	json_builder_set_member_name(b, "total");
+	json_builder_begin_object(b);
+	add_cost_quantiles(b, &c->total, c->total_sketch, TRUE);
+	add_number(b, "stderr", e.stderr_);
+	json_builder_set_member_name(b, "ci95");
+	json_builder_begin_array(b);
+	for (int i = 0; i < 2; i++) {
+		double x = i ? e.hi : e.lo;
+		if (isfinite(x))
+			json_builder_add_double_value(b, x);
+		else
+			json_builder_add_null_value(b);
+	}
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
+/* "cost": null without a costs group, else what the runs cost. */
+static void json_cost(JsonBuilder *b, const MdlScenario *sc,
+		      const MdlResults *r)
+{
+	const MdlCostResults *c = r->cost;
+
+	json_builder_set_member_name(b, "cost");
+	if (!c || !sc->costs) {
+		json_builder_add_null_value(b);
+		return;
+	}
+	json_builder_begin_object(b);
+	add_string(b, "currency", sc->costs->currency);
+	json_cost_total(b, c);
+	json_builder_set_member_name(b, "fixed");
+	json_builder_begin_object(b);
+	add_number(b, "mean", sim_welford_mean(&c->fixed));
+	add_number(b, "at_start", mdl_results_fixed_cost(sc->costs, 0,
+							 sc->horizon_h));
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "incidents");
+	json_builder_begin_object(b);
+	add_cost_quantiles(b, &c->incidents, c->incidents_sketch, TRUE);
+	json_builder_end_object(b);
+	add_number(b, "project_lead_time_h", sc->costs->project_lead_h);
+	json_builder_set_member_name(b, "by_year");
+	json_builder_begin_array(b);
+	for (guint y = 0; y < r->n_years; y++) {
+		json_builder_begin_object(b);
+		add_int(b, "year", y + 1);
+		json_builder_set_member_name(b, "cumulative");
+		json_builder_begin_object(b);
+		add_cost_quantiles(b, &c->year_cumulative[y], c->year_sketch[y],
+				   FALSE);
+		json_builder_end_object(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
 static void json_header(JsonBuilder *b, const MdlScenario *sc,
 			const MdlResults *r)
 {
@@ -339,6 +413,7 @@ static char *report_json(const MdlScenario *sc, const MdlResults *r,
 	for (guint i = 0; i < sc->n_crews; i++)
 		json_crew(b, sc, r, i);
 	json_builder_end_array(b);
+	json_cost(b, sc, r);
 	json_builder_set_member_name(b, "run");
 	json_builder_begin_object(b);
 	add_int(b, "threads", info->threads);
@@ -524,6 +599,55 @@ static void table_crews(GString *s, const MdlScenario *sc, const MdlResults *r)
 	}
 }
 
+/* An amount for the table: "1.52 M", "75.0 k", "950", "-". */
+static const char *money(double x, char buf[32])
+{
+	double a = fabs(x);
+
+	if (!isfinite(x))
+		return "-";
+	if (a >= 1e6)
+		g_snprintf(buf, 32, "%.2f M", x / 1e6);
+	else if (a >= 1e3)
+		g_snprintf(buf, 32, "%.1f k", x / 1e3);
+	else
+		g_snprintf(buf, 32, "%.0f", x);
+	return buf;
+}
+
+/* "p5 X   p50 Y   p95 Z" of a cost sketch. */
+static void table_cost_quantiles(GString *s, const SimSketch *sk)
+{
+	char b[3][32];
+
+	g_string_append_printf(s, "p5 %s   p50 %s   p95 %s\n",
+			       money(sim_sketch_quantile(sk, 0.05), b[0]),
+			       money(sim_sketch_quantile(sk, 0.50), b[1]),
+			       money(sim_sketch_quantile(sk, 0.95), b[2]));
+}
+
+static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
+{
+	const MdlCostResults *c = r->cost;
+	char b[3][32];
+
+	if (!c || !sc->costs)
+		return;
+	Estimate t = estimate(&c->total);
+	g_string_append_printf(s, "\nCost over the horizon (%s)\n",
+			       sc->costs->currency);
+	g_string_append_printf(s, "  total             %s   95%% CI [%s, %s]"
+				  "\n                    ",
+			       money(t.mean, b[0]), money(t.lo, b[1]),
+			       money(t.hi, b[2]));
+	table_cost_quantiles(s, c->total_sketch);
+	g_string_append_printf(s, "  fixed             %s\n",
+			       money(sim_welford_mean(&c->fixed), b[0]));
+	g_string_append_printf(s, "  incidents         %s   ",
+			       money(sim_welford_mean(&c->incidents), b[0]));
+	table_cost_quantiles(s, c->incidents_sketch);
+}
+
 static char *report_table(const MdlScenario *sc, const MdlResults *r,
 			  const MdlRunInfo *info)
 {
@@ -539,6 +663,7 @@ static char *report_table(const MdlScenario *sc, const MdlResults *r,
 			       info->threads, r->events, info->wall_s);
 	for (guint i = 0; i < sc->n_services; i++)
 		table_service(s, sc, r, i);
+	table_cost(s, sc, r);
 	table_components(s, sc, r);
 	table_crews(s, sc, r);
 	return g_string_free(s, FALSE);

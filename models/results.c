@@ -65,6 +65,56 @@ static void service_init(MdlServiceResults *s, const MdlResults *r)
 	}
 }
 
+static MdlCostResults *cost_new(guint n_years)
+{
+	MdlCostResults *c = g_new0(MdlCostResults, 1);
+
+	sim_welford_init(&c->total);
+	sim_welford_init(&c->fixed);
+	sim_welford_init(&c->incidents);
+	c->total_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	c->incidents_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	c->year_cumulative = g_new0(SimWelford, n_years);
+	c->year_sketch = g_new0(SimSketch *, n_years);
+	c->year_incidents = g_new0(double, n_years);
+	for (guint y = 0; y < n_years; y++) {
+		sim_welford_init(&c->year_cumulative[y]);
+		c->year_sketch[y] = sim_sketch_new(SIM_SKETCH_ALPHA);
+	}
+	return c;
+}
+
+static void cost_free(MdlCostResults *c, guint n_years)
+{
+	if (!c)
+		return;
+	sim_sketch_free(c->total_sketch);
+	sim_sketch_free(c->incidents_sketch);
+	for (guint y = 0; y < n_years; y++)
+		sim_sketch_free(c->year_sketch[y]);
+	g_free(c->year_sketch);
+	g_free(c->year_cumulative);
+	g_free(c->year_incidents);
+	g_free(c);
+}
+
+/* The cost of one occurrence of each cause: the first per_event entry
+ * whose cause is a prefix of the cause's label. */
+static double *cause_costs(const MdlCosts *costs, const MdlLabels *labels)
+{
+	guint n = mdl_labels_n_causes(labels);
+	double *out = g_new0(double, MAX(n, 1));
+
+	for (guint i = 0; i < n; i++)
+		for (guint k = 0; k < costs->n_events; k++)
+			if (g_str_has_prefix(mdl_labels_cause(labels, i),
+					     costs->events[k].cause)) {
+				out[i] = costs->events[k].cost;
+				break;
+			}
+	return out;
+}
+
 MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 			    gboolean log_incidents)
 {
@@ -89,6 +139,10 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	}
 	for (guint i = 0; i < r->n_crews; i++)
 		sim_welford_init(&r->crews[i].wait_h);
+	if (sc->costs) {
+		r->cost = cost_new(r->n_years);
+		r->cause_cost = cause_costs(sc->costs, labels);
+	}
 	r->log_incidents = log_incidents;
 	if (log_incidents)
 		r->rows = g_string_new(NULL);
@@ -123,6 +177,8 @@ void mdl_results_free(MdlResults *r)
 	g_free(r->services);
 	g_free(r->components);
 	g_free(r->crews);
+	cost_free(r->cost, r->n_years);
+	g_free(r->cause_cost);
 	if (r->rows)
 		g_string_free(r->rows, TRUE);
 	g_free(r);
@@ -186,6 +242,12 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	g_string_append_printf(s, ",%d\n", met ? 1 : 0);
 }
 
+/* The year slice holding instant t (the last one from its start on). */
+static guint year_of(const MdlResults *r, double t)
+{
+	return MIN((guint)(fmax(t, 0) / SIM_HOURS_PER_YEAR), r->n_years - 1);
+}
+
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 {
 	const MdlService *sv = &r->sc->services[inc->service];
@@ -203,6 +265,9 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 		sim_welford_add(&s->rpo_h, inc->rpo_h);
 		sim_sketch_add(s->rpo_sketch, inc->rpo_h);
 		s->lost_h += inc->rpo_h;
+		if (r->cost)
+			r->cost->year_incidents[year_of(r, inc->t0)] +=
+				inc->rpo_h * r->sc->costs->data_loss_per_hour;
 	}
 	s->rto_met += rto_met ? 1 : 0;
 	s->rpo_met += rpo_met ? 1 : 0;
@@ -244,6 +309,63 @@ void mdl_results_uptime(MdlResults *r, guint service, double a, double b)
 	}
 }
 
+void mdl_results_occurrence(MdlResults *r, guint cause, double t)
+{
+	g_return_if_fail(r);
+	if (!r->cost)
+		return;
+	g_return_if_fail(cause < mdl_labels_n_causes(r->labels));
+	r->cost->year_incidents[year_of(r, t)] += r->cause_cost[cause];
+}
+
+double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h)
+{
+	double spent, yearly;
+
+	if (!c)
+		return 0;
+	yearly = c->opex_per_year + c->fte * c->cost_per_fte;
+	spent = c->capex + c->project_cost + yearly * t / SIM_HOURS_PER_YEAR;
+	if (c->lifetime_h > 0)
+		for (guint k = 1; k * c->lifetime_h < horizon_h &&
+				  k * c->lifetime_h <= t; k++)
+			spent += c->refresh * c->capex;
+	return spent;
+}
+
+/* Folds the replication's costs: fixed ones, and incident ones by year
+ * slice (occurrences and data lost as recorded, downtime from the
+ * services' uptime per slice, which must not be cleared yet). */
+static void cost_end_replication(MdlResults *r)
+{
+	MdlCostResults *c = r->cost;
+	const MdlCosts *costs = r->sc->costs;
+	double T = r->sc->horizon_h, incidents = 0;
+
+	for (guint y = 0; y < r->n_years; y++) {
+		double len = mdl_results_year_length(r, y);
+		double end = fmin((y + 1) * SIM_HOURS_PER_YEAR, T);
+		if (y == r->n_years - 1)
+			end = T;
+		incidents += c->year_incidents[y];
+		for (guint i = 0; i < r->n_services; i++) {
+			double up = r->services[i].year_uptime[y];
+			incidents += costs->downtime_per_hour[i] *
+				     fmax(0, len - up);
+		}
+		double cum = mdl_results_fixed_cost(costs, end, T) + incidents;
+		sim_welford_add(&c->year_cumulative[y], cum);
+		sim_sketch_add(c->year_sketch[y], cum);
+		c->year_incidents[y] = 0;
+	}
+	double fixed = mdl_results_fixed_cost(costs, T, T);
+	sim_welford_add(&c->fixed, fixed);
+	sim_welford_add(&c->incidents, incidents);
+	sim_sketch_add(c->incidents_sketch, incidents);
+	sim_welford_add(&c->total, fixed + incidents);
+	sim_sketch_add(c->total_sketch, fixed + incidents);
+}
+
 void mdl_results_censored(MdlResults *r, guint service)
 {
 	r->services[service].censored++;
@@ -267,6 +389,8 @@ void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 {
 	double T = r->sc->horizon_h, years = T / SIM_HOURS_PER_YEAR;
 
+	if (r->cost)
+		cost_end_replication(r);
 	for (guint i = 0; i < r->n_services; i++) {
 		MdlServiceResults *s = &r->services[i];
 		sim_welford_add(&s->availability, uptime_h[i] / T);
@@ -319,6 +443,21 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 		breakdown_merge(&a->by_path[i], b->by_path[i]);
 }
 
+static void merge_cost(const MdlResults *r, MdlCostResults *a,
+		       const MdlCostResults *b)
+{
+	sim_welford_merge(&a->total, &b->total);
+	sim_welford_merge(&a->fixed, &b->fixed);
+	sim_welford_merge(&a->incidents, &b->incidents);
+	sim_sketch_merge(a->total_sketch, b->total_sketch);
+	sim_sketch_merge(a->incidents_sketch, b->incidents_sketch);
+	for (guint y = 0; y < r->n_years; y++) {
+		sim_welford_merge(&a->year_cumulative[y],
+				  &b->year_cumulative[y]);
+		sim_sketch_merge(a->year_sketch[y], b->year_sketch[y]);
+	}
+}
+
 static void merge_rows(MdlResults *into, const MdlResults *from)
 {
 	if (!from->rows || from->rows->len == 0)
@@ -352,6 +491,8 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 		a->immediate += b->immediate;
 		sim_welford_merge(&a->wait_h, &b->wait_h);
 	}
+	if (into->cost && from->cost)
+		merge_cost(into, into->cost, from->cost);
 	merge_rows(into, from);
 	into->replications += from->replications;
 	into->events += from->events;

@@ -279,6 +279,20 @@ void ld_read_services(Loader *ld, const config_setting_t *list,
 		      MdlScenario *sc);
 void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 
+/* ---- costs.c ---- */
+
+/* An amount of money, >= 0: a number, or a string "150k", "1.5M", "2G"
+ * (suffixes k, M, G: thousands, millions, billions). */
+gboolean ld_amount(Loader *ld, const config_setting_t *s, const char *ctx,
+		   double *out);
+
+/* The optional top-level group `costs` of root into sc->costs (left
+ * NULL when absent); the services must be read. */
+void ld_read_costs(Loader *ld, const config_setting_t *root, MdlScenario *sc);
+
+/* Frees costs and what it points to; accepts NULL. */
+void ld_costs_free(MdlCosts *costs);
+
 /* The `plan` of the service sv read from its group g (defaults when
  * absent: detect and decision fixed 0, declare_after INFINITY, crew -1,
  * no strategy, no failback); sv's datasets must be read. */

@@ -197,7 +197,7 @@ static void read_header(Loader *ld, const config_setting_t *root,
 
 static const char *const top_keys[] = {"scenario",   "crews",	 "sites",
 				       "components", "datasets", "services",
-				       "threats",    NULL};
+				       "threats",    "costs",	 NULL};
 
 /* The list `key` of the file (NULL when absent or bad, after reporting
  * if it is required: then it must also not be empty). */
@@ -376,6 +376,7 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	ld_read_datasets(ld, lists[LD_DATASET], sc);
 	ld_read_services(ld, lists[LD_SERVICE], sc);
 	ld_read_threats(ld, threats, sc);
+	ld_read_costs(ld, root, sc);
 	order_services(ld, sc, lists[LD_SERVICE]);
 }
 
@@ -499,6 +500,7 @@ void mdl_scenario_free(MdlScenario *sc)
 	g_free(sc->services);
 	g_free(sc->datasets);
 	g_free(sc->ransomware);
+	ld_costs_free(sc->costs);
 	g_free(sc->service_order);
 	g_free(sc->file);
 	g_free(sc->name);

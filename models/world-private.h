@@ -136,7 +136,12 @@ struct MdlWorld {
 	gsl_rng *threat_rng;
 	double *infected_at;	/* per ransomware threat: current infection */
 	guint cause;		/* cause of the event being handled */
+	GArray *dirty_comps;	/* guint: components to re-age */
+	GArray *dirty_svcs;	/* guint: services to re-evaluate */
+	guint *order_pos;	/* per service: its place in service_order */
 	SimEventId settle_ev;	/* pending end-of-instant work */
+	guint n_lost;		/* datasets not intact */
+	guint n_standby;	/* services on a standby */
 	gboolean exercise;	/* nothing happens but the injection */
 	const MdlInjection *injection;
 	MdlTraceFn trace;	/* NULL: no trace */

@@ -124,6 +124,11 @@ MdlWorld *mdl_world_new(const MdlScenario *sc)
 			w->hazards[h] = (HazardRef){ s, i };
 	alloc_units(w);
 	index_topology(w);
+	w->dirty_comps = uint_array();
+	w->dirty_svcs = uint_array();
+	w->order_pos = g_new0(guint, sc->n_services + 1);
+	for (guint i = 0; i < sc->n_services; i++)
+		w->order_pos[sc->service_order[i]] = i;
 	return w;
 }
 
@@ -148,6 +153,9 @@ void mdl_world_free(MdlWorld *w)
 	}
 	for (guint s = 0; s < w->sc->n_services; s++)
 		g_array_free(w->svcs[s].dependents, TRUE);
+	g_array_free(w->dirty_comps, TRUE);
+	g_array_free(w->dirty_svcs, TRUE);
+	g_free(w->order_pos);
 	recovery_free(w);
 	protect_free(w);
 	sim_engine_free(w->eng);
@@ -174,12 +182,32 @@ static gboolean unit_up(const MdlWorld *w, const Unit *u)
 
 /* -- components and services ------------------------------------------- */
 
+/* Dirty marks go on lists as well as flags, so that the passes after an
+ * event visit what changed, not the whole topology: an event costs
+ * O(what it touches), and a replication-year grows linearly with the
+ * number of components. */
+static void comp_dirty(MdlWorld *w, guint c)
+{
+	if (w->comps[c].dirty)
+		return;
+	w->comps[c].dirty = TRUE;
+	g_array_append_val(w->dirty_comps, c);
+}
+
+static void svc_dirty(MdlWorld *w, guint s)
+{
+	if (w->svcs[s].dirty)
+		return;
+	w->svcs[s].dirty = TRUE;
+	g_array_append_val(w->dirty_svcs, s);
+}
+
 static void mark_services_dirty(MdlWorld *w, guint c)
 {
 	GArray *svcs = w->comps[c].services;
 
 	for (guint i = 0; i < svcs->len; i++)
-		w->svcs[g_array_index(svcs, guint, i)].dirty = TRUE;
+		svc_dirty(w, g_array_index(svcs, guint, i));
 }
 
 /* Accrues c's time integrals to now, recounts its units up, and marks its
@@ -201,7 +229,7 @@ static void comp_update(MdlWorld *w, guint c)
 	if (cp->is_up != was_up)
 		world_trace(w, MDL_TRACE_COMPONENT, mc->id,
 			    cp->is_up ? "up" : "down");
-	cp->dirty = TRUE;
+	comp_dirty(w, c);
 	mark_services_dirty(w, c);
 	for (guint i = 0; i < cp->datasets->len; i++)
 		world_data_blocked_update(w, g_array_index(cp->datasets, guint, i));
@@ -325,7 +353,7 @@ static void service_set(MdlWorld *w, guint s, gboolean up)
 	else
 		recovery_incident_open(w, s);
 	for (guint i = 0; i < sv->dependents->len; i++)
-		w->svcs[g_array_index(sv->dependents, guint, i)].dirty = TRUE;
+		svc_dirty(w, g_array_index(sv->dependents, guint, i));
 }
 
 /* Marks the components of service s for operating_update: whether they
@@ -335,7 +363,7 @@ static void mark_components_dirty(MdlWorld *w, guint s)
 	const MdlService *sv = &w->sc->services[s];
 
 	for (guint i = 0; i < sv->n_requires; i++)
-		w->comps[sv->requires[i]].dirty = TRUE;
+		comp_dirty(w, sv->requires[i]);
 }
 
 /* Re-evaluates dirty services in dependency order (a change propagates to
@@ -344,12 +372,18 @@ static void mark_components_dirty(MdlWorld *w, guint s)
  * a standby). */
 static void services_update(MdlWorld *w)
 {
-	const MdlScenario *sc = w->sc;
+	GArray *dirty = w->dirty_svcs;
 
-	for (guint i = 0; i < sc->n_services; i++) {
-		guint s = sc->service_order[i];
-		if (!w->svcs[s].dirty)
-			continue;
+	while (dirty->len > 0) {
+		/* the dirty service first in dependency order: its
+		 * dependents, marked by it, come later */
+		guint best = 0;
+		for (guint i = 1; i < dirty->len; i++)
+			if (w->order_pos[g_array_index(dirty, guint, i)] <
+			    w->order_pos[g_array_index(dirty, guint, best)])
+				best = i;
+		guint s = g_array_index(dirty, guint, best);
+		g_array_remove_index_fast(dirty, best);
 		w->svcs[s].dirty = FALSE;
 		mark_components_dirty(w, s);
 		w->svcs[s].primary_ok = primary_ok(w, s);
@@ -361,7 +395,7 @@ static void services_update(MdlWorld *w)
 
 void world_mark_service(MdlWorld *w, guint s)
 {
-	w->svcs[s].dirty = TRUE;
+	svc_dirty(w, s);
 }
 
 /* -- aging ----------------------------------------------------------------- */
@@ -477,13 +511,15 @@ static void operating_update_comp(MdlWorld *w, guint c)
 
 static void operating_update(MdlWorld *w)
 {
-	for (guint c = 0; c < w->sc->n_components; c++) {
-		if (!w->comps[c].dirty)
-			continue;
+	GArray *dirty = w->dirty_comps;
+
+	for (guint i = 0; i < dirty->len; i++) {
+		guint c = g_array_index(dirty, guint, i);
 		w->comps[c].dirty = FALSE;
 		if (mcomp(w, c)->ages == MDL_AGES_OPERATING)
 			operating_update_comp(w, c);
 	}
+	g_array_set_size(dirty, 0);
 }
 
 /* After a change of units, sites or data: services (incidents open and
@@ -612,6 +648,7 @@ static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
 
 	(void)eng;
 	w->cause = mdl_cause_mode(w->labels, u->comp, u->mode);
+	mdl_results_occurrence(w->out, w->cause, sim_engine_now(eng));
 	u->fail_ev = SIM_EVENT_NONE;
 	u->operating = FALSE;
 	u->failed = TRUE;
@@ -743,6 +780,8 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 	double d = sim_dist_sample(hz->duration, st->rng);
 
 	w->cause = mdl_cause_hazard(w->labels, s, w->hazards[arg].index);
+	if (hz->effect == MDL_HAZARD_OUTAGE || !st->destroyed)
+		mdl_results_occurrence(w->out, w->cause, sim_engine_now(eng));
 	if (hz->effect == MDL_HAZARD_OUTAGE) {
 		st->outages++;
 		update_site_comps(w, s);
@@ -906,7 +945,7 @@ static void reset(MdlWorld *w)
 		Comp *cp = &w->comps[c];
 		cp->up = sc->components[c].count;
 		cp->is_up = TRUE;
-		cp->dirty = TRUE;
+		cp->dirty = FALSE;
 		cp->last = 0;
 		cp->up_time = cp->unit_time = 0;
 		cp->relocated = FALSE;
@@ -918,6 +957,10 @@ static void reset(MdlWorld *w)
 		sv->last = 0;
 		sv->uptime = 0;
 	}
+	g_array_set_size(w->dirty_comps, 0);
+	g_array_set_size(w->dirty_svcs, 0);
+	for (guint c = 0; c < sc->n_components; c++)
+		comp_dirty(w, c);
 	protect_reset(w);
 	recovery_reset(w);
 	if (!w->exercise) {

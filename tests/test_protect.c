@@ -362,6 +362,66 @@ START_TEST(test_protect_standby_needs_wan)
 }
 END_TEST
 
+/* 10. Data lost on the primary, an automatic failover (6 min) to a
+ * synchronous replica closes the incident at 50.1 h, before anyone
+ * declares the manual restore: the restore is asked for all the same when
+ * the service goes onto its standby (the storage is repaired at 51 h, the
+ * restore is instant), then the planned 1 h failback: [51, 52]. */
+START_TEST(test_protect_standby_restores_primary)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES(SITE("room") ", " SITE("dr") ", " SITE("vault"))
+		DISK("50h", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"daily\"; kind = \"backup\"; every = \"24h\"; site = \"vault\"; },"
+		" { id = \"mirror\"; kind = \"replication\"; site = \"dr\"; mode = \"sync\"; }"
+		" ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"disk\"]; data = [\"db\"];"
+		" plan = { strategies = ( { kind = \"failover\"; site = \"dr\";"
+		" activation = \"6min\"; data = \"mirror\"; },"
+		" { kind = \"restore\"; mode = \"manual\"; } ); failback = \"1h\"; }; } );\n",
+		"60h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 2);
+	assert_path(r, 0, "failover:dr");
+	assert_close(num(r, 1, COL_T0), 51, 1e-9);
+	assert_close(num(r, 1, COL_RTO), 1, 1e-9);
+	assert_path(r, 1, "failback");
+	done(r, sc);
+}
+END_TEST
+
+/* 11. Ransomware reaching only the primary room: the standby's replica is
+ * not encrypted, but it is newer than the infection, so under the default
+ * clean-point policy it may not serve: the failover fails and the service
+ * is restored from the immutable backup older than the infection. */
+START_TEST(test_protect_replica_not_clean_after_ransomware)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES(SITE("room") ", " SITE("dr") ", " SITE("vault"))
+		DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"locked\"; kind = \"backup\"; every = \"24h\"; site = \"vault\";"
+		"   immutable = true; },"
+		" { id = \"mirror\"; kind = \"replication\"; site = \"dr\"; mode = \"sync\"; }"
+		" ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"disk\"]; data = [\"db\"];"
+		" plan = { strategies = ( { kind = \"failover\"; site = \"dr\";"
+		" activation = \"6min\"; data = \"mirror\"; },"
+		" { kind = \"restore\"; } ); }; } );\n"
+		"threats = ( { kind = \"ransomware\"; name = \"crypto\"; every = \"100h\";"
+		" dwell = \"10h\"; reach = [\"room\"]; rebuild = \"5h\"; } );\n",
+		"150h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_path(r, 0, "restore:db/locked");
+	assert_close(num(r, 0, COL_RPO), 14, 1e-9);
+	done(r, sc);
+}
+END_TEST
+
 Suite *protect_suite(void)
 {
 	Suite *s = suite_create("protect");
@@ -376,6 +436,8 @@ Suite *protect_suite(void)
 	tcase_add_loop_test(tc, test_protect_manual_failover_waits_for_staff, 0, 2);
 	tcase_add_loop_test(tc, test_protect_rebuild_elsewhere, 0, 2);
 	tcase_add_test(tc, test_protect_standby_needs_wan);
+	tcase_add_test(tc, test_protect_standby_restores_primary);
+	tcase_add_test(tc, test_protect_replica_not_clean_after_ransomware);
 	suite_add_tcase(s, tc);
 	return s;
 }

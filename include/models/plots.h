@@ -12,6 +12,8 @@
  *   downtime_year            the horizon, with their 5–95 % band (one .dat)
  *   causes, rto_by_cause     incidents per year and RTO p5/p50/p95 by
  *                            cause (one .dat)
+ *   cost_year                cumulative cost by year, mean and 5–95 %
+ *                            band (only when the scenario has costs)
  *   dataset_size             size of each dataset over the horizon against
  *                            what its copies restore within the RTO (only
  *                            when the scenario has datasets)

@@ -20,6 +20,9 @@
  *                       counted in rpo_unknown until data protection is
  *                       modelled
  *   met counts          incidents within the RTO target, RPO target, both
+ * Costs (only when the scenario has a `costs` group; docs/model.md):
+ *   per replication its total, fixed and incident costs, and its
+ *   cumulative cost at the end of every year slice.
  * Per component: availability (>= need units up), mean fraction of units
  * up.  Per crew: repairs, how many started at once, waiting time.
  *
@@ -97,6 +100,19 @@ typedef struct {
 	SimWelford wait_h;	/* request to start, per repair */
 } MdlCrewResults;
 
+/* What replications cost, in the scenario's currency. */
+typedef struct {
+	SimWelford total, fixed, incidents;	/* per replication */
+	SimSketch *total_sketch, *incidents_sketch;
+	/* Per year slice: cost spent from t = 0 to the end of the slice. */
+	SimWelford *year_cumulative;	/* [n_years] */
+	SimSketch **year_sketch;	/* [n_years] */
+	/* scratch of the replication being played: costs of occurrences
+	 * and data lost, by the slice they happened in (downtime is added
+	 * at the end, from the services' year_uptime) */
+	double *year_incidents;	/* [n_years] */
+} MdlCostResults;
+
 typedef struct {
 	const MdlScenario *sc;	/* borrowed */
 	const MdlLabels *labels;	/* borrowed */
@@ -105,6 +121,8 @@ typedef struct {
 	MdlServiceResults *services;
 	MdlComponentResults *components;
 	MdlCrewResults *crews;
+	MdlCostResults *cost;	/* NULL when the scenario has no costs */
+	double *cause_cost;	/* [n_causes]: cost of one occurrence */
 	guint64 replications;
 	guint64 events;		/* engine events fired, all replications */
 	/* incidents.csv rows (without header) of the replications held, when
@@ -129,6 +147,16 @@ void mdl_results_uptime(MdlResults *r, guint service, double a, double b);
 /* Length in hours of year slice y of the horizon (the last may be
  * shorter). */
 double mdl_results_year_length(const MdlResults *r, guint y);
+
+/* A cause (labels.h index) occurred at t: its per-event cost, if any,
+ * is added to the replication's incident costs.  Does nothing when the
+ * scenario has no costs. */
+void mdl_results_occurrence(MdlResults *r, guint cause, double t);
+
+/* Fixed costs of c spent from t = 0 to t (<= horizon_h) included: capex
+ * and the project at 0, each refresh at k·lifetime < horizon_h, yearly
+ * amounts pro rata of t.  0 when c is NULL. */
+double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h);
 
 /* Records an incident of service still open at the horizon. */
 void mdl_results_censored(MdlResults *r, guint service);

@@ -219,6 +219,39 @@ typedef struct {
 	int line;
 } MdlRansomware;
 
+/* -- costs ------------------------------------------------------------ */
+
+/* A cost paid at every occurrence of a cause whose label (labels.h)
+ * starts with `cause`: "ransomware" matches every threat,
+ * "site:salle-a:" every hazard of that site. */
+typedef struct {
+	char *cause;
+	double cost;
+	int line;
+} MdlCostEvent;
+
+/* The optional `costs` group, amounts in `currency`, every one >= 0 and
+ * 0 when not given (docs/model.md, "Costs").  capex is paid at t = 0 and
+ * again, times refresh, at every k·lifetime_h < horizon (k >= 1); yearly
+ * amounts are spent pro rata of time; project_cost at t = 0 (its lead
+ * time is only reported).  downtime_per_hour has one rate per service
+ * (the `default` for those not named). */
+typedef struct {
+	char *currency;		/* "EUR" when not given */
+	double capex;
+	double lifetime_h;	/* 0: never renewed */
+	double refresh;		/* fraction of capex per renewal, 1 default */
+	double opex_per_year;
+	double fte, cost_per_fte;
+	double project_cost;
+	double project_lead_h;	/* reported only */
+	double *downtime_per_hour;	/* [n_services] */
+	double data_loss_per_hour;	/* per hour of data lost */
+	MdlCostEvent *events;	/* first matching prefix wins */
+	guint n_events;
+	int line;
+} MdlCosts;
+
 /* Up when every requirement is met — requirement g is met when at least
  * one of its components (alternatives, written "a|b") has `need` units
  * up — and every service it depends on is up.  requires lists every
@@ -264,6 +297,7 @@ typedef struct {
 	guint n_datasets;
 	MdlRansomware *ransomware;
 	guint n_ransomware;
+	MdlCosts *costs;	/* NULL: the file has no `costs` group */
 	/* The n_services service indices, each after every service it
 	 * depends on (otherwise in file order): evaluating services in
 	 * this order sees a service's dependencies already up to date. */

@@ -1,0 +1,258 @@
+/* costs.c — reading the optional `costs` group of a scenario (see
+ * "Costs" in docs/scenario-format.md; the model: docs/model.md).  Every
+ * key is optional and 0 when absent, so that a file states only the
+ * costs it knows. */
+#include "scenario-private.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const cost_keys[] = {
+	"currency",	     "capex",	  "lifetime",
+	"refresh",	     "opex_per_year", "staff",
+	"project",	     "downtime_per_hour", "data_loss_per_hour",
+	"per_event",	     NULL};
+static const char *const staff_keys[] = {"fte", "cost_per_fte", NULL};
+static const char *const project_keys[] = {"cost", "lead_time", NULL};
+static const char *const event_keys[] = {"cause", "cost", NULL};
+
+/* Reports "KEY must be >= 0 in CTX (got VALUE)". */
+static gboolean negative(Loader *ld, const config_setting_t *s,
+			 const char *ctx)
+{
+	g_autofree char *key = ld_key(s);
+	g_autofree char *got = ld_value_text(s);
+
+	ld_error(ld, s, "%s must be >= 0 in %s (got %s)", key, ctx, got);
+	return FALSE;
+}
+
+/* "1.5M" -> 1.5e6; FALSE when text is not a number with an optional
+ * suffix k, M or G (blanks allowed around it). */
+static gboolean parse_amount(const char *text, double *out)
+{
+	char *end;
+	double v = g_ascii_strtod(text, &end), scale = 1;
+
+	if (end == text || !isfinite(v))
+		return FALSE;
+	while (g_ascii_isspace(*end))
+		end++;
+	switch (*end) {
+	case 'k':
+	case 'K':
+		scale = 1e3;
+		end++;
+		break;
+	case 'M':
+		scale = 1e6;
+		end++;
+		break;
+	case 'G':
+		scale = 1e9;
+		end++;
+		break;
+	default:
+		break;
+	}
+	while (g_ascii_isspace(*end))
+		end++;
+	if (*end)
+		return FALSE;
+	*out = v * scale;
+	return TRUE;
+}
+
+gboolean ld_amount(Loader *ld, const config_setting_t *s, const char *ctx,
+		   double *out)
+{
+	double v;
+
+	if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+		const char *text = config_setting_get_string(s);
+		if (!parse_amount(text, &v)) {
+			g_autofree char *key = ld_key(s);
+			g_autofree char *got = ld_value_text(s);
+			ld_error(ld, s,
+				 "%s in %s: bad amount %s (expected a number, "
+				 "or a string like \"150k\" or \"1.5M\")",
+				 key, ctx, got);
+			return FALSE;
+		}
+	} else if (!ld_number(ld, s, ctx, &v)) {
+		return FALSE;
+	}
+	if (v < 0)
+		return negative(ld, s, ctx);
+	*out = v;
+	return TRUE;
+}
+
+/* The optional amount `key` of g into *out (left alone when absent). */
+static void amount_of(Loader *ld, const config_setting_t *g, const char *key,
+		      const char *ctx, double *out)
+{
+	config_setting_t *s = config_setting_get_member(g, key);
+
+	if (s)
+		ld_amount(ld, s, ctx, out);
+}
+
+static void read_staff(Loader *ld, const config_setting_t *g, MdlCosts *c)
+{
+	const char *ctx = "'staff' of 'costs'";
+	config_setting_t *staff = ld_group(ld, g, "staff", "'costs'");
+	config_setting_t *s;
+	double fte;
+
+	if (!staff)
+		return;
+	ld_check_keys(ld, staff, staff_keys, ctx);
+	if ((s = config_setting_get_member(staff, "fte")) &&
+	    ld_number(ld, s, ctx, &fte)) {
+		if (fte < 0)
+			negative(ld, s, ctx);
+		else
+			c->fte = fte;
+	}
+	amount_of(ld, staff, "cost_per_fte", ctx, &c->cost_per_fte);
+}
+
+static void read_project(Loader *ld, const config_setting_t *g, MdlCosts *c)
+{
+	const char *ctx = "'project' of 'costs'";
+	config_setting_t *project = ld_group(ld, g, "project", "'costs'");
+	config_setting_t *s;
+
+	if (!project)
+		return;
+	ld_check_keys(ld, project, project_keys, ctx);
+	amount_of(ld, project, "cost", ctx, &c->project_cost);
+	if ((s = config_setting_get_member(project, "lead_time")))
+		ld_duration(ld, s, ctx, &c->project_lead_h);
+}
+
+/* A group of rates per hour by service id, `default` for the others. */
+static void read_downtime(Loader *ld, const config_setting_t *g,
+			  const MdlScenario *sc, MdlCosts *c)
+{
+	const char *ctx = "'downtime_per_hour' of 'costs'";
+	config_setting_t *d = config_setting_get_member(g, "downtime_per_hour");
+	config_setting_t *s;
+	double rate = 0;
+	guint i;
+
+	c->downtime_per_hour = g_new0(double, MAX(sc->n_services, 1));
+	if (!d)
+		return;
+	/* One rate for every service: a bare amount. */
+	if (!config_setting_is_group(d)) {
+		if (ld_amount(ld, d, "'costs'", &rate))
+			for (i = 0; i < sc->n_services; i++)
+				c->downtime_per_hour[i] = rate;
+		return;
+	}
+	if ((s = config_setting_get_member(d, "default")) &&
+	    ld_amount(ld, s, ctx, &rate))
+		for (i = 0; i < sc->n_services; i++)
+			c->downtime_per_hour[i] = rate;
+	for (guint k = 0; k < (guint)config_setting_length(d); k++) {
+		s = config_setting_get_elem(d, k);
+		const char *id = config_setting_name(s);
+		if (strcmp(id, "default") == 0 ||
+		    !ld_ref_id(ld, s, id, LD_SERVICE, ctx, &i))
+			continue;
+		ld_amount(ld, s, ctx, &c->downtime_per_hour[i]);
+	}
+}
+
+static void read_event(Loader *ld, const config_setting_t *list, guint k,
+		       MdlCosts *c)
+{
+	config_setting_t *g = ld_element(ld, list, (int)k, "per_event entry");
+	config_setting_t *s;
+	MdlCostEvent *e = &c->events[c->n_events];
+	g_autofree char *ctx = NULL;
+	const char *cause;
+
+	if (!g)
+		return;
+	ctx = g_strdup_printf("'per_event'[%u] of 'costs'", k);
+	ld_check_keys(ld, g, event_keys, ctx);
+	e->line = (int)ld_line(g);
+	if ((s = ld_required(ld, g, "cause", ctx)) &&
+	    ld_text(ld, s, ctx, FALSE, &cause))
+		e->cause = g_strdup(cause);
+	if ((s = ld_required(ld, g, "cost", ctx)))
+		ld_amount(ld, s, ctx, &e->cost);
+	if (e->cause)
+		c->n_events++;
+}
+
+static void read_events(Loader *ld, const config_setting_t *g, MdlCosts *c)
+{
+	guint n = 0;
+	config_setting_t *list =
+		ld_sublist(ld, g, "per_event", "'costs'", FALSE, &n);
+
+	if (!list)
+		return;
+	c->events = g_new0(MdlCostEvent, MAX(n, 1));
+	for (guint k = 0; k < n; k++)
+		read_event(ld, list, k, c);
+}
+
+/* capex, its lifetime and the refresh fraction. */
+static void read_capex(Loader *ld, const config_setting_t *g, MdlCosts *c)
+{
+	config_setting_t *s;
+	double refresh;
+
+	amount_of(ld, g, "capex", "'costs'", &c->capex);
+	if ((s = config_setting_get_member(g, "lifetime")))
+		ld_duration(ld, s, "'costs'", &c->lifetime_h);
+	if ((s = config_setting_get_member(g, "refresh")) &&
+	    ld_percent(ld, s, "'costs'", &refresh))
+		c->refresh = refresh;
+}
+
+void ld_read_costs(Loader *ld, const config_setting_t *root, MdlScenario *sc)
+{
+	config_setting_t *g = ld_group(ld, root, "costs", "the file");
+	config_setting_t *s;
+	const char *currency;
+	MdlCosts *c;
+
+	if (!g)
+		return;
+	c = g_new0(MdlCosts, 1);
+	sc->costs = c;
+	c->line = (int)ld_line(g);
+	c->refresh = 1;
+	ld_check_keys(ld, g, cost_keys, "'costs'");
+	if ((s = config_setting_get_member(g, "currency")) &&
+	    ld_text(ld, s, "'costs'", FALSE, &currency))
+		c->currency = g_strdup(currency);
+	if (!c->currency)
+		c->currency = g_strdup("EUR");
+	read_capex(ld, g, c);
+	amount_of(ld, g, "opex_per_year", "'costs'", &c->opex_per_year);
+	read_staff(ld, g, c);
+	read_project(ld, g, c);
+	read_downtime(ld, g, sc, c);
+	amount_of(ld, g, "data_loss_per_hour", "'costs'",
+		  &c->data_loss_per_hour);
+	read_events(ld, g, c);
+}
+
+void ld_costs_free(MdlCosts *costs)
+{
+	if (!costs)
+		return;
+	for (guint i = 0; i < costs->n_events; i++)
+		g_free(costs->events[i].cause);
+	g_free(costs->events);
+	g_free(costs->downtime_per_hour);
+	g_free(costs->currency);
+	g_free(costs);
+}
