@@ -51,3 +51,21 @@ wm=$(echo $w | tr ' ' '\n' | median)
 awk -F, -v wall="$wm" 'NR == 2 {
 	printf "d1 reps=1000 years=10 wall_s=%.3f incidents=%d availability=%.6f rpo_mean_h=%.2f\n",
 	       wall, $8, $3, $20 }' "$tmp"
+
+# Threads: the same 20 000 replications of D1 on 1 and 2 threads; the
+# speed-up, and whether the results (CSV) are byte-identical.
+t1=$(mktemp) t2=$(mktemp)
+trap 'rm -f "$tmp" "$t1" "$t2"' EXIT
+clock() {
+	s=$(date +%s.%N)
+	"$build/drsim" run bench/d1.cfg -r 20000 --threads "$1" -q -f csv > "$2"
+	e=$(date +%s.%N)
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", e - s }'
+}
+a=$(clock 1 "$t1")
+b=$(clock 2 "$t2")
+same=no
+cmp -s "$t1" "$t2" && same=yes
+awk -v a="$a" -v b="$b" -v same=$same 'BEGIN {
+	printf "threads reps=20000 t1_s=%.3f t2_s=%.3f speedup=%.2f identical=%s\n",
+	       a, b, a / b, same }'
