@@ -7,27 +7,6 @@
 #include "sim/cli.h"
 #include "testutil.h"
 
-/* Runs drsim with args: its exit status, its output in out and err. */
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(NULL, (char **)argv->pdata, NULL,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 static const struct {
 	const char *args[4];
 	int code;
@@ -45,7 +24,7 @@ static const struct {
 START_TEST(test_cli_exit_codes)
 {
 	g_autofree char *out = NULL, *err = NULL;
-	int code = drsim(cases[_i].args, &out, &err);
+	int code = test_drsim(cases[_i].args, &out, &err);
 
 	ck_assert_int_eq(code, cases[_i].code);
 	ck_assert_msg(strstr(out, cases[_i].out_has), "stdout: %s", out);

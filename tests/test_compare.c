@@ -15,35 +15,13 @@
 #define D2 "scenarios/validation/d2-failing-backups.cfg"
 #define D3 "scenarios/validation/d3-cold-standby.cfg"
 
-/* Runs drsim with args (NULL-terminated) from the source directory: its
- * exit status, its output in out and err (yours to free). */
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 /* stdout of a command that must succeed; yours to g_free(). */
 static char *drsim_ok(const char *const *args)
 {
 	g_autofree char *err = NULL;
 	char *out = NULL;
 
-	ck_assert_msg(drsim(args, &out, &err) == 0, "%s %s: %s", args[0],
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "%s %s: %s", args[0],
 		      args[1], err);
 	return out;
 }
@@ -380,7 +358,7 @@ START_TEST(test_compare_plot)
 
 	ck_assert_msg(gnuplot,
 		      "gnuplot is needed (make deps installs gnuplot-nox)");
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	for (guint i = 0; i < G_N_ELEMENTS(charts); i++) {
 		for (int k = 0; k < 2; k++) {
 			g_autofree char *name = g_strdup_printf(
@@ -422,7 +400,7 @@ START_TEST(test_compare_bad)
 		g_autofree char *out = NULL, *err = NULL;
 		for (guint i = 0; bad[_i].args[i]; i++)
 			args[3 + i] = bad[_i].args[i];
-		ck_assert_int_eq(drsim(args, &out, &err), 2);
+		ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 		ck_assert_msg(strstr(err, bad[_i].err_has), "stderr: %s", err);
 		ck_assert_str_eq(out, "");
 		g_autofree char *names = test_list_dir(dir);

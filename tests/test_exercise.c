@@ -52,23 +52,6 @@ static void teardown(void)
 	g_free(file);
 }
 
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
-			       G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
-			       NULL));
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 /* The timeline of replication 0, exactly as an exercise leader reads it:
  * the fire on Monday 2026-01-05 at 04:00 (t = +4h). */
 START_TEST(test_exercise_timeline)
@@ -92,7 +75,7 @@ START_TEST(test_exercise_timeline)
 		"  declared                             40min     40min     40min     50",
 	};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	for (guint i = 0; i < G_N_ELEMENTS(expect); i++)
 		ck_assert_msg(strstr(out, expect[i]), "missing:\n%s\nin:\n%s",
 			      expect[i], out);
@@ -113,7 +96,7 @@ START_TEST(test_exercise_out_and_plot)
 
 	ck_assert_msg(gnuplot,
 		      "gnuplot is needed (make deps installs gnuplot-nox)");
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	g_autofree char *pj = g_build_filename(outdir, "exercise.json", NULL);
 	ck_assert(g_file_get_contents(pj, &json, NULL, NULL));
 	g_autoptr(JsonNode) root = json_from_string(json, NULL);
@@ -158,7 +141,7 @@ START_TEST(test_exercise_bad_injection)
 			       "-r", "5", NULL };
 	g_autofree char *out = NULL, *err = NULL;
 
-	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 	ck_assert_msg(strstr(err, bad[_i].err_has), "stderr: %s", err);
 	ck_assert_str_eq(out, "");
 }

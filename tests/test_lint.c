@@ -81,29 +81,6 @@ static MdlScenario *load(const char *name)
 	return sc;
 }
 
-/* Runs drsim with args from the repository root; returns the exit
- * status, output in *out and *err. */
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert_msg(WIFEXITED(status), "drsim did not exit (status %d)",
-		      status);
-	return WEXITSTATUS(status);
-}
-
 /* ---- the API ----------------------------------------------------------- */
 
 START_TEST(test_lint_clean)
@@ -165,7 +142,7 @@ START_TEST(test_check_clean)
 	g_autofree char *out = NULL, *err = NULL;
 	const char *args[] = {"check", "--strict", LINT_DIR "clean.cfg", NULL};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	ck_assert_str_eq(out, LINT_DIR "clean.cfg: ok — 2 sites, 0 crews, "
 				       "2 components, 1 service, horizon 1y, "
 				       "10 replications\n");
@@ -182,7 +159,7 @@ START_TEST(test_check_warns)
 	g_autofree char *out = NULL, *err = NULL;
 	const char *args[] = {"check", path, NULL};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	ck_assert_msg(g_str_has_prefix(err, want), "stderr: %s", err);
 	ck_assert_msg(strstr(err, " (fix: ") && g_str_has_suffix(err, ")\n"),
 		      "stderr: %s", err);
@@ -201,7 +178,7 @@ START_TEST(test_check_strict)
 	g_autofree char *out = NULL, *err = NULL;
 	const char *args[] = {"check", "--strict", path, NULL};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 	ck_assert_str_eq(out, "");
 	ck_assert_msg(g_str_has_prefix(err, want), "stderr: %s", err);
 }
@@ -214,7 +191,7 @@ START_TEST(test_check_shipped)
 	const char *args[] = {"check", "scenarios/chu-internal.cfg",
 			      "scenarios/chu-hosted.cfg", NULL};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "chu-internal.cfg: ok"));
 	ck_assert_ptr_nonnull(strstr(out, "chu-hosted.cfg: ok"));
 }

@@ -10,28 +10,6 @@
 #include "testfs.h"
 #include "testutil.h"
 
-/* Runs drsim with args (NULL-terminated) from the source directory: its
- * exit status, its output in out and err (yours to free). */
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 static const char *const scenarios[] = {
 	"scenarios/example.cfg",
 	"scenarios/validation/v1-series-deterministic.cfg",
@@ -62,7 +40,7 @@ static JsonNode *run_json(const char *file, const char *threads,
 	g_autofree char *out = NULL, *err = NULL;
 	GError *error = NULL;
 
-	ck_assert_msg(drsim(args, &out, &err) == 0, "%s: %s", file, err);
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "%s: %s", file, err);
 	JsonNode *root = json_from_string(out, &error);
 	ck_assert_msg(root, "%s: bad JSON: %s", file,
 		      error ? error->message : "?");
@@ -144,7 +122,7 @@ START_TEST(test_run_table_and_csv)
 	g_autofree char *out = NULL, *err = NULL;
 	g_autofree char *cout = NULL, *cerr = NULL;
 
-	ck_assert_int_eq(drsim(table, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(table, &out, &err), 0);
 	ck_assert(strstr(out, "availability"));
 	ck_assert(strstr(out, "RTO"));
 	ck_assert(strstr(out, "breach in a year"));
@@ -156,7 +134,7 @@ START_TEST(test_run_table_and_csv)
 		if (g_str_has_prefix(*l, "  RTO") || g_str_has_prefix(*l, "  RPO"))
 			ck_assert_msg(met && g_str_has_suffix(met, "%"), "%s", *l);
 	}
-	ck_assert_int_eq(drsim(csv, &cout, &cerr), 0);
+	ck_assert_int_eq(test_drsim(csv, &cout, &cerr), 0);
 	ck_assert(g_str_has_prefix(cout, "service,name,availability_mean,"));
 	/* a header, one row per service, the same number of fields */
 	g_auto(GStrv) lines = g_strsplit(cout, "\n", -1);
@@ -192,7 +170,7 @@ START_TEST(test_run_bad_usage)
 {
 	g_autofree char *out = NULL, *err = NULL;
 
-	ck_assert_int_eq(drsim(bad[_i].args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(bad[_i].args, &out, &err), 2);
 	ck_assert_msg(strstr(err, bad[_i].err_has), "stderr: %s", err);
 	ck_assert_str_eq(out, "");
 }
@@ -327,7 +305,7 @@ static int run_out(const char *file, const char *dir, const char *threads,
 	const char *args[] = { "run", file, "-r", "40", "-j", threads, "-f",
 			       format, "--out", dir, NULL };
 
-	return drsim(args, out, err);
+	return test_drsim(args, out, err);
 }
 
 static gint64 closed_incidents(JsonNode *root)
@@ -444,7 +422,7 @@ START_TEST(test_run_out_bad_scenario)
 		const char *args[] = { "run", b[0], "--out", k ? missing : dir,
 				       b[1], b[2], NULL };
 		g_autofree char *out = NULL, *err = NULL;
-		ck_assert_int_eq(drsim(args, &out, &err), 2);
+		ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 		g_autofree char *names = test_list_dir(dir);
 		ck_assert_str_eq(names, "");
 	}

@@ -941,29 +941,6 @@ END_TEST
 
 /* ---- drsim check ------------------------------------------------------- */
 
-/* Runs drsim with args from the repository root; returns the exit
- * status, output in *out and *err. */
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert_msg(WIFEXITED(status), "drsim did not exit (status %d)",
-		      status);
-	return WEXITSTATUS(status);
-}
-
 START_TEST(test_check_bad_file)
 {
 	const char *name = bad_files->pdata[_i];
@@ -972,7 +949,7 @@ START_TEST(test_check_bad_file)
 	g_autofree char *out = NULL, *err = NULL;
 	const char *args[] = {"check", path, NULL};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 	ck_assert_str_eq(out, "");
 	g_autofree char *want_nl = g_strconcat(want, "\n", NULL);
 	ck_assert_str_eq(err, want_nl);
@@ -985,7 +962,7 @@ START_TEST(test_check_ok)
 	const char *args[] = {"check", EXAMPLE, "--set", "services.ad.rto=2h",
 			      NULL};
 
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	/* valid, with the lint's warnings (tests/test_lint.c) on stderr */
 	ck_assert_msg(g_str_has_prefix(out, EXAMPLE ": ok — 4 sites, 1 crew, "
 					    "3 components, 2 services, horizon "
@@ -1003,7 +980,7 @@ START_TEST(test_check_mixed)
 			      EXAMPLE, NULL};
 	g_autofree char *want = expected_error("need-zero.cfg");
 
-	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 	ck_assert_ptr_nonnull(strstr(out, EXAMPLE ": ok"));
 	ck_assert_ptr_nonnull(
 		strstr(strstr(out, EXAMPLE ": ok") + 1, EXAMPLE ": ok"));
@@ -1031,7 +1008,7 @@ START_TEST(test_check_usage)
 	const char *args[5] = {NULL};
 
 	memcpy(args, usages[_i].args, sizeof usages[_i].args);
-	ck_assert_int_eq(drsim(args, &out, &err), usages[_i].code);
+	ck_assert_int_eq(test_drsim(args, &out, &err), usages[_i].code);
 	ck_assert_msg(strstr(out, usages[_i].out_has), "stdout: %s", out);
 	ck_assert_msg(strstr(err, usages[_i].err_has), "stderr: %s", err);
 }

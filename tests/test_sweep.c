@@ -14,35 +14,13 @@
 #define EVERY "datasets.db.copies.daily.every"
 #define REPAIR "components.server.failures.crash.repair.mean"
 
-/* Runs drsim with args (NULL-terminated) from the source directory: its
- * exit status, its output in out and err (yours to free). */
-static int drsim(const char *const *args, char **out, char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 /* stdout of a command that must succeed; yours to g_free(). */
 static char *drsim_ok(const char *const *args)
 {
 	g_autofree char *err = NULL;
 	char *out = NULL;
 
-	ck_assert_msg(drsim(args, &out, &err) == 0, "%s: %s", args[0], err);
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "%s: %s", args[0], err);
 	return out;
 }
 
@@ -250,7 +228,7 @@ START_TEST(test_sweep_plot)
 
 	ck_assert_msg(gnuplot, "gnuplot is needed (make deps installs "
 			       "gnuplot-nox)");
-	ck_assert_int_eq(drsim(args, &out, &err), 0);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	for (int k = 0; k < 2; k++) {
 		g_autofree char *path = g_build_filename(
 			dir, k ? "sweep_app.svg" : "sweep_app.png", NULL);
@@ -314,7 +292,7 @@ START_TEST(test_sweep_bad)
 		args[n++] = "--out";
 		args[n++] = dir;
 	}
-	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 	for (guint i = 0; i < 2 && bad[_i].err_has[i]; i++)
 		ck_assert_msg(strstr(err, bad[_i].err_has[i]), "stderr: %s",
 			      err);

@@ -15,6 +15,12 @@
 #include "suites.h"
 #undef SUITE
 
+/* Runs build/drsim (DRSIM_BIN) with args (NULL-terminated) from the source
+ * directory, as a user would: its exit status (the test fails if it did
+ * not exit normally), its stdout and stderr in out and err (yours to
+ * g_free()). */
+int test_drsim(const char *const *args, char **out, char **err);
+
 /* |est − exact| ≤ k·se, and se ≤ se_max. */
 #define assert_within_se(est, exact, se, k, se_max)                        \
 	do {                                                               \
