@@ -180,6 +180,13 @@ static inline gboolean site_ok(const MdlWorld *w, guint s)
 }
 
 /* world.c */
+void world_unit_renew(MdlWorld *w, guint unit);
+void world_repair_request(MdlWorld *w, guint unit);
+void world_destroy_site(MdlWorld *w, guint s);
+
+/* exercise.c: the injection of mdl_world_run_exercise() */
+void world_schedule_injection(MdlWorld *w, const MdlInjection *inj);
+
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what);
 void world_comp_update(MdlWorld *w, guint c);

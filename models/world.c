@@ -426,7 +426,7 @@ static void schedule_failure(MdlWorld *w, guint unit)
 
 /* As good as new: a fresh time to failure for every mode.  Calendar aging
  * starts the clock now; operating aging waits for operating_update. */
-static void unit_renew(MdlWorld *w, guint unit)
+void world_unit_renew(MdlWorld *w, guint unit)
 {
 	Unit *u = &w->units[unit];
 	const MdlComponent *mc = mcomp(w, u->comp);
@@ -607,7 +607,7 @@ static void on_crew_open(SimEngine *eng, void *ctx, uint32_t arg)
 	crew_dispatch(w, arg);
 }
 
-static void repair_request(MdlWorld *w, guint unit)
+void world_repair_request(MdlWorld *w, guint unit)
 {
 	Unit *u = &w->units[unit];
 	gint k = mcomp(w, u->comp)->crew;
@@ -658,7 +658,7 @@ static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
 		recovery_data_loss_on(w, u->comp);
 		propagate(w);
 	}
-	repair_request(w, arg);
+	world_repair_request(w, arg);
 }
 
 static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg)
@@ -670,7 +670,7 @@ static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg)
 	(void)eng;
 	u->repair_ev = SIM_EVENT_NONE;
 	u->failed = FALSE;
-	unit_renew(w, arg);
+	world_unit_renew(w, arg);
 	comp_update(w, u->comp);
 	propagate(w);
 	if (k >= 0) {
@@ -734,7 +734,7 @@ static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 	for (guint i = 0; i < comps->len; i++) {
 		guint c = g_array_index(comps, guint, i);
 		for (guint k = 0; k < mcomp(w, c)->count; k++)
-			unit_renew(w, w->comps[c].first + k);
+			world_unit_renew(w, w->comps[c].first + k);
 	}
 	update_site_comps(w, s);
 	schedule_hazard(w, arg);
@@ -742,7 +742,7 @@ static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 
 /* Everything on site s is lost: pending failures and repairs withdrawn,
  * units gone until the rebuild. */
-static void destroy_site(MdlWorld *w, guint s)
+void world_destroy_site(MdlWorld *w, guint s)
 {
 	GArray *comps = w->sites[s].comps;
 
@@ -789,96 +789,8 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 	} else if (st->destroyed) {
 		schedule_hazard(w, arg);	/* nothing left to destroy */
 	} else {
-		destroy_site(w, s);
+		world_destroy_site(w, s);
 		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK, on_rebuilt, w, arg);
-	}
-}
-
-/* -- exercises ------------------------------------------------------------ */
-
-static void on_injected_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-
-	(void)eng;
-	w->sites[arg].outages--;
-	update_site_comps(w, arg);
-}
-
-static void on_injected_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	GArray *comps = w->sites[arg].comps;
-
-	(void)eng;
-	w->sites[arg].destroyed = FALSE;
-	for (guint i = 0; i < comps->len; i++) {
-		guint c = g_array_index(comps, guint, i);
-		for (guint k = 0; k < mcomp(w, c)->count; k++)
-			unit_renew(w, w->comps[c].first + k);
-	}
-	update_site_comps(w, arg);
-}
-
-/* Every unit of component c fails now by mode m. */
-static void fail_component(MdlWorld *w, guint c, guint m)
-{
-	const MdlComponent *mc = mcomp(w, c);
-
-	w->cause = mdl_cause_mode(w->labels, c, m);
-	for (guint k = 0; k < mc->count; k++) {
-		guint unit = w->comps[c].first + k;
-		Unit *u = &w->units[unit];
-		if (u->failed)
-			continue;
-		sim_engine_cancel(w->eng, u->fail_ev);
-		u->fail_ev = SIM_EVENT_NONE;
-		u->operating = FALSE;
-		u->failed = TRUE;
-		u->mode = m;
-	}
-	comp_update(w, c);
-	propagate(w);
-	if (mc->modes[m].effect == MDL_FAILURE_DATA_LOSS) {
-		recovery_data_loss_on(w, c);
-		propagate(w);
-	}
-	for (guint k = 0; k < mc->count; k++)
-		if (!w->units[w->comps[c].first + k].repair_ev &&
-		    !w->units[w->comps[c].first + k].queued)
-			repair_request(w, w->comps[c].first + k);
-}
-
-static void on_injected(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	const MdlInjection *inj = w->injection;
-	double d = inj->duration ? sim_dist_sample(inj->duration,
-						   w->sites[0].rng) : 0;
-
-	(void)arg;
-	world_trace(w, MDL_TRACE_STEP, inj->what, "injected");
-	switch (inj->kind) {
-	case MDL_INJECT_OUTAGE:
-		w->cause = inj->cause;
-		w->sites[inj->index].outages++;
-		update_site_comps(w, inj->index);
-		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK,
-				 on_injected_outage_end, w, inj->index);
-		break;
-	case MDL_INJECT_DESTROYED:
-		w->cause = inj->cause;
-		destroy_site(w, inj->index);
-		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK,
-				 on_injected_rebuilt, w, inj->index);
-		break;
-	case MDL_INJECT_FAILURE:
-		fail_component(w, inj->index, inj->mode);
-		break;
-	case MDL_INJECT_RANSOMWARE:
-	default:
-		recovery_inject_ransomware(w, inj);
-		break;
 	}
 }
 
@@ -939,7 +851,7 @@ static void reset(MdlWorld *w)
 		Unit *u = &w->units[i];
 		u->failed = u->queued = u->active = FALSE;
 		u->fail_ev = u->repair_ev = SIM_EVENT_NONE;
-		unit_renew(w, i);
+		world_unit_renew(w, i);
 	}
 	for (guint c = 0; c < sc->n_components; c++) {
 		Comp *cp = &w->comps[c];
@@ -1035,8 +947,7 @@ gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
 	reseed(w, rep);
 	reset(w);
 	if (inj)
-		sim_engine_at(w->eng, inj->at_h, MDL_PRIO_HAZARD, on_injected, w,
-			      0);
+		world_schedule_injection(w, inj);
 	SimStopReason why = sim_engine_run(w->eng, w->sc->horizon_h,
 					   EVENT_BUDGET);
 	if (why == SIM_STOP_EVENTS) {
