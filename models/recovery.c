@@ -44,10 +44,26 @@ static const MdlPlan *plan_of(const MdlWorld *w, guint s)
 
 /* -- set-up ---------------------------------------------------------------- */
 
+/* Which causes destroy by themselves: a site destroyed, ransomware. */
+static gboolean *destroying_causes(const MdlWorld *w)
+{
+	const MdlScenario *sc = w->sc;
+	gboolean *d = g_new0(gboolean, mdl_labels_n_causes(w->labels) + 1);
+
+	for (guint t = 0; t < sc->n_ransomware; t++)
+		d[mdl_cause_ransomware(w->labels, t)] = TRUE;
+	for (guint i = 0; i < sc->n_sites; i++)
+		for (guint h = 0; h < sc->sites[i].n_hazards; h++)
+			if (sc->sites[i].hazards[h].effect == MDL_HAZARD_DESTROYED)
+				d[mdl_cause_hazard(w->labels, i, h)] = TRUE;
+	return d;
+}
+
 void recovery_init(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
 
+	w->cause_destroys = destroying_causes(w);
 	w->data = g_new0(Data, sc->n_datasets);
 	for (guint d = 0; d < sc->n_datasets; d++) {
 		w->data[d].blocked = g_array_new(FALSE, FALSE, sizeof(Interval));
@@ -94,6 +110,7 @@ void recovery_free(MdlWorld *w)
 	sim_rng_free(w->threat_rng);
 	g_free(w->data);
 	g_free(w->infected_at);
+	g_free(w->cause_destroys);
 }
 
 /* -- state ----------------------------------------------------------------- */
@@ -137,21 +154,9 @@ gboolean recovery_serving(const MdlWorld *w, guint s)
  * ransomware).  Such an incident is declared at once. */
 static gboolean destructive(const MdlWorld *w, guint s)
 {
-	guint cause = w->svcs[s].cause;
-
 	if (!data_intact(w, s) || w->svcs[s].data_unknown)
 		return TRUE;
-	for (guint t = 0; t < w->sc->n_ransomware; t++)
-		if (cause == mdl_cause_ransomware(w->labels, t))
-			return TRUE;
-	for (guint i = 0; i < w->sc->n_sites; i++) {
-		const MdlSite *ms = &w->sc->sites[i];
-		for (guint h = 0; h < ms->n_hazards; h++)
-			if (ms->hazards[h].effect == MDL_HAZARD_DESTROYED &&
-			    cause == mdl_cause_hazard(w->labels, i, h))
-				return TRUE;
-	}
-	return FALSE;
+	return w->cause_destroys[w->svcs[s].cause];
 }
 
 /* The wait before a human step can start now: 0 in staffed hours (or

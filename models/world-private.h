@@ -136,6 +136,7 @@ struct MdlWorld {
 	gsl_rng *threat_rng;
 	double *infected_at;	/* per ransomware threat: current infection */
 	guint cause;		/* cause of the event being handled */
+	gboolean *cause_destroys;	/* per cause: destructive by itself */
 	GArray *dirty_comps;	/* guint: components to re-age */
 	GArray *dirty_svcs;	/* guint: services to re-evaluate */
 	guint *order_pos;	/* per service: its place in service_order */
