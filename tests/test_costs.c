@@ -56,17 +56,7 @@ static MdlScenario *load_text(const char *body, const char *const *sets)
 	g_autofree char *text = g_strdup_printf(
 		"scenario = { name = \"c\"; horizon = \"2y\"; "
 		"replications = 1; };\n%s", body);
-	g_autofree char *path = NULL;
-	GError *error = NULL;
-	int fd = g_file_open_tmp("drsim-costs-XXXXXX.cfg", &path, &error);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	ck_assert(g_file_set_contents(path, text, -1, &error));
-	MdlScenario *sc = mdl_scenario_load(path, sets, &error);
-	g_unlink(path);
-	ck_assert_msg(sc, "%s", error ? error->message : "?");
-	return sc;
+	return test_scenario_text(text, sets);
 }
 
 START_TEST(test_costs_read)

@@ -11,35 +11,6 @@
 #include "testfs.h"
 #include "testutil.h"
 
-/* Runs drsim with args (NULL-terminated) from the source directory, in
- * the environment env (NULL: ours): its exit status, its output in out
- * and err (yours to free). */
-static int drsim_env(const char *const *args, char **env, char **out,
-		     char **err)
-{
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
-
-	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
-	for (; *args; args++)
-		g_ptr_array_add(argv, (gpointer)*args);
-	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, env,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
-				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
-		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
-static int drsim(const char *const *args, char **out, char **err)
-{
-	return drsim_env(args, NULL, out, err);
-}
-
 /* The tests render: CI must have gnuplot, never skip silently. */
 static void require_gnuplot(void)
 {
@@ -160,7 +131,7 @@ START_TEST(test_plots_render)
 	args[n++] = dir;
 	args[n++] = "--plot";
 	args[n] = NULL;
-	ck_assert_msg(drsim(args, &out, &err) == 0, "stderr: %s", err);
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "stderr: %s", err);
 	ck_assert(strstr(out, "availability"));
 
 	g_autofree char *names = test_list_dir(dir);
@@ -282,7 +253,7 @@ START_TEST(test_plots_timeline)
 			       "--trace-replication", timelines[_i].rep, NULL };
 	g_autofree char *out = NULL, *err = NULL;
 
-	ck_assert_msg(drsim(args, &out, &err) == 0, "stderr: %s", err);
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "stderr: %s", err);
 	g_autofree char *text = test_read_file(outdir, "timeline.dat");
 	ck_assert(g_str_has_prefix(text, "# row row_name kind start_h end_h "
 					 "duration_h outcome detail\n"));
@@ -347,7 +318,7 @@ START_TEST(test_plots_timeline_matches_run)
 			       "--trace-replication", "3", NULL };
 	g_autofree char *out = NULL, *err = NULL;
 
-	ck_assert_msg(drsim(args, &out, &err) == 0, "stderr: %s", err);
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "stderr: %s", err);
 	g_autofree char *csv = test_read_file(dir, "incidents.csv");
 	g_autofree char *dat = test_read_file(dir, "timeline.dat");
 	g_autofree char *want = csv_outages(csv, "3");
@@ -384,7 +355,7 @@ START_TEST(test_plots_bad_usage)
 		args[i] = bad[_i].args[i] && strcmp(bad[_i].args[i], "@") == 0
 				  ? dir
 				  : bad[_i].args[i];
-	ck_assert_int_eq(drsim(args, &out, &err), 2);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
 	ck_assert_msg(strstr(err, bad[_i].err_has), "stderr: %s", err);
 	ck_assert_str_eq(out, "");
 	g_autofree char *names = test_list_dir(dir);
@@ -409,7 +380,7 @@ START_TEST(test_plots_no_gnuplot)
 		"the charts\n", outdir);
 
 	ck_assert_int_eq(g_mkdir(empty, 0755), 0);
-	ck_assert_int_eq(drsim_env(args, env, &out, &err), 0);
+	ck_assert_int_eq(test_drsim_env(args, env, &out, &err), 0);
 	ck_assert_str_eq(err, want);
 	g_autofree char *gp = test_read_file(outdir, "rto_cdf.gp");
 	ck_assert(strstr(gp, "set output \"rto_cdf.\" . fmt"));

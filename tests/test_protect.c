@@ -23,16 +23,7 @@ static MdlResults *play(const char *body, const char *horizon,
 	g_autofree char *text = g_strdup_printf(
 		"scenario = { name = \"t\"; horizon = \"%s\"; replications = 1; };\n"
 		"%s\n", horizon, body);
-	g_autofree char *path = NULL;
-	GError *error = NULL;
-	int fd = g_file_open_tmp("drsim-protect-XXXXXX.cfg", &path, &error);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	ck_assert(g_file_set_contents(path, text, -1, &error));
-	MdlScenario *sc = mdl_scenario_load(path, NULL, &error);
-	g_unlink(path);
-	ck_assert_msg(sc, "%s", error ? error->message : "?");
+	MdlScenario *sc = test_scenario_text(text, NULL);
 	played = mdl_world_new(sc);
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(played), TRUE);
 	ck_assert(mdl_world_run(played, 0, r, NULL));

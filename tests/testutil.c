@@ -1,10 +1,18 @@
 /* testutil.c — helpers shared by the Check suites (see testutil.h). */
 #include <sys/wait.h>
+#include <unistd.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "testutil.h"
 
 int test_drsim(const char *const *args, char **out, char **err)
+{
+	return test_drsim_env(args, NULL, out, err);
+}
+
+int test_drsim_env(const char *const *args, char **env, char **out,
+		   char **err)
 {
 	GPtrArray *argv = g_ptr_array_new();
 	int status = -1;
@@ -14,7 +22,7 @@ int test_drsim(const char *const *args, char **out, char **err)
 	for (; *args; args++)
 		g_ptr_array_add(argv, (gpointer)*args);
 	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, NULL,
+	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, env,
 				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
 				   &status, &error),
 		      "cannot run %s: %s", DRSIM_BIN,
@@ -22,4 +30,19 @@ int test_drsim(const char *const *args, char **out, char **err)
 	g_ptr_array_free(argv, TRUE);
 	ck_assert(WIFEXITED(status));
 	return WEXITSTATUS(status);
+}
+
+MdlScenario *test_scenario_text(const char *text, const char *const *sets)
+{
+	g_autofree char *path = NULL;
+	GError *error = NULL;
+	int fd = g_file_open_tmp("drsim-test-XXXXXX.cfg", &path, &error);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert(g_file_set_contents(path, text, -1, &error));
+	MdlScenario *sc = mdl_scenario_load(path, sets, &error);
+	g_unlink(path);
+	ck_assert_msg(sc, "%s", error ? error->message : "?");
+	return sc;
 }

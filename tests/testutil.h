@@ -10,6 +10,8 @@
 #include <math.h>
 #include <check.h>
 
+#include "models/scenario.h"
+
 /* Prototypes of every suite (generated list, see the Makefile). */
 #define SUITE(name) Suite *name(void);
 #include "suites.h"
@@ -20,6 +22,15 @@
  * not exit normally), its stdout and stderr in out and err (yours to
  * g_free()). */
 int test_drsim(const char *const *args, char **out, char **err);
+
+/* The same with the environment env (NULL: ours). */
+int test_drsim_env(const char *const *args, char **env, char **out,
+		   char **err);
+
+/* The scenario of text (loaded through a temporary file, with the
+ * overrides sets, NULL-terminated, may be NULL); the test fails if it
+ * does not load.  Yours to free. */
+MdlScenario *test_scenario_text(const char *text, const char *const *sets);
 
 /* |est − exact| ≤ k·se, and se ≤ se_max. */
 #define assert_within_se(est, exact, se, k, se_max)                        \
