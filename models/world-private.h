@@ -110,6 +110,12 @@ typedef struct {
 	gsl_rng *rng;		/* detection, decisions, activations */
 } Svc;
 
+/* A random stream and the key of its name. */
+typedef struct {
+	gsl_rng *r;
+	uint64_t key;
+} Stream;
+
 /* A site hazard or a ransomware threat, flattened. */
 typedef struct {
 	guint site, index;
@@ -140,6 +146,7 @@ struct MdlWorld {
 	GArray *dirty_comps;	/* guint: components to re-age */
 	GArray *dirty_svcs;	/* guint: services to re-evaluate */
 	guint *order_pos;	/* per service: its place in service_order */
+	GArray *streams;	/* Stream: every stream, reseeded per rep */
 	SimEventId settle_ev;	/* pending end-of-instant work */
 	guint n_lost;		/* datasets not intact */
 	guint n_standby;	/* services on a standby */

@@ -38,6 +38,8 @@ static void index_standby_needs(MdlWorld *w, guint s)
 		}
 }
 
+static void list_streams(MdlWorld *w);
+
 static void index_topology(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
@@ -126,6 +128,7 @@ MdlWorld *mdl_world_new(const MdlScenario *sc)
 	index_topology(w);
 	w->dirty_comps = uint_array();
 	w->dirty_svcs = uint_array();
+	list_streams(w);
 	w->order_pos = g_new0(guint, sc->n_services + 1);
 	for (guint i = 0; i < sc->n_services; i++)
 		w->order_pos[sc->service_order[i]] = i;
@@ -156,6 +159,7 @@ void mdl_world_free(MdlWorld *w)
 	g_array_free(w->dirty_comps, TRUE);
 	g_array_free(w->dirty_svcs, TRUE);
 	g_free(w->order_pos);
+	g_array_free(w->streams, TRUE);
 	recovery_free(w);
 	protect_free(w);
 	sim_engine_free(w->eng);
@@ -796,37 +800,50 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 
 /* -- a replication ----------------------------------------------------- */
 
-static void reseed(MdlWorld *w, guint64 rep)
+/* Every stream of the world with the key of its name ("component:ID:
+ * failures", "site:ID", ...), hashed once here rather than at every
+ * replication. */
+static void add_stream(MdlWorld *w, gsl_rng *r, char *name)
+{
+	Stream st = { r, sim_rng_hash_name(name) };
+
+	g_array_append_val(w->streams, st);
+	g_free(name);
+}
+
+static void list_streams(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
-	guint64 seed = sc->seed;
-	char name[256];
 
+	w->streams = g_array_new(FALSE, FALSE, sizeof(Stream));
 	for (guint c = 0; c < sc->n_components; c++) {
-		g_snprintf(name, sizeof name, "component:%s:failures",
-			   sc->components[c].id);
-		sim_rng_reseed(w->comps[c].fail_rng, seed, rep, name);
-		g_snprintf(name, sizeof name, "component:%s:repairs",
-			   sc->components[c].id);
-		sim_rng_reseed(w->comps[c].repair_rng, seed, rep, name);
+		const char *id = sc->components[c].id;
+		add_stream(w, w->comps[c].fail_rng,
+			   g_strdup_printf("component:%s:failures", id));
+		add_stream(w, w->comps[c].repair_rng,
+			   g_strdup_printf("component:%s:repairs", id));
 	}
-	for (guint s = 0; s < sc->n_sites; s++) {
-		g_snprintf(name, sizeof name, "site:%s", sc->sites[s].id);
-		sim_rng_reseed(w->sites[s].rng, seed, rep, name);
+	for (guint s = 0; s < sc->n_sites; s++)
+		add_stream(w, w->sites[s].rng,
+			   g_strdup_printf("site:%s", sc->sites[s].id));
+	for (guint k = 0; k < sc->n_crews; k++)
+		add_stream(w, w->crews[k].rng,
+			   g_strdup_printf("crew:%s", sc->crews[k].id));
+	for (guint s = 0; s < sc->n_services; s++)
+		add_stream(w, w->svcs[s].rng,
+			   g_strdup_printf("service:%s", sc->services[s].id));
+	for (guint d = 0; d < sc->n_datasets; d++)
+		add_stream(w, w->data[d].rng,
+			   g_strdup_printf("dataset:%s", sc->datasets[d].id));
+	add_stream(w, w->threat_rng, g_strdup("threats"));
+}
+
+static void reseed(MdlWorld *w, guint64 rep)
+{
+	for (guint i = 0; i < w->streams->len; i++) {
+		Stream *st = &g_array_index(w->streams, Stream, i);
+		sim_rng_reseed_key(st->r, w->sc->seed, rep, st->key);
 	}
-	for (guint k = 0; k < sc->n_crews; k++) {
-		g_snprintf(name, sizeof name, "crew:%s", sc->crews[k].id);
-		sim_rng_reseed(w->crews[k].rng, seed, rep, name);
-	}
-	for (guint s = 0; s < sc->n_services; s++) {
-		g_snprintf(name, sizeof name, "service:%s", sc->services[s].id);
-		sim_rng_reseed(w->svcs[s].rng, seed, rep, name);
-	}
-	for (guint d = 0; d < sc->n_datasets; d++) {
-		g_snprintf(name, sizeof name, "dataset:%s", sc->datasets[d].id);
-		sim_rng_reseed(w->data[d].rng, seed, rep, name);
-	}
-	sim_rng_reseed(w->threat_rng, seed, rep, "threats");
 	w->rep = rep;
 }
 
