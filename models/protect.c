@@ -50,7 +50,8 @@ void protect_init(MdlWorld *w)
 		for (guint i = 0; i < ds->n_copies; i++) {
 			CopyState *cs = &w->copies[w->data[d].first_copy + i];
 			g_autofree char *name = g_strdup_printf(
-				"copy:%s/%s", ds->id, ds->copies[i].id);
+				"%scopy:%s/%s", w->stream_prefix, ds->id,
+				ds->copies[i].id);
 			cs->wipes = g_array_new(FALSE, FALSE, sizeof(double));
 			cs->key = sim_rng_hash_name(name);
 		}
@@ -124,7 +125,7 @@ static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
 	    world_interval_contains(w->sites[c->site].down, jb.start) ||
 	    world_interval_contains(w->sites[src_site].down, jb.start))
 		return jb;	/* skipped: source or destination down */
-	sim_rng_reseed_key(w->job_rng, w->sc->seed, w->rep,
+	sim_rng_reseed_key(w->job_rng, w->seed, w->rep,
 			   sim_rng_mix64(w->copies[k].key ^ (uint64_t)j));
 	if (c->fail_p > 0 && sim_rng_uniform(w->job_rng) < c->fail_p)
 		return jb;
@@ -221,7 +222,7 @@ static double replica_point(MdlWorld *w, guint k, const MdlCopy *c,
 	if (last_wipe(w, k, q->now) >= lost)
 		return -INFINITY;
 	if (!c->sync) {
-		sim_rng_reseed_key(w->job_rng, w->sc->seed, w->rep,
+		sim_rng_reseed_key(w->job_rng, w->seed, w->rep,
 				   sim_rng_mix64(w->copies[k].key ^
 						 (uint64_t)(gint64)floor(lost * 3600)));
 		rp = lost - sim_dist_sample(c->lag, w->job_rng);

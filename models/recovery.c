@@ -253,15 +253,21 @@ void recovery_incident_close(MdlWorld *w, guint s)
 	inc.rpo_h = incident_rpo(w, v, &inc);
 	if (isnan(inc.t_detect))
 		inc.t_detect = inc.t_restored;	/* back before anyone saw */
-	mdl_results_incident(w->out, &inc);
+	inc.service = world_out_service(w, s);
+	if (inc.service != G_MAXUINT)
+		mdl_results_incident(w->out, &inc);
 	v->open = FALSE;
+	if (w->quiet_stop)
+		replaced_incident_closed(w);
 }
 
 void recovery_censor(MdlWorld *w)
 {
-	for (guint s = 0; s < w->sc->n_services; s++)
-		if (w->svcs[s].open)
-			mdl_results_censored(w->out, s);
+	for (guint s = 0; s < w->sc->n_services; s++) {
+		guint out = world_out_service(w, s);
+		if (w->svcs[s].open && out != G_MAXUINT)
+			mdl_results_censored(w->out, out);
+	}
 }
 
 /* -- restores ---------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #include "models/results.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sim/units.h"
 
@@ -99,19 +100,23 @@ static void cost_free(MdlCostResults *c, guint n_years)
 }
 
 /* The cost of one occurrence of each cause: the first per_event entry
- * whose cause is a prefix of the cause's label. */
+ * whose cause is a prefix of the cause's label (for a cause of the
+ * replaced topology, of its label after "replaced:"). */
 static double *cause_costs(const MdlCosts *costs, const MdlLabels *labels)
 {
 	guint n = mdl_labels_n_causes(labels);
 	double *out = g_new0(double, MAX(n, 1));
 
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
+		const char *label = mdl_labels_cause(labels, i);
+		if (g_str_has_prefix(label, MDL_LABELS_REPLACED))
+			label += strlen(MDL_LABELS_REPLACED);
 		for (guint k = 0; k < costs->n_events; k++)
-			if (g_str_has_prefix(mdl_labels_cause(labels, i),
-					     costs->events[k].cause)) {
+			if (g_str_has_prefix(label, costs->events[k].cause)) {
 				out[i] = costs->events[k].cost;
 				break;
 			}
+	}
 	return out;
 }
 
@@ -139,6 +144,7 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	}
 	for (guint i = 0; i < r->n_crews; i++)
 		sim_welford_init(&r->crews[i].wait_h);
+	sim_welford_init(&r->switch_h);
 	if (sc->costs) {
 		r->cost = cost_new(r->n_years);
 		r->cause_cost = cause_costs(sc->costs, labels);
@@ -227,7 +233,10 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	const MdlScenario *sc = r->sc;
 	GString *s = r->rows;
 	const char *path = mdl_labels_path(r->labels, inc->path);
-	const char *copy = g_str_has_prefix(path, "restore:") ? path + 8 : "";
+	/* the copy column: DATASET/COPY, "replaced:" kept in front */
+	gboolean replaced = g_str_has_prefix(path, MDL_LABELS_REPLACED);
+	const char *bare = replaced ? path + strlen(MDL_LABELS_REPLACED) : path;
+	gboolean restore = g_str_has_prefix(bare, "restore:");
 
 	g_string_append_printf(s, "%" G_GUINT64_FORMAT ",%s,%s", inc->rep,
 			       sc->services[inc->service].id,
@@ -236,7 +245,9 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	csv_num(s, inc->t_detect);
 	csv_num(s, inc->t_declare);
 	csv_num(s, inc->t_restored);
-	g_string_append_printf(s, ",%s,%s", path, copy);
+	g_string_append_printf(s, ",%s,%s%s", path,
+			       restore && replaced ? MDL_LABELS_REPLACED : "",
+			       restore ? bare + strlen("restore:") : "");
 	csv_num(s, rto);
 	csv_num(s, inc->rpo_h);
 	g_string_append_printf(s, ",%d\n", met ? 1 : 0);
@@ -320,12 +331,15 @@ void mdl_results_occurrence(MdlResults *r, guint cause, double t)
 
 double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h)
 {
-	double spent, yearly;
+	double spent, yearly, before;
 
 	if (!c)
 		return 0;
 	yearly = c->opex_per_year + c->fte * c->cost_per_fte;
-	spent = c->capex + c->project_cost + yearly * t / SIM_HOURS_PER_YEAR;
+	before = fmin(t, c->in_service_h);
+	spent = c->capex + c->project_cost +
+		(c->replaced_per_year * before + yearly * (t - before)) /
+			SIM_HOURS_PER_YEAR;
 	if (c->lifetime_h > 0)
 		for (guint k = 1; k * c->lifetime_h < horizon_h &&
 				  k * c->lifetime_h <= t; k++)
@@ -443,6 +457,11 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 		breakdown_merge(&a->by_path[i], b->by_path[i]);
 }
 
+void mdl_results_switch(MdlResults *r, double t)
+{
+	sim_welford_add(&r->switch_h, t);
+}
+
 static void merge_cost(const MdlResults *r, MdlCostResults *a,
 		       const MdlCostResults *b)
 {
@@ -496,4 +515,5 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 	merge_rows(into, from);
 	into->replications += from->replications;
 	into->events += from->events;
+	sim_welford_merge(&into->switch_h, &from->switch_h);
 }

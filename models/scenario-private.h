@@ -61,6 +61,9 @@ typedef struct {
 	 * that look into its copies (a failover's `data`) are then
 	 * skipped, the mistake being reported already.  Owned. */
 	gboolean *dataset_flawed;
+	/* Loading the scenario another replaces: it may not replace one
+	 * in turn (which also stops a file that replaces itself). */
+	gboolean nested;
 } Loader;
 
 /* ---- reader.c: the Loader and its error list ---- */
@@ -279,6 +282,12 @@ void ld_read_services(Loader *ld, const config_setting_t *list,
 		      MdlScenario *sc);
 void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 
+/* ---- scenario.c ---- */
+
+/* mdl_scenario_load(); nested: FILE is the scenario another replaces. */
+MdlScenario *ld_load_scenario(const char *file, const char *const *sets,
+			      gboolean nested, GError **error);
+
 /* ---- costs.c ---- */
 
 /* An amount of money, >= 0: a number, or a string "150k", "1.5M", "2G"
@@ -287,7 +296,8 @@ gboolean ld_amount(Loader *ld, const config_setting_t *s, const char *ctx,
 		   double *out);
 
 /* The optional top-level group `costs` of root into sc->costs (left
- * NULL when absent); the services must be read. */
+ * NULL when absent), with the scenario its project replaces into
+ * sc->replaces; the header and the services must be read. */
 void ld_read_costs(Loader *ld, const config_setting_t *root, MdlScenario *sc);
 
 /* Frees costs and what it points to; accepts NULL. */

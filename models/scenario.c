@@ -405,15 +405,14 @@ static MdlScenario *load(Loader *ld, const char *const *sets)
 	return sc;
 }
 
-MdlScenario *mdl_scenario_load(const char *file, const char *const *sets,
-			       GError **error)
+MdlScenario *ld_load_scenario(const char *file, const char *const *sets,
+			      gboolean nested, GError **error)
 {
 	Loader ld;
 	MdlScenario *sc;
 
-	g_return_val_if_fail(file != NULL, NULL);
-	g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 	ld_init(&ld, file);
+	ld.nested = nested;
 	sc = load(&ld, sets);
 	if (ld_failed(&ld)) {
 		g_autofree char *msg = ld_message(&ld);
@@ -427,6 +426,14 @@ MdlScenario *mdl_scenario_load(const char *file, const char *const *sets,
 	}
 	ld_clear(&ld);
 	return sc;
+}
+
+MdlScenario *mdl_scenario_load(const char *file, const char *const *sets,
+			       GError **error)
+{
+	g_return_val_if_fail(file != NULL, NULL);
+	g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+	return ld_load_scenario(file, sets, FALSE, error);
 }
 
 /* ---- freeing and finding ----------------------------------------------- */
@@ -501,6 +508,7 @@ void mdl_scenario_free(MdlScenario *sc)
 	g_free(sc->datasets);
 	g_free(sc->ransomware);
 	ld_costs_free(sc->costs);
+	mdl_scenario_free(sc->replaces);
 	g_free(sc->service_order);
 	g_free(sc->file);
 	g_free(sc->name);

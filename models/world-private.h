@@ -123,9 +123,11 @@ typedef struct {
 
 struct MdlWorld {
 	const MdlScenario *sc;
-	MdlLabels *labels;
+	const MdlLabels *labels;	/* own_labels, or a view of the main
+					   world's (replaced world) */
+	MdlLabels *own_labels;
 	SimEngine *eng;
-	guint64 rep;
+	guint64 seed, rep;	/* of the replication being played */
 	Unit *units;
 	guint n_units;
 	double *lives;
@@ -155,6 +157,17 @@ struct MdlWorld {
 	MdlTraceFn trace;	/* NULL: no trace */
 	gpointer trace_data;
 	MdlResults *out;	/* of the replication being played */
+	/* Phases (replaced.c; docs/model.md, "Replaced infrastructure") */
+	double start;		/* when this world's topology took over */
+	MdlWorld *replaced;	/* world of sc->replaces, or NULL */
+	double *before_uptime;	/* per service: uptime in the replaced
+				   world, this replication */
+	/* In the world of a replaced topology: each service's index in the
+	 * main scenario (out's), or G_MAXUINT for one it does not run;
+	 * NULL in the main world. */
+	guint *svc_out;
+	const char *stream_prefix;	/* "" or "replaced:" */
+	gboolean quiet_stop;	/* stop once no reported incident is open */
 };
 
 /* Event priorities not in world.h. */
@@ -180,6 +193,12 @@ static inline double world_now(const MdlWorld *w)
 	return sim_engine_now(w->eng);
 }
 
+/* Service s's index in out, or G_MAXUINT when out does not report it. */
+static inline guint world_out_service(const MdlWorld *w, guint s)
+{
+	return w->svc_out ? w->svc_out[s] : s;
+}
+
 static inline gboolean site_ok(const MdlWorld *w, guint s)
 {
 	const Site *st = &w->sites[s];
@@ -188,6 +207,15 @@ static inline gboolean site_ok(const MdlWorld *w, guint s)
 }
 
 /* world.c */
+MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
+		    const char *stream_prefix);
+/* Streams of replication rep of a run seeded with seed. */
+void world_reseed(MdlWorld *w, guint64 seed, guint64 rep);
+/* Everything new and up at `start`, the first events scheduled. */
+void world_reset(MdlWorld *w, double start);
+/* Plays from now to horizon (more when quiet_stop); FALSE with error
+ * when the event budget runs out. */
+gboolean world_play(MdlWorld *w, double horizon, GError **error);
 void world_unit_renew(MdlWorld *w, guint unit);
 void world_repair_request(MdlWorld *w, guint unit);
 void world_destroy_site(MdlWorld *w, guint s);
@@ -226,6 +254,16 @@ void protect_wipe(MdlWorld *w, guint k);
 guint protect_copy_site(const MdlWorld *w, guint k);
 /* Size of dataset d at t, in bytes. */
 double protect_size(const MdlWorld *w, guint d, double t);
+
+/* replaced.c */
+/* The world of sc->replaces inside w, when there is one. */
+void replaced_init(MdlWorld *w);
+/* Plays the replaced topology from 0 until w's takes over: sets
+ * w->start and w->before_uptime, records into w->out. */
+gboolean replaced_play(MdlWorld *w, GError **error);
+/* An incident of w (a replaced world) closed: stops it when it was the
+ * last one open past the switch. */
+void replaced_incident_closed(MdlWorld *w);
 
 /* recovery.c */
 void recovery_init(MdlWorld *w);

@@ -89,12 +89,14 @@ static GArray *uint_array(void)
 	return g_array_new(FALSE, FALSE, sizeof(guint));
 }
 
-MdlWorld *mdl_world_new(const MdlScenario *sc)
+MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
+		    const char *stream_prefix)
 {
 	MdlWorld *w = g_new0(MdlWorld, 1);
 
 	w->sc = sc;
-	w->labels = mdl_labels_new(sc);
+	w->labels = labels ? labels : (w->own_labels = mdl_labels_new(sc));
+	w->stream_prefix = stream_prefix;
 	w->eng = sim_engine_new();
 	w->comps = g_new0(Comp, sc->n_components);
 	w->sites = g_new0(Site, sc->n_sites);
@@ -135,6 +137,14 @@ MdlWorld *mdl_world_new(const MdlScenario *sc)
 	return w;
 }
 
+MdlWorld *mdl_world_new(const MdlScenario *sc)
+{
+	MdlWorld *w = world_new(sc, NULL, "");
+
+	replaced_init(w);
+	return w;
+}
+
 void mdl_world_free(MdlWorld *w)
 {
 	if (!w)
@@ -163,7 +173,10 @@ void mdl_world_free(MdlWorld *w)
 	recovery_free(w);
 	protect_free(w);
 	sim_engine_free(w->eng);
-	mdl_labels_free(w->labels);
+	mdl_labels_free(w->own_labels);
+	mdl_world_free(w->replaced);
+	g_free(w->before_uptime);
+	g_free(w->svc_out);
 	g_free(w->units);
 	g_free(w->lives);
 	g_free(w->comps);
@@ -345,8 +358,10 @@ static void service_set(MdlWorld *w, guint s, gboolean up)
 	SimTime now = sim_engine_now(w->eng);
 
 	if (sv->up) {
+		guint out = world_out_service(w, s);
 		sv->uptime += now - sv->last;
-		mdl_results_uptime(w->out, s, sv->last, now);
+		if (out != G_MAXUINT)
+			mdl_results_uptime(w->out, out, sv->last, now);
 	}
 	sv->last = now;
 	sv->up = up;
@@ -561,7 +576,7 @@ static void repair_start(MdlWorld *w, guint unit, double delay)
 	double t = sim_dist_sample(mc->modes[u->mode].repair,
 				   w->comps[u->comp].repair_rng);
 
-	if (mc->crew >= 0) {
+	if (mc->crew >= 0 && !w->svc_out) {	/* out has the main's crews */
 		MdlCrewResults *r = &w->out->crews[mc->crew];
 		double wait = sim_engine_now(w->eng) + delay - u->asked;
 		r->repairs++;
@@ -805,7 +820,8 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
  * replication. */
 static void add_stream(MdlWorld *w, gsl_rng *r, char *name)
 {
-	Stream st = { r, sim_rng_hash_name(name) };
+	g_autofree char *full = g_strconcat(w->stream_prefix, name, NULL);
+	Stream st = { r, sim_rng_hash_name(full) };
 
 	g_array_append_val(w->streams, st);
 	g_free(name);
@@ -838,21 +854,22 @@ static void list_streams(MdlWorld *w)
 	add_stream(w, w->threat_rng, g_strdup("threats"));
 }
 
-static void reseed(MdlWorld *w, guint64 rep)
+void world_reseed(MdlWorld *w, guint64 seed, guint64 rep)
 {
 	for (guint i = 0; i < w->streams->len; i++) {
 		Stream *st = &g_array_index(w->streams, Stream, i);
-		sim_rng_reseed_key(st->r, w->sc->seed, rep, st->key);
+		sim_rng_reseed_key(st->r, seed, rep, st->key);
 	}
+	w->seed = seed;
 	w->rep = rep;
 }
 
-/* Back to t = 0: everything new and up, first events scheduled. */
-static void reset(MdlWorld *w)
+void world_reset(MdlWorld *w, double start)
 {
 	const MdlScenario *sc = w->sc;
 
-	sim_engine_reset(w->eng);
+	sim_engine_reset_at(w->eng, start);
+	w->start = start;
 	for (guint k = 0; k < sc->n_crews; k++) {
 		g_queue_clear(&w->crews[k].line);
 		w->crews[k].busy = 0;
@@ -875,7 +892,7 @@ static void reset(MdlWorld *w)
 		cp->up = sc->components[c].count;
 		cp->is_up = TRUE;
 		cp->dirty = FALSE;
-		cp->last = 0;
+		cp->last = start;
 		cp->up_time = cp->unit_time = 0;
 		cp->relocated = FALSE;
 	}
@@ -883,7 +900,7 @@ static void reset(MdlWorld *w)
 		Svc *sv = &w->svcs[s];
 		sv->up = sv->primary_ok = TRUE;
 		sv->dirty = FALSE;
-		sv->last = 0;
+		sv->last = start;
 		sv->uptime = 0;
 	}
 	g_array_set_size(w->dirty_comps, 0);
@@ -901,26 +918,31 @@ static void reset(MdlWorld *w)
 }
 
 /* At the horizon: integrals closed, open incidents censored,
- * per-replication figures folded into the results. */
+ * per-replication figures folded into the results.  Components count
+ * from the instant their topology took over; services over the whole
+ * horizon, with their uptime under the replaced topology if any. */
 static void collect(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
-	double T = sc->horizon_h;
+	double T = sc->horizon_h, span = T - w->start;
 	MdlResults *out = w->out;
 
-	for (guint c = 0; c < sc->n_components; c++) {
+	for (guint c = 0; c < sc->n_components && span > 0; c++) {
 		comp_update(w, c);
 		Comp *cp = &w->comps[c];
 		sim_welford_add(&out->components[c].availability,
-				cp->up_time / T);
+				cp->up_time / span);
 		sim_welford_add(&out->components[c].units_up,
-				cp->unit_time / (T * sc->components[c].count));
+				cp->unit_time /
+					(span * sc->components[c].count));
 	}
 	recovery_censor(w);
 	g_autofree double *uptime = g_new(double, MAX(sc->n_services, 1));
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
 		uptime[s] = sv->uptime + (sv->up ? T - sv->last : 0);
+		if (w->replaced)
+			uptime[s] += w->before_uptime[s];
 		if (sv->up)
 			mdl_results_uptime(out, s, sv->last, T);
 	}
@@ -932,13 +954,21 @@ void mdl_world_set_trace(MdlWorld *w, MdlTraceFn fn, gpointer data)
 {
 	w->trace = fn;
 	w->trace_data = data;
+	if (w->replaced)
+		mdl_world_set_trace(w->replaced, fn, data);
 }
 
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what)
 {
-	if (w->trace)
-		w->trace(sim_engine_now(w->eng), kind, id, what, w->trace_data);
+	g_autofree char *full = NULL;
+
+	if (!w->trace)
+		return;
+	/* a replaced topology's components are not the scenario's */
+	if (w->svc_out && kind == MDL_TRACE_COMPONENT)
+		id = full = g_strconcat(w->stream_prefix, id, NULL);
+	w->trace(sim_engine_now(w->eng), kind, id, what, w->trace_data);
 }
 
 const MdlLabels *mdl_world_labels(const MdlWorld *w)
@@ -961,22 +991,31 @@ gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
 	w->out = out;
 	w->exercise = inj != NULL;
 	w->injection = inj;
-	reseed(w, rep);
-	reset(w);
+	world_reseed(w, w->sc->seed, rep);
+	/* An exercise tries the scenario's own topology, from t = 0. */
+	if (w->replaced && !inj && !replaced_play(w, error)) {
+		w->out = NULL;
+		return FALSE;
+	}
+	world_reset(w, w->replaced && !inj ? w->start : 0);
 	if (inj)
 		world_schedule_injection(w, inj);
-	SimStopReason why = sim_engine_run(w->eng, w->sc->horizon_h,
-					   EVENT_BUDGET);
-	if (why == SIM_STOP_EVENTS) {
-		g_set_error(error, MDL_SCENARIO_ERROR,
-			    MDL_SCENARIO_ERROR_INVALID,
-			    "more than %llu events before the horizon: "
-			    "a zero-length cycle? check for durations of 0",
-			    (unsigned long long)EVENT_BUDGET);
+	if (!world_play(w, w->sc->horizon_h, error)) {
 		w->out = NULL;
 		return FALSE;
 	}
 	collect(w);
 	w->out = NULL;
 	return TRUE;
+}
+
+gboolean world_play(MdlWorld *w, double horizon, GError **error)
+{
+	if (sim_engine_run(w->eng, horizon, EVENT_BUDGET) != SIM_STOP_EVENTS)
+		return TRUE;
+	g_set_error(error, MDL_SCENARIO_ERROR, MDL_SCENARIO_ERROR_INVALID,
+		    "more than %llu events before the horizon: "
+		    "a zero-length cycle? check for durations of 0",
+		    (unsigned long long)EVENT_BUDGET);
+	return FALSE;
 }

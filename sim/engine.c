@@ -29,9 +29,15 @@ void sim_engine_free(SimEngine *eng)
 
 void sim_engine_reset(SimEngine *eng)
 {
+	sim_engine_reset_at(eng, 0);
+}
+
+void sim_engine_reset_at(SimEngine *eng, SimTime t0)
+{
 	g_return_if_fail(eng);
+	g_return_if_fail(isfinite(t0) && t0 >= 0);
 	sim_queue_clear(eng->queue);
-	eng->now = 0;
+	eng->now = t0;
 	eng->events = 0;
 	eng->stop = FALSE;
 }

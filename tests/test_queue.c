@@ -240,6 +240,13 @@ START_TEST(test_engine_stop_conditions)
 	ck_assert_uint_eq(sim_engine_events(eng), 0);
 	ck_assert_int_eq(sim_engine_run(eng, 100, 0), SIM_STOP_EMPTY);
 	assert_close(sim_engine_now(eng), 100, 0);
+	/* Reset part-way: the clock starts there, the past is refused. */
+	sim_engine_reset_at(eng, 50);
+	assert_close(sim_engine_now(eng), 50, 0);
+	ck_assert_uint_eq(sim_engine_events(eng), 0);
+	sim_engine_after(eng, 5, 0, record, &tr, 0);
+	ck_assert_int_eq(sim_engine_run(eng, 100, 0), SIM_STOP_EMPTY);
+	assert_close(g_array_index(tr.log, double, tr.log->len - 1), 55, 0);
 	g_array_free(tr.log, TRUE);
 	sim_engine_free(eng);
 	sim_engine_free(NULL);

@@ -15,6 +15,12 @@
  *         dataset, "unrecoverable" (no usable copy: the data restarted
  *         empty), "failback".
  *
+ * A scenario that replaces another (sc->replaces: the topology in service
+ * until its own is) has, after its own causes and after its own paths,
+ * those of the replaced scenario prefixed with MDL_LABELS_REPLACED
+ * ("replaced:component:san:disk"); mdl_labels_replaced() is the view
+ * through which the replaced scenario's world finds them.
+ *
  * Immutable once built; shared by every thread.
  */
 #ifndef DRSIM_MODELS_LABELS_H
@@ -26,8 +32,14 @@
 
 typedef struct MdlLabels MdlLabels;
 
+#define MDL_LABELS_REPLACED "replaced:"
+
 MdlLabels *mdl_labels_new(const MdlScenario *sc);
 void mdl_labels_free(MdlLabels *l);
+
+/* The labels of sc->replaces inside l (owned by l, same tables, indices
+ * into l), or NULL when sc replaces nothing. */
+const MdlLabels *mdl_labels_replaced(const MdlLabels *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlLabels, mdl_labels_free)
 
 guint mdl_labels_n_causes(const MdlLabels *l);

@@ -125,6 +125,10 @@ typedef struct {
 	double *cause_cost;	/* [n_causes]: cost of one occurrence */
 	guint64 replications;
 	guint64 events;		/* engine events fired, all replications */
+	/* When sc replaces a topology: the instant it took over, per
+	 * replication (in_service_h, or later when an incident of the
+	 * replaced one was still open then). */
+	SimWelford switch_h;
 	/* incidents.csv rows (without header) of the replications held, when
 	 * log_incidents; see mdl_results_merge() for where they go. */
 	gboolean log_incidents;
@@ -153,9 +157,14 @@ double mdl_results_year_length(const MdlResults *r, guint y);
  * scenario has no costs. */
 void mdl_results_occurrence(MdlResults *r, guint cause, double t);
 
+/* The new topology of a scenario that replaces another took over at t
+ * in the replication being played. */
+void mdl_results_switch(MdlResults *r, double t);
+
 /* Fixed costs of c spent from t = 0 to t (<= horizon_h) included: capex
  * and the project at 0, each refresh at k·lifetime < horizon_h, yearly
- * amounts pro rata of t.  0 when c is NULL. */
+ * amounts pro rata of time (the replaced scenario's before
+ * c->in_service_h, c's after).  0 when c is NULL. */
 double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h);
 
 /* Records an incident of service still open at the horizon. */

@@ -232,10 +232,12 @@ typedef struct {
 
 /* The optional `costs` group, amounts in `currency`, every one >= 0 and
  * 0 when not given (docs/model.md, "Costs").  capex is paid at t = 0 and
- * again, times refresh, at every k·lifetime_h < horizon (k >= 1); yearly
- * amounts are spent pro rata of time; project_cost at t = 0 (its lead
- * time is only reported).  downtime_per_hour has one rate per service
- * (the `default` for those not named). */
+ * again, times refresh, at every k·lifetime_h < horizon (k >= 1);
+ * project_cost at t = 0; yearly amounts (opex, staff) are spent pro rata
+ * of time — when the project replaces a scenario, from project_lead_h on,
+ * the replaced one's yearly amounts (replaced_per_year) being spent
+ * before.  downtime_per_hour has one rate per service (the `default` for
+ * those not named). */
 typedef struct {
 	char *currency;		/* "EUR" when not given */
 	double capex;
@@ -244,7 +246,10 @@ typedef struct {
 	double opex_per_year;
 	double fte, cost_per_fte;
 	double project_cost;
-	double project_lead_h;	/* reported only */
+	double project_lead_h;	/* when it replaces nothing: reported only */
+	double replaced_per_year;	/* opex + staff of the replaced
+					   scenario's costs, if any */
+	double in_service_h;	/* MdlScenario.in_service_h */
 	double *downtime_per_hour;	/* [n_services] */
 	double data_loss_per_hour;	/* per hour of data lost */
 	MdlCostEvent *events;	/* first matching prefix wins */
@@ -276,7 +281,7 @@ typedef struct {
 	int line;
 } MdlService;
 
-typedef struct {
+typedef struct MdlScenario {
 	char *file;		/* as given on the command line */
 	char *name;
 	char *description;	/* may be NULL */
@@ -298,6 +303,14 @@ typedef struct {
 	MdlRansomware *ransomware;
 	guint n_ransomware;
 	MdlCosts *costs;	/* NULL: the file has no `costs` group */
+	/* The topology in service until this one is (costs.project.
+	 * replaces, docs/model.md "Replaced infrastructure"), or NULL.  It
+	 * runs every service of this one (same ids) and shares its
+	 * calendar; only its topology, plans and yearly costs are used.
+	 * This one is in service from in_service_h (the project's lead
+	 * time, < horizon_h; 0 when it replaces nothing). */
+	struct MdlScenario *replaces;
+	double in_service_h;
 	/* The n_services service indices, each after every service it
 	 * depends on (otherwise in file order): evaluating services in
 	 * this order sees a service's dependencies already up to date. */

@@ -43,6 +43,10 @@ void sim_engine_free(SimEngine *eng);
 /* Back to time 0 with no event and zero counters, keeping the memory. */
 void sim_engine_reset(SimEngine *eng);
 
+/* The same, the clock at t0 (finite, >= 0) instead of 0: a run that
+ * starts part-way through a horizon. */
+void sim_engine_reset_at(SimEngine *eng, SimTime t0);
+
 /* The current time: that of the event being handled, or where the last
  * run stopped. */
 SimTime sim_engine_now(const SimEngine *eng);
