@@ -215,8 +215,17 @@ static void table_header(GString *s, const Compare *c)
 	g_autofree char *from = g_strdup_printf("from %s", c->labels[0]);
 	guint64 events = 0;
 	double wall_s = 0;
-	char horizon[32];
+	char horizon[32], lead[32];
+	g_auto(GStrv) replaces = g_new0(char *, c->n + 1);
 
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *si = c->plays[i]->sc;
+		sim_format_duration(si->in_service_h, lead, sizeof lead);
+		replaces[i] = si->replaces
+			? g_strdup_printf(", in service after %s (until then "
+					  "%s)", lead, si->replaces->file)
+			: g_strdup("");
+	}
 	for (guint i = 0; i < c->n; i++) {
 		events += c->plays[i]->results->events;
 		wall_s += c->plays[i]->info.wall_s;
@@ -227,8 +236,8 @@ static void table_header(GString *s, const Compare *c)
 							 scenario_letter(i)));
 		mdl_compare_grid_add(g, c->labels[i]);
 		mdl_compare_grid_take(g, g_strdup_printf(
-			"%s (%s), horizon %s", c->plays[i]->sc->name,
-			c->o.args[i], horizon));
+			"%s (%s), horizon %s%s", c->plays[i]->sc->name,
+			c->o.args[i], horizon, replaces[i]));
 	}
 	g_string_append_printf(s, "drsim %s — compare %u scenarios\n",
 			       DRSIM_VERSION, c->n);
@@ -913,6 +922,25 @@ static char *gp_availability(const Compare *c)
 
 /* The cumulative costs of the scenarios on one chart, each a band and
  * its mean; the crossing year marked. */
+/* A short mark where a scenario that replaces a topology takes over. */
+static void gp_in_service(GString *s, const Compare *c)
+{
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *si = c->plays[i]->sc;
+		double x = si->in_service_h / SIM_HOURS_PER_YEAR;
+		g_autofree char *lab = NULL;
+		if (!si->replaces)
+			continue;
+		lab = gp_text(c->labels[i]);
+		g_string_append_printf(s,
+			"set arrow from %.6g, graph 0 to %.6g, graph 1 "
+			"nohead dt 3 lw 2 lt %u\nset label %u \"%s in "
+			"service\" at %.6g, graph %.2f left offset 0.5,0 "
+			"tc lt %u\n",
+			x, x, i + 1, 10 + i, lab, x, 0.80 - 0.06 * i, i + 1);
+	}
+}
+
 static char *gp_cost_year(const Compare *c)
 {
 	gboolean b_cheaper = FALSE;
@@ -936,6 +964,7 @@ static char *gp_cost_year(const Compare *c)
 			"lw 2 lc rgb \"black\"\nset label 1 \"crossing: "
 			"year %u\" at %u, graph 0.95 left offset 0.5,0\n",
 			year, year, year, year);
+	gp_in_service(s, c);
 	gp_outputs(s, "compare_cost_year");
 	g_string_append(s, "  plot ");
 	for (guint i = 0; i < c->n; i++) {

@@ -1002,6 +1002,15 @@ static MdlPlot *cost_plot(const MdlScenario *sc, const MdlResults *r)
 		"%sset ylabel %s\nset yrange [0:*]\n"
 		"set style fill transparent solid 0.2 noborder\n",
 		r->n_years, r->n_years <= 25 ? "set xtics 1\n" : "", qy);
+	if (sc->replaces)
+		g_string_append_printf(p->gp,
+			"set arrow from %.6g, graph 0 to %.6g, graph 1 "
+			"nohead dt 3 lw 2 lc rgb \"black\"\nset label 10 "
+			"\"in service\" at %.6g, graph 0.80 left offset "
+			"0.5,0\n",
+			sc->in_service_h / SIM_HOURS_PER_YEAR,
+			sc->in_service_h / SIM_HOURS_PER_YEAR,
+			sc->in_service_h / SIM_HOURS_PER_YEAR);
 	mdl_plot_begin(p);
 	g_string_append(p->gp,
 		"plot \"cost_year.dat\" using 1:($4/1e6):($5/1e6) with "

@@ -374,6 +374,27 @@ static void json_cost(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_end_object(b);
 }
 
+/* "replaces": null, or the topology in service until the switch. */
+static void json_replaces(JsonBuilder *b, const MdlScenario *sc,
+			  const MdlResults *r)
+{
+	json_builder_set_member_name(b, "replaces");
+	if (!sc->replaces) {
+		json_builder_add_null_value(b);
+		return;
+	}
+	json_builder_begin_object(b);
+	add_string(b, "name", sc->replaces->name);
+	add_string(b, "file", sc->replaces->file);
+	add_number(b, "in_service_h", sc->in_service_h);
+	json_builder_set_member_name(b, "switch_h");
+	json_builder_begin_object(b);
+	add_number(b, "mean", sim_welford_mean(&r->switch_h));
+	add_number(b, "max", r->switch_h.n ? r->switch_h.max : NAN);
+	json_builder_end_object(b);
+	json_builder_end_object(b);
+}
+
 static void json_header(JsonBuilder *b, const MdlScenario *sc,
 			const MdlResults *r)
 {
@@ -385,6 +406,7 @@ static void json_header(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_begin_object(b);
 	add_string(b, "name", sc->name);
 	add_string(b, "file", sc->file);
+	json_replaces(b, sc, r);
 	json_builder_end_object(b);
 	add_int(b, "seed", sc->seed);
 	add_int(b, "replications", r->replications);
@@ -648,6 +670,23 @@ static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
 	table_cost_quantiles(s, c->incidents_sketch);
 }
 
+/* Which topology ran until when. */
+static void table_replaces(GString *s, const MdlScenario *sc,
+			   const MdlResults *r)
+{
+	char b[2][32];
+
+	if (!sc->replaces)
+		return;
+	g_string_append_printf(
+		s, "In service after %s; until then %s (%s) runs; the switch "
+		   "waited %s on average for an incident to end\n",
+		dur(sc->in_service_h, b[0]), sc->replaces->name,
+		sc->replaces->file,
+		dur(fmax(0, sim_welford_mean(&r->switch_h) - sc->in_service_h),
+		    b[1]));
+}
+
 static char *report_table(const MdlScenario *sc, const MdlResults *r,
 			  const MdlRunInfo *info)
 {
@@ -661,6 +700,7 @@ static char *report_table(const MdlScenario *sc, const MdlResults *r,
 				  " events in %.2f s\n",
 			       r->replications, dur(sc->horizon_h, b), sc->seed,
 			       info->threads, r->events, info->wall_s);
+	table_replaces(s, sc, r);
 	for (guint i = 0; i < sc->n_services; i++)
 		table_service(s, sc, r, i);
 	table_cost(s, sc, r);
