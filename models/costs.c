@@ -220,8 +220,10 @@ static void read_project(Loader *ld, const config_setting_t *g,
 		return;
 	ld_check_keys(ld, project, project_keys, ctx);
 	amount_of(ld, project, "cost", ctx, &c->project_cost);
-	if ((s = config_setting_get_member(project, "lead_time")))
+	if ((s = config_setting_get_member(project, "lead_time"))) {
 		ld_duration(ld, s, ctx, &c->project_lead_h);
+		c->lead_line = (int)ld_line(s);
+	}
 	if (!(s = config_setting_get_member(project, "replaces")))
 		return;
 	read_replaces(ld, s, sc, c);

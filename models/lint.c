@@ -488,6 +488,27 @@ static void lint_dwell(const MdlDataset *ds, double dwell_h, GPtrArray *ws)
 	}
 }
 
+/* ---- 7. the project's lead time ---------------------------------------- */
+
+/* A lead time with nothing to run during it: the new topology is
+ * simulated from t = 0, so its first months look better than they are. */
+static void lint_lead_time(const MdlScenario *sc, GPtrArray *ws)
+{
+	const MdlCosts *c = sc->costs;
+	char lead[32];
+
+	if (!c || sc->replaces || c->project_lead_h <= 0)
+		return;
+	sim_format_duration(c->project_lead_h, lead, sizeof lead);
+	add(ws, c->lead_line, g_strdup("costs.project.lead_time"),
+	    g_strdup_printf("the project's lead time of %s is not simulated: "
+			    "the topology is taken to be in service from the "
+			    "start, and what runs until then is left out",
+			    lead),
+	    g_strdup("name the scenario of the topology in service until "
+		     "then with 'replaces' in 'project'"));
+}
+
 /* ---- the whole scenario ----------------------------------------------- */
 
 static void lint_service(const MdlScenario *sc, const MdlService *s,
@@ -535,6 +556,7 @@ GPtrArray *mdl_lint(const MdlScenario *sc)
 		lint_321(sc, &sc->datasets[i], ws);
 		lint_dwell(&sc->datasets[i], dwell_h, ws);
 	}
+	lint_lead_time(sc, ws);
 	g_ptr_array_sort(ws, by_line);
 	return ws;
 }

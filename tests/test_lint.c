@@ -69,6 +69,10 @@ static const struct {
 	 "copies of 'db/nightly' are kept 7d, less than a ransomware dwell "
 	 "time of 10d",
 	 "'keep' >= 10"},
+	/* 7. */
+	{"lead-time", 23, "costs.project.lead_time",
+	 "the project's lead time of 1.5y is not simulated",
+	 "with 'replaces' in 'project'"},
 };
 
 static MdlScenario *load(const char *name)

@@ -5,7 +5,8 @@
  * fastest restore, an RPO below what any copy can give, health data
  * outside the EEA, no immutable or no off-site copy (3-2-1), a standby
  * sharing a single point of failure with its primary, copies kept for
- * less than a ransomware dwell time.  mdl_lint() finds those from the
+ * less than a ransomware dwell time; or a project lead time during which
+ * nothing is simulated.  mdl_lint() finds those from the
  * scenario alone (means of laws, sizes at the horizon), without playing
  * it; the rules and their formulas are in docs/scenario-format.md, "Lint".
  *

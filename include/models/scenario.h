@@ -250,6 +250,7 @@ typedef struct {
 	double replaced_per_year;	/* opex + staff of the replaced
 					   scenario's costs, if any */
 	double in_service_h;	/* MdlScenario.in_service_h */
+	int lead_line;		/* of project.lead_time; 0 when absent */
 	double *downtime_per_hour;	/* [n_services] */
 	double data_loss_per_hour;	/* per hour of data lost */
 	MdlCostEvent *events;	/* first matching prefix wins */
