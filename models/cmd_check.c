@@ -21,7 +21,8 @@ static char *count(guint64 n, const char *noun)
 static void print_summary(const char *file, const MdlScenario *sc,
 			  guint n_warnings)
 {
-	char horizon[16];
+	char horizon[16], lead[16];
+	g_autofree char *replaces = NULL;
 	g_autofree char *sites = count(sc->n_sites, "site");
 	g_autofree char *crews = count(sc->n_crews, "crew");
 	g_autofree char *components = count(sc->n_components, "component");
@@ -30,8 +31,13 @@ static void print_summary(const char *file, const MdlScenario *sc,
 	g_autofree char *warnings = count(n_warnings, "warning");
 
 	sim_format_duration(sc->horizon_h, horizon, sizeof horizon);
-	printf("%s: ok — %s, %s, %s, %s, horizon %s, %s%s%s\n", file, sites,
-	       crews, components, services, horizon, reps,
+	sim_format_duration(sc->in_service_h, lead, sizeof lead);
+	replaces = sc->replaces ? g_strdup_printf(", in service after %s "
+						  "(until then %s)",
+						  lead, sc->replaces->file)
+				: g_strdup("");
+	printf("%s: ok — %s, %s, %s, %s, horizon %s, %s%s%s%s\n", file, sites,
+	       crews, components, services, horizon, reps, replaces,
 	       n_warnings > 0 ? ", " : "", n_warnings > 0 ? warnings : "");
 }
 

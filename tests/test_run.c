@@ -1,5 +1,5 @@
-/* test_run.c — `drsim run` as a user runs it: every validation scenario in
- * the three formats, the JSON keys of docs/output.md, determinism across
+/* test_run.c — `drsim run` as a user runs it: every validation and
+ * shipped scenario in the three formats, the JSON keys of docs/output.md, determinism across
  * thread counts, the options, and the files of --out. */
 #include <string.h>
 #include <sys/wait.h>
@@ -26,6 +26,13 @@ static const char *const scenarios[] = {
 	"scenarios/validation/d4-failover-stages.cfg",
 	"scenarios/validation/d5-restore-growth.cfg",
 	"scenarios/validation/d6-weibull-lognormal.cfg",
+	"tests/data/replaced/new-random.cfg",	/* two worlds a replication */
+	"scenarios/chu-today.cfg",
+	"scenarios/chu-internal.cfg",
+	"scenarios/chu-hosted.cfg",
+	"scenarios/chu-internal-ransomware.cfg",
+	"scenarios/clinic-group-hybrid.cfg",
+	"scenarios/ehealth-startup.cfg",
 };
 
 #define D1 "scenarios/validation/d1-backup-restore.cfg"
