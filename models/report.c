@@ -495,6 +495,16 @@ static const char *num(double x, char buf[32])
 	return buf;
 }
 
+/* An availability, 6 decimals; "-" when undefined (one replication's
+ * interval). */
+static const char *avail(double x, char buf[32])
+{
+	if (!isfinite(x))
+		return "-";
+	g_snprintf(buf, 32, "%.6f", x);
+	return buf;
+}
+
 /* The RTO counted from the declaration, under the RTO line. */
 static void table_declared(GString *s, const MdlServiceResults *x)
 {
@@ -561,15 +571,17 @@ static void table_service(GString *s, const MdlScenario *sc,
 	Estimate a = estimate(&x->availability);
 	Estimate d = estimate(&x->downtime_h_per_year);
 	Dist rto = rto_of(sv, x), rpo = rpo_of(sv, x);
-	char b[32];
+	char b[3][32];
 
 	g_string_append_printf(s, "\nService %s", sv->id);
 	if (strcmp(sv->name, sv->id) != 0)
 		g_string_append_printf(s, " — %s", sv->name);
-	g_string_append_printf(s, "\n  availability      %.6f   95%% CI [%.6f, %.6f]\n",
-			       a.mean, a.lo, a.hi);
-	g_string_append_printf(s, "  downtime          %.2f h/year   95%% CI [%.2f, %.2f]\n",
-			       d.mean, d.lo, d.hi);
+	g_string_append_printf(s, "\n  availability      %s   95%% CI [%s, %s]\n",
+			       avail(a.mean, b[0]), avail(a.lo, b[1]),
+			       avail(a.hi, b[2]));
+	g_string_append_printf(s, "  downtime          %s h/year   95%% CI [%s, %s]\n",
+			       num(d.mean, b[0]), num(d.lo, b[1]),
+			       num(d.hi, b[2]));
 	g_string_append_printf(s, "  incidents         %.3f /year   (%" G_GUINT64_FORMAT
 				  " closed, %" G_GUINT64_FORMAT " censored)\n",
 			       incidents_per_year(sc, r, x), x->incidents,
@@ -583,7 +595,7 @@ static void table_service(GString *s, const MdlScenario *sc,
 					  "usable recovery point\n",
 				       x->rpo_unknown);
 	g_string_append_printf(s, "  both targets met  %s of incidents\n",
-			       pct(ratio(x->both_met, x->incidents), b));
+			       pct(ratio(x->both_met, x->incidents), b[0]));
 	table_protection(s, x);
 	if (x->incidents == 0)
 		return;
@@ -595,12 +607,15 @@ static void table_service(GString *s, const MdlScenario *sc,
 static void table_components(GString *s, const MdlScenario *sc,
 			     const MdlResults *r)
 {
+	char b[3][32];
+
 	g_string_append(s, "\nComponents          availability   95% CI                 units up\n");
 	for (guint i = 0; i < sc->n_components; i++) {
 		const MdlComponentResults *c = &r->components[i];
 		Estimate a = estimate(&c->availability);
-		g_string_append_printf(s, "  %-18s %.6f   [%.6f, %.6f]   %.4f\n",
-				       sc->components[i].id, a.mean, a.lo, a.hi,
+		g_string_append_printf(s, "  %-18s %s   [%s, %s]   %.4f\n",
+				       sc->components[i].id, avail(a.mean, b[0]),
+				       avail(a.lo, b[1]), avail(a.hi, b[2]),
 				       sim_welford_mean(&c->units_up));
 	}
 }
