@@ -1,6 +1,7 @@
 /* world-private.h — the state of a replication, shared by world.c (units,
- * crews, hazards, services), protect.c (recovery points of copies) and
- * recovery.c (incidents, declarations, failovers, restores, ransomware).
+ * services), repairs.c (crews), hazards.c (site hazards), protect.c
+ * (recovery points of copies) and recovery.c (incidents, declarations,
+ * failovers, restores, ransomware).
  * Only models/ includes this; the contract is world.h. */
 #ifndef DRSIM_MODELS_WORLD_PRIVATE_H
 #define DRSIM_MODELS_WORLD_PRIVATE_H
@@ -217,8 +218,22 @@ void world_reset(MdlWorld *w, double start);
  * when the event budget runs out. */
 gboolean world_play(MdlWorld *w, double horizon, GError **error);
 void world_unit_renew(MdlWorld *w, guint unit);
+
+/* repairs.c: crews (docs/model.md, "Repair crews") */
+/* Unit failed now: its repair starts at once, or waits for its crew. */
 void world_repair_request(MdlWorld *w, guint unit);
+/* Gives waiting repairs to the free members of crew k, if it can now. */
+void world_crew_dispatch(MdlWorld *w, guint k);
+/* Withdraws unit's repair: out of its crew's line, or its member freed. */
+void world_repair_cancel(MdlWorld *w, guint unit);
+
+/* hazards.c: site hazards (docs/model.md, "Site hazards") */
+/* Schedules the first occurrence of every hazard of every site. */
+void world_schedule_hazards(MdlWorld *w);
+/* Everything on site s is lost now, until a rebuild. */
 void world_destroy_site(MdlWorld *w, guint s);
+/* Site s changed state: its components, then everything downstream. */
+void world_site_refresh(MdlWorld *w, guint s);
 
 /* exercise.c: the injection of mdl_world_run_exercise() */
 void world_schedule_injection(MdlWorld *w, const MdlInjection *inj);
@@ -229,8 +244,6 @@ void world_comp_update(MdlWorld *w, guint c);
 void world_data_blocked_update(MdlWorld *w, guint d);
 void world_mark_service(MdlWorld *w, guint s);
 void world_site_changed(MdlWorld *w, guint s);
-/* Site s changed state: its components, then everything downstream. */
-void world_site_refresh(MdlWorld *w, guint s);
 void world_propagate(MdlWorld *w);
 void world_propagate_settled(MdlWorld *w);
 gboolean world_interval_contains(const GArray *spans, double t);

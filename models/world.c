@@ -1,5 +1,6 @@
-/* world.c — one replication: units fail and are repaired, sites suffer
- * hazards, crews work their hours, services follow their components.
+/* world.c — one replication: units age and fail, services follow their
+ * components.  Repairs and crews are in repairs.c, site hazards in
+ * hazards.c.
  *
  * Every handler follows the same steps: change the state of units or
  * sites, recount the components they belong to (comp_update), re-evaluate
@@ -563,100 +564,6 @@ void world_propagate_settled(MdlWorld *w)
 	operating_update(w);
 }
 
-/* -- repairs and crews ------------------------------------------------- */
-
-static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg);
-static void on_crew_open(SimEngine *eng, void *ctx, uint32_t arg);
-
-/* Starts the repair of unit after delay (a call-out, or 0). */
-static void repair_start(MdlWorld *w, guint unit, double delay)
-{
-	Unit *u = &w->units[unit];
-	const MdlComponent *mc = mcomp(w, u->comp);
-	double t = sim_dist_sample(mc->modes[u->mode].repair,
-				   w->comps[u->comp].repair_rng);
-
-	if (mc->crew >= 0 && !w->svc_out) {	/* out has the main's crews */
-		MdlCrewResults *r = &w->out->crews[mc->crew];
-		double wait = sim_engine_now(w->eng) + delay - u->asked;
-		r->repairs++;
-		r->immediate += wait == 0 ? 1 : 0;
-		sim_welford_add(&r->wait_h, wait);
-	}
-	u->repair_ev = sim_engine_after(w->eng, delay + t, MDL_PRIO_REPAIR,
-					on_repaired, w, unit);
-}
-
-/* Gives waiting repairs to free members of crew k, if at work (or on
- * call); otherwise waits for the next staffed instant. */
-static void crew_dispatch(MdlWorld *w, guint k)
-{
-	const MdlCrew *mk = &w->sc->crews[k];
-	Crew *cr = &w->crews[k];
-	SimTime now = sim_engine_now(w->eng);
-
-	while (!g_queue_is_empty(&cr->line) &&
-	       (mk->size == 0 || cr->busy < mk->size)) {
-		double delay = 0;
-		if (!sim_schedule_contains(mk->hours, &w->sc->calendar, now)) {
-			if (!mk->callout) {
-				SimTime open = sim_schedule_next_open(
-					mk->hours, &w->sc->calendar, now);
-				if (cr->open_ev == SIM_EVENT_NONE && isfinite(open))
-					cr->open_ev = sim_engine_at(
-						w->eng, open, MDL_PRIO_CREW,
-						on_crew_open, w, k);
-				return;
-			}
-			delay = sim_dist_sample(mk->callout, cr->rng);
-		}
-		guint unit = GPOINTER_TO_UINT(g_queue_pop_head(&cr->line)) - 1;
-		w->units[unit].queued = FALSE;
-		cr->busy++;
-		repair_start(w, unit, delay);
-	}
-}
-
-static void on_crew_open(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-
-	(void)eng;
-	w->crews[arg].open_ev = SIM_EVENT_NONE;
-	crew_dispatch(w, arg);
-}
-
-void world_repair_request(MdlWorld *w, guint unit)
-{
-	Unit *u = &w->units[unit];
-	gint k = mcomp(w, u->comp)->crew;
-
-	u->asked = sim_engine_now(w->eng);
-	if (k < 0) {
-		repair_start(w, unit, 0);
-		return;
-	}
-	u->queued = TRUE;
-	g_queue_push_tail(&w->crews[k].line, GUINT_TO_POINTER(unit + 1));
-	crew_dispatch(w, (guint)k);
-}
-
-/* Withdraws unit's repair (its site was destroyed): out of the line, or
- * its crew member freed. */
-static void repair_cancel(MdlWorld *w, guint unit)
-{
-	Unit *u = &w->units[unit];
-	gint k = mcomp(w, u->comp)->crew;
-
-	if (u->queued) {
-		g_queue_remove(&w->crews[k].line, GUINT_TO_POINTER(unit + 1));
-		u->queued = FALSE;
-	} else if (sim_engine_cancel(w->eng, u->repair_ev) && k >= 0) {
-		w->crews[k].busy--;
-	}
-	u->repair_ev = SIM_EVENT_NONE;
-}
-
 /* -- event handlers -------------------------------------------------------- */
 
 static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
@@ -678,139 +585,6 @@ static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
 		propagate(w);
 	}
 	world_repair_request(w, arg);
-}
-
-static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	Unit *u = &w->units[arg];
-	gint k = mcomp(w, u->comp)->crew;
-
-	(void)eng;
-	u->repair_ev = SIM_EVENT_NONE;
-	u->failed = FALSE;
-	world_unit_renew(w, arg);
-	comp_update(w, u->comp);
-	propagate(w);
-	if (k >= 0) {
-		w->crews[k].busy--;
-		crew_dispatch(w, (guint)k);
-	}
-}
-
-static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg);
-
-static const MdlHazard *hazard_of(const MdlWorld *w, guint h)
-{
-	return &w->sc->sites[w->hazards[h].site].hazards[w->hazards[h].index];
-}
-
-static void schedule_hazard(MdlWorld *w, guint h)
-{
-	Site *st = &w->sites[w->hazards[h].site];
-
-	sim_engine_after(w->eng, sim_dist_sample(hazard_of(w, h)->every, st->rng),
-			 MDL_PRIO_HAZARD, on_hazard, w, h);
-}
-
-static void update_site_comps(MdlWorld *w, guint s)
-{
-	GArray *comps = w->sites[s].comps;
-
-	world_site_changed(w, s);
-	if (site_ok(w, s))	/* home again: no longer elsewhere */
-		for (guint i = 0; i < comps->len; i++)
-			w->comps[g_array_index(comps, guint, i)].relocated = FALSE;
-	for (guint i = 0; i < comps->len; i++)
-		comp_update(w, g_array_index(comps, guint, i));
-	propagate(w);
-}
-
-void world_site_refresh(MdlWorld *w, guint s)
-{
-	update_site_comps(w, s);
-}
-
-static void on_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	guint s = w->hazards[arg].site;
-
-	(void)eng;
-	w->sites[s].outages--;
-	update_site_comps(w, s);
-	schedule_hazard(w, arg);
-}
-
-static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	guint s = w->hazards[arg].site;
-	GArray *comps = w->sites[s].comps;
-
-	(void)eng;
-	w->sites[s].destroyed = FALSE;
-	for (guint i = 0; i < comps->len; i++) {
-		guint c = g_array_index(comps, guint, i);
-		for (guint k = 0; k < mcomp(w, c)->count; k++)
-			world_unit_renew(w, w->comps[c].first + k);
-	}
-	update_site_comps(w, s);
-	schedule_hazard(w, arg);
-}
-
-/* Everything on site s is lost: pending failures and repairs withdrawn,
- * units gone until the rebuild. */
-void world_destroy_site(MdlWorld *w, guint s)
-{
-	GArray *comps = w->sites[s].comps;
-
-	w->sites[s].destroyed = TRUE;
-	for (guint i = 0; i < comps->len; i++) {
-		guint c = g_array_index(comps, guint, i);
-		for (guint k = 0; k < mcomp(w, c)->count; k++) {
-			guint unit = w->comps[c].first + k;
-			Unit *u = &w->units[unit];
-			sim_engine_cancel(w->eng, u->fail_ev);
-			u->fail_ev = SIM_EVENT_NONE;
-			u->operating = FALSE;
-			if (u->failed)
-				repair_cancel(w, unit);
-			u->failed = FALSE;
-		}
-	}
-	update_site_comps(w, s);
-	for (guint i = 0; i < comps->len; i++)
-		recovery_data_loss_on(w, g_array_index(comps, guint, i));
-	for (guint k = 0; k < w->n_copies; k++)
-		if (protect_copy_site(w, k) == s)
-			protect_wipe(w, k);
-	propagate(w);
-	for (guint k = 0; k < w->sc->n_crews; k++)
-		crew_dispatch(w, k);	/* members freed by cancellations */
-}
-
-static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	const MdlHazard *hz = hazard_of(w, arg);
-	guint s = w->hazards[arg].site;
-	Site *st = &w->sites[s];
-	double d = sim_dist_sample(hz->duration, st->rng);
-
-	w->cause = mdl_cause_hazard(w->labels, s, w->hazards[arg].index);
-	if (hz->effect == MDL_HAZARD_OUTAGE || !st->destroyed)
-		mdl_results_occurrence(w->out, w->cause, sim_engine_now(eng));
-	if (hz->effect == MDL_HAZARD_OUTAGE) {
-		st->outages++;
-		update_site_comps(w, s);
-		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK, on_outage_end, w, arg);
-	} else if (st->destroyed) {
-		schedule_hazard(w, arg);	/* nothing left to destroy */
-	} else {
-		world_destroy_site(w, s);
-		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK, on_rebuilt, w, arg);
-	}
 }
 
 /* -- a replication ----------------------------------------------------- */
@@ -910,8 +684,7 @@ void world_reset(MdlWorld *w, double start)
 	protect_reset(w);
 	recovery_reset(w);
 	if (!w->exercise) {
-		for (guint h = 0; h < w->n_hazards; h++)
-			schedule_hazard(w, h);
+		world_schedule_hazards(w);
 		recovery_schedule_threats(w);
 	}
 	operating_update(w);
@@ -941,7 +714,7 @@ static void collect(MdlWorld *w)
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
 		uptime[s] = sv->uptime + (sv->up ? T - sv->last : 0);
-		if (w->replaced)
+		if (w->start > 0)	/* the replaced topology ran before */
 			uptime[s] += w->before_uptime[s];
 		if (sv->up)
 			mdl_results_uptime(out, s, sv->last, T);
