@@ -204,8 +204,33 @@ START_TEST(test_replaced_common_numbers)
 }
 END_TEST
 
-/* An exercise tries the scenario's own topology from t = 0. */
+/* An exercise tries the scenario's own topology from t = 0, where nothing
+ * fails but the injection: vm, at 100 h, for 5 h. */
 START_TEST(test_replaced_exercise_own_topology)
+{
+	GError *error = NULL;
+	g_autoptr(MdlScenario) sc = mdl_scenario_load(NEW, NULL, &error);
+	MdlWorld *w = mdl_world_new(sc);
+	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
+	MdlInjection inj;
+
+	ck_assert(mdl_injection_parse(sc, mdl_world_labels(w),
+				      "component:vm:failure:f@+100h", &inj,
+				      &error));
+	/* a normal replication first: the exercise must not inherit it */
+	ck_assert(mdl_world_run(w, 0, r, NULL));
+	mdl_results_free(r);
+	r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
+	ck_assert(mdl_world_run_exercise(w, 0, &inj, r, NULL));
+	assert_close(r->services[0].availability.mean, 1995.0 / 2000, 1e-12);
+	mdl_injection_clear(&inj);
+	mdl_results_free(r);
+	mdl_world_free(w);
+}
+END_TEST
+
+/* The same through the binary: no replaced cause in sight. */
+START_TEST(test_replaced_exercise_cli)
 {
 	const char *args[] = { "exercise", NEW, "--inject",
 			       "component:vm:failure:f@+100h", "-r", "1",
@@ -230,6 +255,7 @@ Suite *replaced_suite(void)
 	tcase_add_test(tc, test_replaced_markov_exact);
 	tcase_add_test(tc, test_replaced_common_numbers);
 	tcase_add_test(tc, test_replaced_exercise_own_topology);
+	tcase_add_test(tc, test_replaced_exercise_cli);
 	suite_add_tcase(s, tc);
 	return s;
 }
