@@ -317,8 +317,12 @@ static gboolean write_cost(const Compare *c, GError **error)
 	       mdl_compare_write(c->o.out, "compare_cost_year.gp", gp, error);
 }
 
-gboolean compare_plots_write(const Compare *c, GError **error)
+/* The per-service charts, when the scenarios have a service in common
+ * (without one, gnuplot has nothing to draw and fails). */
+static gboolean write_services(const Compare *c, GError **error)
 {
+	if (c->common->len == 0)
+		return TRUE;
 	g_autofree char *rto = dat_cdf(c, TRUE), *rpo = dat_cdf(c, FALSE);
 	g_autofree char *avail = dat_availability(c);
 	g_autofree char *grto = gp_cdf(c, TRUE), *grpo = gp_cdf(c, FALSE);
@@ -331,27 +335,35 @@ gboolean compare_plots_write(const Compare *c, GError **error)
 	       mdl_compare_write(c->o.out, "compare_rto_cdf.gp", grto, error) &&
 	       mdl_compare_write(c->o.out, "compare_rpo_cdf.gp", grpo, error) &&
 	       mdl_compare_write(c->o.out, "compare_availability.gp", gav,
-				 error) &&
-	       write_cost(c, error);
+				 error);
+}
+
+gboolean compare_plots_write(const Compare *c, GError **error)
+{
+	return write_services(c, error) && write_cost(c, error);
 }
 
 gboolean compare_plots_render(const Compare *c, GError **error)
 {
-	static const char *const scripts[] = { "compare_rto_cdf.gp",
-		"compare_rpo_cdf.gp", "compare_availability.gp",
-		"compare_cost_year.gp" };
-	/* the cost chart only when every scenario has costs */
-	guint n = (guint)G_N_ELEMENTS(scripts) -
-		  (compare_all_costed(c) ? 0 : 1);
+	/* the per-service charts when a service is common, the cost chart
+	 * when every scenario has costs */
+	static const char *const per_service[] = { "compare_rto_cdf.gp",
+		"compare_rpo_cdf.gp", "compare_availability.gp" };
+	g_autoptr(GPtrArray) scripts = g_ptr_array_new();
 	g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+
+	for (guint k = 0; k < G_N_ELEMENTS(per_service) && c->common->len; k++)
+		g_ptr_array_add(scripts, (gpointer)per_service[k]);
+	if (compare_all_costed(c))
+		g_ptr_array_add(scripts, (gpointer)"compare_cost_year.gp");
 
 	if (!gnuplot) {
 		fprintf(stderr, "%s: gnuplot not found: the .gp scripts in "
 				"'%s' render the charts\n", c->prog, c->o.out);
 		return TRUE;
 	}
-	for (guint k = 0; k < n; k++) {
-		char *argv[] = { gnuplot, (char *)scripts[k], NULL };
+	for (guint k = 0; k < scripts->len; k++) {
+		char *argv[] = { gnuplot, scripts->pdata[k], NULL };
 		g_autofree char *err = NULL;
 		int status;
 		if (!g_spawn_sync(c->o.out, argv, NULL, G_SPAWN_DEFAULT, NULL,
@@ -360,7 +372,8 @@ gboolean compare_plots_render(const Compare *c, GError **error)
 		if (!g_spawn_check_wait_status(status, NULL)) {
 			g_set_error(error, MDL_COMPARE_ERROR,
 				    MDL_COMPARE_ERROR_WRITE,
-				    "gnuplot failed on %s: %s", scripts[k], err);
+				    "gnuplot failed on %s: %s",
+				    (const char *)scripts->pdata[k], err);
 			return FALSE;
 		}
 	}
@@ -369,7 +382,8 @@ gboolean compare_plots_render(const Compare *c, GError **error)
 			fprintf(stderr, "%s/compare_%s_cdf_%s.png\n", c->o.out,
 				r ? "rpo" : "rto",
 				(const char *)g_ptr_array_index(c->common, k));
-	fprintf(stderr, "%s/compare_availability.png\n", c->o.out);
+	if (c->common->len)
+		fprintf(stderr, "%s/compare_availability.png\n", c->o.out);
 	if (compare_all_costed(c))
 		fprintf(stderr, "%s/compare_cost_year.png\n", c->o.out);
 	return TRUE;

@@ -374,6 +374,29 @@ START_TEST(test_compare_plot)
 }
 END_TEST
 
+/* Scenarios with no service in common: no per-service chart to draw (an
+ * empty one would make gnuplot fail), the cost chart still drawn. */
+START_TEST(test_compare_plot_no_common_service)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	const char *args[] = { "compare", "scenarios/clinic-group-hybrid.cfg",
+			       "scenarios/ehealth-startup.cfg", "-r", "10",
+			       "--out", tmp, "--plot", NULL };
+	g_autofree char *out = NULL, *err = NULL;
+	g_autofree char *avail = g_build_filename(tmp, "compare_availability.gp",
+						  NULL);
+	g_autofree char *cost = g_build_filename(tmp, "compare_cost_year.png",
+						 NULL);
+
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "%s", err);
+	ck_assert(strstr(out, "Not in every scenario, not compared"));
+	ck_assert(!g_file_test(avail, G_FILE_TEST_EXISTS));
+	ck_assert(g_file_test(cost, G_FILE_TEST_EXISTS));
+	ck_assert(!strstr(err, "compare_availability"));
+	test_rm_tree(tmp);
+}
+END_TEST
+
 /* Bad usage or a bad scenario: exit 2, the reason, nothing on stdout and
  * nothing in DIR (existing or not). */
 static const struct {
@@ -425,6 +448,7 @@ Suite *compare_suite(void)
 	tcase_add_test(tc, test_compare_csv);
 	tcase_add_test(tc, test_compare_out);
 	tcase_add_test(tc, test_compare_plot);
+	tcase_add_test(tc, test_compare_plot_no_common_service);
 	tcase_add_loop_test(tc, test_compare_bad, 0, (int)G_N_ELEMENTS(bad));
 	suite_add_tcase(s, tc);
 	return s;
