@@ -331,6 +331,9 @@ MdlPlot *horizon_size_plot(const MdlScenario *sc)
 		plots_span_is_log(&sd.size) ? ", logarithmic scale" : "",
 		sc->horizon_h / SIM_HOURS_PER_YEAR);
 	plots_gp_range(p->gp, "y", &sd.size);
+	/* the key is below the plot, a line per data set: past a few, the
+	 * chart grows rather than the plot shrinking */
+	p->height = 800 + 28 * (MAX(sd.blocks, 6) - 6);
 	mdl_plot_begin(p);
 	g_string_append_printf(p->gp, "%s\n", sd.plot->str);
 	mdl_plot_end(p);

@@ -57,6 +57,7 @@ typedef enum {
 typedef struct {
 	char *name;
 	GString *dat, *gp;
+	guint height;		/* pixels of the rendered chart; 0: 800 */
 } MdlPlot;
 
 /* A new chart called name ("rto_cdf"), its .dat opened with the column
