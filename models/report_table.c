@@ -1,0 +1,279 @@
+/* report_table.c — the text table of a run's results (mdl_report(),
+ * MDL_FORMAT_TABLE): a block per service, then the costs, the components
+ * and the crews.  The figures come from report.c (report-private.h). */
+#include "report-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sim/cli.h"
+#include "sim/units.h"
+
+/* A duration for the table: "4h", "55min", "-" when undefined. */
+static const char *dur(double h, char buf[32])
+{
+	if (!isfinite(h))
+		return "-";
+	sim_format_duration(h, buf, 32);
+	return buf;
+}
+
+static const char *pct(double x, char buf[32])
+{
+	if (!isfinite(x))
+		return "-";
+	g_snprintf(buf, 32, "%.1f%%", 100 * x);
+	return buf;
+}
+
+static void table_dist(GString *s, const char *what, const Dist *d)
+{
+	char b[8][32];
+
+	g_string_append_printf(
+		s, "  %-4s target %-6s mean %-6s p50 %-6s p90 %-6s p95 %-6s "
+		   "p99 %-6s max %-6s met %s\n",
+		what, dur(d->target, b[0]), dur(d->mean, b[1]),
+		dur(d->q[0], b[2]), dur(d->q[1], b[3]), dur(d->q[2], b[4]),
+		dur(d->q[3], b[5]), dur(d->max, b[6]), pct(d->met, b[7]));
+}
+
+/* A number with two decimals, "-" when undefined. */
+static const char *num(double x, char buf[32])
+{
+	if (!isfinite(x))
+		return "-";
+	g_snprintf(buf, 32, "%.2f", x);
+	return buf;
+}
+
+/* An availability, 6 decimals; "-" when undefined (one replication's
+ * interval). */
+static const char *avail(double x, char buf[32])
+{
+	if (!isfinite(x))
+		return "-";
+	g_snprintf(buf, 32, "%.6f", x);
+	return buf;
+}
+
+/* The RTO counted from the declaration, under the RTO line. */
+static void table_declared(GString *s, const MdlServiceResults *x)
+{
+	Dist d = report_summary_of(&x->rto_declared_h, x->rto_declared_sketch);
+	char b[6][32];
+
+	if (x->rto_declared_h.n == 0)
+		return;
+	g_string_append_printf(
+		s, "       declared      mean %-6s p50 %-6s p90 %-6s p95 %-6s "
+		   "p99 %-6s max %-6s (%" G_GUINT64_FORMAT
+		   " incidents, from the declaration)\n",
+		dur(d.mean, b[0]), dur(d.q[0], b[1]), dur(d.q[1], b[2]),
+		dur(d.q[2], b[3]), dur(d.q[3], b[4]), dur(d.max, b[5]),
+		x->rto_declared_h.n);
+}
+
+static void table_protection(GString *s, const MdlServiceResults *x)
+{
+	Estimate p = report_estimate(&x->p_breach_per_year);
+	Estimate l = report_estimate(&x->data_loss_h_per_year);
+	char b[3][32];
+
+	g_string_append_printf(s, "  breach in a year  %s   95%% CI [%s, %s]\n",
+			       pct(p.mean, b[0]), pct(p.lo, b[1]),
+			       pct(p.hi, b[2]));
+	g_string_append_printf(s, "  data lost         %s h/year   "
+				  "95%% CI [%s, %s]\n",
+			       num(l.mean, b[0]), num(l.lo, b[1]),
+			       num(l.hi, b[2]));
+}
+
+/* One line per label that had incidents: count, mean and p95 of RTO and
+ * RPO, fraction meeting both targets. */
+static void table_breakdowns(GString *s, const char *title,
+			     const Breakdowns *bd)
+{
+	char b[5][32];
+
+	g_string_append_printf(s, "  %-28s %9s  %-9s%-9s%-9s%-9s%s\n", title,
+			       "incidents", "RTO mean", "RTO p95", "RPO mean",
+			       "RPO p95", "both met");
+	for (guint i = 0; i < bd->n; i++) {
+		const MdlBreakdown *x = bd->items[i];
+		if (!x)
+			continue;
+		Dist rto = report_summary_of(&x->rto_h, x->rto_sketch);
+		Dist rpo = report_summary_of(&x->rpo_h, x->rpo_sketch);
+		g_string_append_printf(
+			s, "    %-26s %9" G_GUINT64_FORMAT
+			   "  %-9s%-9s%-9s%-9s%s\n",
+			bd->label(bd->labels, i), x->incidents,
+			dur(rto.mean, b[0]), dur(rto.q[2], b[1]),
+			dur(rpo.mean, b[2]), dur(rpo.q[2], b[3]),
+			pct(report_ratio(x->both_met, x->incidents), b[4]));
+	}
+}
+
+static void table_service(GString *s, const MdlScenario *sc,
+			  const MdlResults *r, guint i)
+{
+	const MdlService *sv = &sc->services[i];
+	const MdlServiceResults *x = &r->services[i];
+	Estimate a = report_estimate(&x->availability);
+	Estimate d = report_estimate(&x->downtime_h_per_year);
+	Dist rto = report_rto_of(sv, x), rpo = report_rpo_of(sv, x);
+	char b[3][32];
+
+	g_string_append_printf(s, "\nService %s", sv->id);
+	if (strcmp(sv->name, sv->id) != 0)
+		g_string_append_printf(s, " — %s", sv->name);
+	g_string_append_printf(s, "\n  availability      %s   95%% CI [%s, %s]\n",
+			       avail(a.mean, b[0]), avail(a.lo, b[1]),
+			       avail(a.hi, b[2]));
+	g_string_append_printf(s, "  downtime          %s h/year   95%% CI [%s, %s]\n",
+			       num(d.mean, b[0]), num(d.lo, b[1]),
+			       num(d.hi, b[2]));
+	g_string_append_printf(s, "  incidents         %.3f /year   (%" G_GUINT64_FORMAT
+				  " closed, %" G_GUINT64_FORMAT " censored)\n",
+			       report_incidents_per_year(sc, r, x),
+			       x->incidents, x->censored);
+	table_dist(s, "RTO", &rto);
+	table_declared(s, x);
+	table_dist(s, "RPO", &rpo);
+	if (x->rpo_unknown)
+		g_string_append_printf(s, "       RPO unknown for %" G_GUINT64_FORMAT
+					  " incidents that lost data with no "
+					  "usable recovery point\n",
+				       x->rpo_unknown);
+	g_string_append_printf(s, "  both targets met  %s of incidents\n",
+			       pct(report_ratio(x->both_met, x->incidents),
+				   b[0]));
+	table_protection(s, x);
+	if (x->incidents == 0)
+		return;
+	Breakdowns causes = report_by_cause(r, x), paths = report_by_path(r, x);
+	table_breakdowns(s, "by cause", &causes);
+	table_breakdowns(s, "by path", &paths);
+}
+
+static void table_components(GString *s, const MdlScenario *sc,
+			     const MdlResults *r)
+{
+	char b[3][32];
+
+	g_string_append(s, "\nComponents          availability   95% CI                 units up\n");
+	for (guint i = 0; i < sc->n_components; i++) {
+		const MdlComponentResults *c = &r->components[i];
+		Estimate a = report_estimate(&c->availability);
+		g_string_append_printf(s, "  %-18s %s   [%s, %s]   %.4f\n",
+				       sc->components[i].id, avail(a.mean, b[0]),
+				       avail(a.lo, b[1]), avail(a.hi, b[2]),
+				       sim_welford_mean(&c->units_up));
+	}
+}
+
+static void table_crews(GString *s, const MdlScenario *sc, const MdlResults *r)
+{
+	char b[2][32];
+
+	if (sc->n_crews == 0)
+		return;
+	g_string_append(s, "\nCrews               repairs   started at once   mean wait\n");
+	for (guint i = 0; i < sc->n_crews; i++) {
+		const MdlCrewResults *k = &r->crews[i];
+		g_string_append_printf(s, "  %-18s %-9" G_GUINT64_FORMAT " %-17s %s\n",
+				       sc->crews[i].id, k->repairs,
+				       pct(report_ratio(k->immediate, k->repairs),
+					   b[0]),
+				       dur(sim_welford_mean(&k->wait_h), b[1]));
+	}
+}
+
+/* An amount for the table: "1.52 M", "75.0 k", "950", "-". */
+static const char *money(double x, char buf[32])
+{
+	double a = fabs(x);
+
+	if (!isfinite(x))
+		return "-";
+	if (a >= 1e6)
+		g_snprintf(buf, 32, "%.2f M", x / 1e6);
+	else if (a >= 1e3)
+		g_snprintf(buf, 32, "%.1f k", x / 1e3);
+	else
+		g_snprintf(buf, 32, "%.0f", x);
+	return buf;
+}
+
+/* "p5 X   p50 Y   p95 Z" of a cost sketch. */
+static void table_cost_quantiles(GString *s, const SimSketch *sk)
+{
+	char b[3][32];
+
+	g_string_append_printf(s, "p5 %s   p50 %s   p95 %s\n",
+			       money(sim_sketch_quantile(sk, 0.05), b[0]),
+			       money(sim_sketch_quantile(sk, 0.50), b[1]),
+			       money(sim_sketch_quantile(sk, 0.95), b[2]));
+}
+
+static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
+{
+	const MdlCostResults *c = r->cost;
+	char b[3][32];
+
+	if (!c || !sc->costs)
+		return;
+	Estimate t = report_estimate(&c->total);
+	g_string_append_printf(s, "\nCost over the horizon (%s)\n",
+			       sc->costs->currency);
+	g_string_append_printf(s, "  total             %s   95%% CI [%s, %s]"
+				  "\n                    ",
+			       money(t.mean, b[0]), money(t.lo, b[1]),
+			       money(t.hi, b[2]));
+	table_cost_quantiles(s, c->total_sketch);
+	g_string_append_printf(s, "  fixed             %s\n",
+			       money(sim_welford_mean(&c->fixed), b[0]));
+	g_string_append_printf(s, "  incidents         %s   ",
+			       money(sim_welford_mean(&c->incidents), b[0]));
+	table_cost_quantiles(s, c->incidents_sketch);
+}
+
+/* Which topology ran until when. */
+static void table_replaces(GString *s, const MdlScenario *sc,
+			   const MdlResults *r)
+{
+	char b[2][32];
+
+	if (!sc->replaces)
+		return;
+	g_string_append_printf(
+		s, "In service after %s; until then %s (%s) runs; the switch "
+		   "waited %s on average for an incident to end\n",
+		dur(sc->in_service_h, b[0]), sc->replaces->name,
+		sc->replaces->file,
+		dur(fmax(0, sim_welford_mean(&r->switch_h) - sc->in_service_h),
+		    b[1]));
+}
+
+char *report_table(const MdlScenario *sc, const MdlResults *r,
+		   const MdlRunInfo *info)
+{
+	GString *s = g_string_new(NULL);
+	char b[32];
+
+	g_string_append_printf(s, "drsim %s — %s (%s)\n", DRSIM_VERSION,
+			       sc->name, sc->file);
+	g_string_append_printf(s, "%" G_GUINT64_FORMAT " replications of %s, seed %"
+				  G_GUINT64_FORMAT ", %u threads, %" G_GUINT64_FORMAT
+				  " events in %.2f s\n",
+			       r->replications, dur(sc->horizon_h, b), sc->seed,
+			       info->threads, r->events, info->wall_s);
+	table_replaces(s, sc, r);
+	for (guint i = 0; i < sc->n_services; i++)
+		table_service(s, sc, r, i);
+	table_cost(s, sc, r);
+	table_components(s, sc, r);
+	table_crews(s, sc, r);
+	return g_string_free(s, FALSE);
+}
