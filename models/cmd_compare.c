@@ -324,20 +324,11 @@ static void table_service(GString *s, const Compare *c, const char *id)
 /* The costs are read back from each play's JSON report; the charts
  * (compare_plots.c) read them through the same functions. */
 
-/* The "cost" object of a play's JSON report, NULL when it has none. */
-JsonObject *compare_cost_of(const MdlComparePlay *p)
-{
-	JsonObject *root = json_node_get_object(p->root);
-	JsonNode *n = json_object_get_member(root, "cost");
-
-	return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
-}
-
 /* TRUE when every scenario has costs. */
 gboolean compare_all_costed(const Compare *c)
 {
 	for (guint i = 0; i < c->n; i++)
-		if (!compare_cost_of(c->plays[i]))
+		if (!mdl_compare_play_cost(c->plays[i]))
 			return FALSE;
 	return TRUE;
 }
@@ -350,29 +341,17 @@ static double member_number(JsonObject *o, const char *key)
 	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
 }
 
-/* cost.KEY.FIELD of a play. */
-static double cost_value(const MdlComparePlay *p, const char *key,
-			 const char *field)
-{
-	JsonObject *cost = compare_cost_of(p);
-
-	return cost && json_object_has_member(cost, key)
-		       ? member_number(json_object_get_object_member(cost, key),
-				       field)
-		       : NAN;
-}
-
 /* The cumulative cost of year slice y (0: spent at t = 0) of a play:
  * FIELD ("mean", "p5", "p95") of cost.by_year[y - 1].cumulative. */
 double compare_cost_year(const MdlComparePlay *p, guint y, const char *field)
 {
-	JsonObject *cost = compare_cost_of(p);
+	JsonObject *cost = mdl_compare_play_cost(p);
 	JsonArray *years;
 
 	if (!cost)
 		return NAN;
 	if (y == 0)
-		return cost_value(p, "fixed", "at_start");
+		return mdl_compare_play_cost_number(p, "fixed", "at_start");
 	years = json_object_get_array_member(cost, "by_year");
 	if (!years || y > json_array_get_length(years))
 		return NAN;
@@ -383,7 +362,7 @@ double compare_cost_year(const MdlComparePlay *p, guint y, const char *field)
 
 guint compare_cost_years(const MdlComparePlay *p)
 {
-	JsonObject *cost = compare_cost_of(p);
+	JsonObject *cost = mdl_compare_play_cost(p);
 
 	return cost ? json_array_get_length(
 			      json_object_get_array_member(cost, "by_year"))
@@ -416,18 +395,6 @@ guint compare_cost_crossing(const Compare *c, gboolean *b_cheaper)
 	return 0;
 }
 
-/* An amount as the run's table prints it: "1.52 M", "75.0 k", "-". */
-static char *money_text(double x)
-{
-	if (!isfinite(x))
-		return g_strdup("-");
-	if (fabs(x) >= 1e6)
-		return g_strdup_printf("%.2f M", x / 1e6);
-	if (fabs(x) >= 1e3)
-		return g_strdup_printf("%.1f k", x / 1e3);
-	return g_strdup_printf("%.0f", x);
-}
-
 /* A row of a cost (mean) with B − A and the better one (lower), decided
  * by the 95 % intervals when given (ci95 of cost.KEY). */
 static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
@@ -439,19 +406,19 @@ static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, label);
 	for (guint i = 0; i < c->n; i++) {
-		double x = cost_value(c->plays[i], key, "mean");
+		double x = mdl_compare_play_cost_number(c->plays[i], key, "mean");
 		if (i < 2)
 			v[i] = x;
-		mdl_compare_grid_take(g, money_text(x));
+		mdl_compare_grid_take(g, mdl_compare_money(x));
 	}
 	if (c->n != 2)
 		return;
-	g_autofree char *d = money_text(v[1] - v[0]);
+	g_autofree char *d = mdl_compare_money(v[1] - v[0]);
 	mdl_compare_grid_take(g, g_strdup_printf(
 		"%s%s", v[1] - v[0] >= 0 ? "+" : "", d));
 	for (guint i = 0; i < 2; i++) {
 		JsonObject *o = json_object_get_object_member(
-			compare_cost_of(c->plays[i]), key);
+			mdl_compare_play_cost(c->plays[i]), key);
 		JsonArray *a = json_object_has_member(o, "ci95")
 				       ? json_object_get_array_member(o, "ci95")
 				       : NULL;
@@ -475,11 +442,12 @@ static void cost_ci_row(MdlCompareGrid *g, const Compare *c)
 	mdl_compare_grid_add(g, "  95% CI");
 	for (guint i = 0; i < c->n; i++) {
 		JsonObject *o = json_object_get_object_member(
-			compare_cost_of(c->plays[i]), "total");
+			mdl_compare_play_cost(c->plays[i]), "total");
 		JsonArray *a = json_object_get_array_member(o, "ci95");
 		double lo = json_array_get_double_element(a, 0);
 		double hi = json_array_get_double_element(a, 1);
-		g_autofree char *l = money_text(lo), *h = money_text(hi);
+		g_autofree char *l = mdl_compare_money(lo);
+		g_autofree char *h = mdl_compare_money(hi);
 		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
 	}
 }
@@ -497,7 +465,7 @@ static void table_cost(GString *s, const Compare *c)
 	g = mdl_compare_grid_new();
 	g_string_append_printf(
 		s, "\nCost over the horizon (%s)\n",
-		json_object_get_string_member(compare_cost_of(c->plays[0]),
+		json_object_get_string_member(mdl_compare_play_cost(c->plays[0]),
 					      "currency"));
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, "");
@@ -615,7 +583,7 @@ static void json_cost(JsonBuilder *b, const Compare *c)
 	json_builder_set_member_name(b, "costs");
 	json_builder_begin_array(b);
 	for (guint i = 0; i < c->n; i++) {
-		JsonObject *o = compare_cost_of(c->plays[i]);
+		JsonObject *o = mdl_compare_play_cost(c->plays[i]);
 		JsonNode *n = json_node_alloc();
 		if (o)
 			json_builder_add_value(b, json_node_init_object(n, o));

@@ -1,7 +1,8 @@
 /* cmd_sweep.c — `drsim sweep SCENARIO --set KEY=V1,V2,... [...]`: plays
  * a scenario at every point of a grid of values, all points with the same
  * replications and seed (common random numbers), and reports the main
- * figures point by point (docs/output.md, "sweep"). */
+ * figures point by point, and what each point costs when the scenario
+ * has costs (docs/output.md, "sweep"). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,6 +39,7 @@ typedef struct {
 	guint n_points;
 	MdlComparePlay **plays;	/* [n_points] */
 	GPtrArray *services;	/* ids of point 0's services (borrowed) */
+	gboolean costed;	/* point 0's scenario has costs */
 } Sweep;
 
 static void sweep_clear(Sweep *w)
@@ -200,6 +202,7 @@ static gboolean load_points(Sweep *w, GError **error)
 	w->services = g_ptr_array_new();
 	for (guint k = 0; k < w->plays[0]->sc->n_services; k++)
 		g_ptr_array_add(w->services, w->plays[0]->sc->services[k].id);
+	w->costed = w->plays[0]->sc->costs != NULL;
 	return TRUE;
 }
 
@@ -215,6 +218,25 @@ static gboolean play_all(Sweep *w, GError **error)
 		}
 	}
 	return TRUE;
+}
+
+/* -- costs ---------------------------------------------------------------- */
+
+/* The costs are read back from each point's JSON report
+ * (mdl_compare_play_cost(), docs/output.md "cost"), so that a point costs
+ * what its summary.json says. */
+
+/* The "cost" object of point p's run JSON, NULL when it has no costs. */
+static JsonObject *point_cost(const Sweep *w, guint p)
+{
+	return mdl_compare_play_cost(w->plays[p]);
+}
+
+/* cost.KEY.FIELD of point p; NAN when it has no costs or it is null. */
+static double cost_number(const Sweep *w, guint p, const char *key,
+			  const char *field)
+{
+	return mdl_compare_play_cost_number(w->plays[p], key, field);
 }
 
 /* -- table ---------------------------------------------------------------- */
@@ -242,13 +264,15 @@ static void table_header(GString *s, const Sweep *w)
 		w->o.threads, events, wall_s);
 }
 
-/* Two header rows: the services over their first column, then the
- * swept keys and the figures. */
+/* Two header rows: "cost" and the services over their first column,
+ * then the swept keys, the total cost and the figures. */
 static void table_titles(MdlCompareGrid *g, const Sweep *w)
 {
 	mdl_compare_grid_row(g);
 	for (guint a = 0; a <= w->n_axes; a++)
 		mdl_compare_grid_add(g, "");
+	if (w->costed)
+		mdl_compare_grid_add(g, "cost");
 	for (guint k = 0; k < w->services->len; k++)
 		for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
 			mdl_compare_grid_add(
@@ -257,6 +281,8 @@ static void table_titles(MdlCompareGrid *g, const Sweep *w)
 	mdl_compare_grid_add(g, "point");
 	for (guint a = 0; a < w->n_axes; a++)
 		mdl_compare_grid_add(g, w->axes[a].key);
+	if (w->costed)
+		mdl_compare_grid_add(g, "total cost");
 	for (guint k = 0; k < w->services->len; k++)
 		for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
 			mdl_compare_grid_add(g, mdl_figure_label(shown[f]));
@@ -274,6 +300,9 @@ static char *report_table(const Sweep *w)
 		mdl_compare_grid_take(g, g_strdup_printf("%u", p));
 		for (guint a = 0; a < w->n_axes; a++)
 			mdl_compare_grid_add(g, value_at(w, p, a));
+		if (w->costed)
+			mdl_compare_grid_take(g, mdl_compare_money(cost_number(
+				w, p, "total", "mean")));
 		for (guint k = 0; k < w->services->len; k++) {
 			JsonObject *sv = mdl_compare_play_service(
 				w->plays[p], g_ptr_array_index(w->services, k));
@@ -291,6 +320,48 @@ static char *report_table(const Sweep *w)
 
 /* -- JSON and CSV --------------------------------------------------------- */
 
+/* Adds "name": member key of o, copied (null when o has none). */
+static void json_copy(JsonBuilder *b, const char *name, JsonObject *o,
+		      const char *key)
+{
+	JsonNode *n = o ? json_object_get_member(o, key) : NULL;
+
+	json_builder_set_member_name(b, name);
+	json_builder_add_value(b, n ? json_node_copy(n)
+				    : json_node_new(JSON_NODE_NULL));
+}
+
+/* "cost": null without costs, else the main figures of the point's
+ * "cost" object: currency, the total's mean, interval and percentiles,
+ * the fixed and incidents means. */
+static void json_cost(JsonBuilder *b, const Sweep *w, guint p)
+{
+	static const char *const total[] = { "mean", "ci95", "p5", "p50",
+					     "p95" };
+	JsonObject *cost = point_cost(w, p);
+
+	json_builder_set_member_name(b, "cost");
+	if (!cost) {
+		json_builder_add_null_value(b);
+		return;
+	}
+	/* a report with costs has these three objects (docs/output.md) */
+	json_builder_begin_object(b);
+	json_copy(b, "currency", cost, "currency");
+	json_builder_set_member_name(b, "total");
+	json_builder_begin_object(b);
+	for (guint i = 0; i < G_N_ELEMENTS(total); i++)
+		json_copy(b, total[i],
+			  json_object_get_object_member(cost, "total"),
+			  total[i]);
+	json_builder_end_object(b);
+	json_copy(b, "fixed", json_object_get_object_member(cost, "fixed"),
+		  "mean");
+	json_copy(b, "incidents",
+		  json_object_get_object_member(cost, "incidents"), "mean");
+	json_builder_end_object(b);
+}
+
 static void json_point(JsonBuilder *b, const Sweep *w, guint p)
 {
 	JsonArray *services = mdl_compare_play_services(w->plays[p]);
@@ -301,6 +372,7 @@ static void json_point(JsonBuilder *b, const Sweep *w, guint p)
 	for (guint a = 0; a < w->n_axes; a++)
 		json_builder_add_string_value(b, value_at(w, p, a));
 	json_builder_end_array(b);
+	json_cost(b, w, p);
 	json_builder_set_member_name(b, "services");
 	json_builder_add_value(b, json_node_init_array(json_node_alloc(),
 						       services));
@@ -388,6 +460,9 @@ static void dat_header(GString *s, const Sweep *w)
 	for (guint a = 0; a < w->n_axes; a++)
 		g_string_append_printf(s, " %s%s", w->axes[a].key,
 				       w->axes[a].numeric ? "" : "_index");
+	if (w->costed)
+		g_string_append(s, " cost_total_mean cost_total_p5 "
+				   "cost_total_p95");
 	for (guint k = 0; k < w->services->len; k++)
 		for (guint f = 0; f < G_N_ELEMENTS(shown); f++)
 			g_string_append_printf(
@@ -411,6 +486,8 @@ static void dat_header(GString *s, const Sweep *w)
 
 static char *sweep_dat(const Sweep *w)
 {
+	/* the fields of cost.total in the columns cost_total_FIELD */
+	static const char *const dat_cost[] = { "mean", "p5", "p95" };
 	GString *s = g_string_new(NULL);
 
 	dat_header(s, w);
@@ -424,6 +501,9 @@ static char *sweep_dat(const Sweep *w)
 				g_string_append_printf(s, " %u",
 						       value_index(w, p, a));
 		}
+		for (guint i = 0; w->costed && i < G_N_ELEMENTS(dat_cost); i++)
+			mdl_compare_dat_number(
+				s, cost_number(w, p, "total", dat_cost[i]));
 		for (guint k = 0; k < w->services->len; k++) {
 			JsonObject *sv = mdl_compare_play_service(
 				w->plays[p], g_ptr_array_index(w->services, k));
@@ -439,19 +519,52 @@ static char *sweep_dat(const Sweep *w)
 
 /* -- charts ------------------------------------------------------------- */
 
+/* Appends text to a quoted gnuplot string, without its quotes and
+ * backslashes. */
+static void gp_text(GString *s, const char *text)
+{
+	for (const char *c = text; *c; c++)
+		if (*c != '"' && *c != '\\')
+			g_string_append_c(s, *c);
+}
+
 /* A point's label for the x axis: its swept values, joined by commas. */
 static char *point_label(const Sweep *w, guint p)
 {
 	GString *s = g_string_new(NULL);
 
 	for (guint a = 0; a < w->n_axes; a++) {
-		for (const char *c = value_at(w, p, a); *c; c++)
-			if (*c != '"' && *c != '\\')
-				g_string_append_c(s, *c);
+		gp_text(s, value_at(w, p, a));
 		if (a + 1 < w->n_axes)
 			g_string_append_c(s, ',');
 	}
 	return g_string_free(s, FALSE);
+}
+
+/* The datablock $T of service id's RTO and RPO targets at each point,
+ * then the x axis: the points' labels. */
+static void gp_points(GString *s, const Sweep *w, const char *id)
+{
+	g_string_append(s, "$T << EOD\n");
+	for (guint p = 0; p < w->n_points; p++) {
+		JsonObject *sv = mdl_compare_play_service(w->plays[p], id);
+		double rt = sv ? mdl_figure_value(MDL_FIGURE_RTO_TARGET, sv)
+			       : NAN;
+		double pt = sv ? mdl_figure_value(MDL_FIGURE_RPO_TARGET, sv)
+			       : NAN;
+		g_string_append_printf(s, "%u", p);
+		mdl_compare_dat_number(s, isfinite(rt) ? rt : NAN);
+		mdl_compare_dat_number(s, isfinite(pt) ? pt : NAN);
+		g_string_append_c(s, '\n');
+	}
+	g_string_append(s, "EOD\nset xtics (");
+	for (guint p = 0; p < w->n_points; p++) {
+		g_autofree char *label = point_label(w, p);
+		g_string_append_printf(s, "%s\"%s\" %u", p ? ", " : "", label,
+				       p);
+	}
+	g_string_append_printf(s, ")\nset xrange [-0.5:%u.5]\n",
+			       w->n_points - 1);
 }
 
 /* One panel: column col of sweep.dat against the point, with a target per
@@ -471,47 +584,57 @@ static void gp_panel(GString *s, const char *title, const char *ylabel,
 	g_string_append_c(s, '\n');
 }
 
+/* The panel of the total cost, in millions of point 0's currency: the
+ * mean of each point (column col of sweep.dat), its p5 and p95 (the two
+ * next columns) as error bars. */
+static void gp_cost_panel(GString *s, const Sweep *w, guint col)
+{
+	JsonObject *cost = point_cost(w, 0);
+	JsonNode *n = cost ? json_object_get_member(cost, "currency") : NULL;
+	const char *cur = n ? json_node_get_string(n) : NULL;
+
+	g_string_append(s, "  set title \"total cost\"\n"
+			   "  set ylabel \"millions of ");
+	gp_text(s, cur ? cur : "the currency");
+	g_string_append_printf(s, "\"\n  plot \"sweep.dat\" using "
+				  "1:($%u/1e6):($%u/1e6):($%u/1e6) with "
+				  "yerrorlines lw 2 pt 7 title \"total cost "
+				  "(mean, 5–95 %%)\"\n",
+			       col, col + 1, col + 2);
+}
+
 /* sweep_SERVICE.gp: four panels against the swept points — availability,
  * RTO p95 and RPO p95 with their targets, probability of a breach in a
- * year. */
+ * year — and a fifth, the total cost, when the scenario has costs. */
 static char *gp_sweep(const Sweep *w, guint k)
 {
 	const char *id = g_ptr_array_index(w->services, k);
-	guint base = 2 + w->n_axes + k * (guint)G_N_ELEMENTS(shown);
+	guint costs = 2 + w->n_axes;
+	guint base = costs + (w->costed ? 3 : 0) +
+		     k * (guint)G_N_ELEMENTS(shown);
+	const char *size = w->costed ? "1500,800" : "1200,800";
 	GString *s = g_string_new(NULL);
 
 	g_string_append_printf(s, "# drsim sweep: the figures of service %s "
 				  "against the swept points.\n# Render: cd DIR "
 				  "&& gnuplot sweep_%s.gp\nset encoding utf8\n"
-				  "set grid\nset key below\n$T << EOD\n",
+				  "set grid\nset key below\n",
 			       id, id);
-	for (guint p = 0; p < w->n_points; p++) {
-		JsonObject *sv = mdl_compare_play_service(w->plays[p], id);
-		double rt = sv ? mdl_figure_value(MDL_FIGURE_RTO_TARGET, sv) : NAN;
-		double pt = sv ? mdl_figure_value(MDL_FIGURE_RPO_TARGET, sv) : NAN;
-		g_string_append_printf(s, "%u", p);
-		mdl_compare_dat_number(s, isfinite(rt) ? rt : NAN);
-		mdl_compare_dat_number(s, isfinite(pt) ? pt : NAN);
-		g_string_append_c(s, '\n');
-	}
-	g_string_append(s, "EOD\nset xtics (");
-	for (guint p = 0; p < w->n_points; p++) {
-		g_autofree char *label = point_label(w, p);
-		g_string_append_printf(s, "%s\"%s\" %u", p ? ", " : "", label, p);
-	}
-	g_string_append_printf(s, ")\nset xrange [-0.5:%u.5]\n", w->n_points - 1);
+	gp_points(s, w, id);
 	g_string_append_printf(
 		s, "do for [fmt in \"png svg\"] {\n"
-		   "  if (fmt eq \"png\") { set terminal pngcairo size 1200,800 "
-		   "font \",10\"; set output \"sweep_%s.png\" }\n"
-		   "  else { set terminal svg size 1200,800 font \",10\"; "
-		   "set output \"sweep_%s.svg\" }\n"
-		   "  set multiplot layout 2,2 title \"%s: sweep of %s\"\n",
-		id, id, id, w->axes[0].key);
+		   "  if (fmt eq \"png\") { set terminal pngcairo size %s "
+		   "font \",10\" noenhanced; set output \"sweep_%s.png\" }\n"
+		   "  else { set terminal svg size %s font \",10\" "
+		   "noenhanced; set output \"sweep_%s.svg\" }\n"
+		   "  set multiplot layout 2,%u title \"%s: sweep of %s\"\n",
+		size, id, size, id, w->costed ? 3 : 2, id, w->axes[0].key);
 	gp_panel(s, "availability", "availability (%)", base, 0, TRUE);
 	gp_panel(s, "RTO p95", "hours", base + 1, 2, FALSE);
 	gp_panel(s, "RPO p95", "hours", base + 2, 3, FALSE);
 	gp_panel(s, "breach in a year", "probability (%)", base + 4, 0, TRUE);
+	if (w->costed)
+		gp_cost_panel(s, w, costs);
 	g_string_append(s, "  unset multiplot\n}\n");
 	return g_string_free(s, FALSE);
 }

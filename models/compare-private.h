@@ -35,11 +35,8 @@ typedef struct {
 	GPtrArray *partial;		/* ids missing from some (borrowed) */
 } Compare;
 
-/* ---- cmd_compare.c: the costs of the plays ---- */
-
-/* The "cost" object of p's JSON report (borrowed from p), NULL when the
- * scenario has no costs. */
-JsonObject *compare_cost_of(const MdlComparePlay *p);
+/* ---- cmd_compare.c: the costs of the plays (each read with
+ * mdl_compare_play_cost(), compare.h) ---- */
 
 /* TRUE when every scenario of c has costs. */
 gboolean compare_all_costed(const Compare *c);

@@ -169,6 +169,29 @@ JsonObject *mdl_compare_play_service(const MdlComparePlay *p, const char *id)
 	return NULL;
 }
 
+/* The object member key of o, NULL when o is NULL or it is not one. */
+static JsonObject *object_member(JsonObject *o, const char *key)
+{
+	JsonNode *n = o ? json_object_get_member(o, key) : NULL;
+
+	return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
+}
+
+JsonObject *mdl_compare_play_cost(const MdlComparePlay *p)
+{
+	g_return_val_if_fail(p && p->root, NULL);
+	return object_member(json_node_get_object(p->root), "cost");
+}
+
+double mdl_compare_play_cost_number(const MdlComparePlay *p, const char *key,
+				    const char *field)
+{
+	JsonObject *o = object_member(mdl_compare_play_cost(p), key);
+	JsonNode *n = o ? json_object_get_member(o, field) : NULL;
+
+	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
 void mdl_compare_play_free(MdlComparePlay *p)
 {
 	if (!p)
@@ -345,6 +368,17 @@ char *mdl_figure_diff_text(MdlFigure f, double d)
 		sim_format_duration(fabs(d), buf, sizeof buf);
 		return g_strdup_printf("%c%s", d < 0 ? '-' : '+', buf);
 	}
+}
+
+char *mdl_compare_money(double x)
+{
+	if (!isfinite(x))
+		return g_strdup("-");
+	if (fabs(x) >= 1e6)
+		return g_strdup_printf("%.2f M", x / 1e6);
+	if (fabs(x) >= 1e3)
+		return g_strdup_printf("%.1f k", x / 1e3);
+	return g_strdup_printf("%.0f", x);
 }
 
 /* -- tables ---------------------------------------------------------------- */

@@ -148,15 +148,16 @@ static char *gp_text(const char *t)
 	return g_string_free(s, FALSE);
 }
 
-/* The terminal lines that render NAME to PNG and SVG (1200x800). */
+/* The terminal lines that render NAME to PNG and SVG (1200x800), text
+ * as written (no enhanced-text markup: "_" is not a subscript). */
 static void gp_outputs(GString *s, const char *name)
 {
 	g_string_append_printf(
 		s, "do for [fmt in \"png svg\"] {\n"
 		   "  if (fmt eq \"png\") { set terminal pngcairo size 1200,800 "
-		   "font \",11\"; set output \"%s.png\" }\n"
-		   "  else { set terminal svg size 1200,800 font \",11\"; "
-		   "set output \"%s.svg\" }\n",
+		   "font \",11\" noenhanced; set output \"%s.png\" }\n"
+		   "  else { set terminal svg size 1200,800 font \",11\" "
+		   "noenhanced; set output \"%s.svg\" }\n",
 		   name, name);
 }
 
@@ -269,7 +270,7 @@ static char *gp_cost_year(const Compare *c)
 	gboolean b_cheaper = FALSE;
 	guint year = compare_cost_crossing(c, &b_cheaper);
 	g_autofree char *cur = gp_text(json_object_get_string_member(
-		compare_cost_of(c->plays[0]), "currency"));
+		mdl_compare_play_cost(c->plays[0]), "currency"));
 	GString *s = g_string_new(NULL);
 
 	g_string_append_printf(s,

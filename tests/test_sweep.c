@@ -1,6 +1,7 @@
 /* test_sweep.c — `drsim sweep` as a user runs it: the points in their
  * documented order, common random numbers, the figures moving as the
- * model says, the files of --out, and bad values caught before any run. */
+ * model says, the cost of each point, the files of --out, and bad values
+ * caught before any run. */
 #include <string.h>
 #include <sys/wait.h>
 #include <glib.h>
@@ -11,6 +12,8 @@
 #include "testutil.h"
 
 #define D1 "scenarios/validation/d1-backup-restore.cfg"
+#define CHU "scenarios/chu-internal.cfg"
+#define LEAD "costs.project.lead_time"
 #define EVERY "datasets.db.copies.daily.every"
 #define REPAIR "components.server.failures.crash.repair.mean"
 
@@ -215,7 +218,6 @@ START_TEST(test_sweep_out)
 }
 END_TEST
 
-/* Numeric values are written as given in sweep.dat. */
 /* --plot renders one chart per service (four panels against the points,
  * targets drawn) to PNG and SVG and names them on stderr. */
 START_TEST(test_sweep_plot)
@@ -243,6 +245,7 @@ START_TEST(test_sweep_plot)
 }
 END_TEST
 
+/* Numeric values are written as given in sweep.dat. */
 START_TEST(test_sweep_out_numeric)
 {
 	g_autofree char *dir = test_tmp_dir();
@@ -254,6 +257,98 @@ START_TEST(test_sweep_out_numeric)
 	ck_assert(g_str_has_prefix(dat, "# point " REPAIR " app_"));
 	ck_assert(strstr(dat, "\n0 4 "));
 	ck_assert(strstr(dat, "\n1 8 "));
+	test_rm_tree(dir);
+}
+END_TEST
+
+/* points[p].cost, NULL when it is null. */
+static JsonObject *point_cost(JsonNode *root, guint p)
+{
+	JsonObject *pt = json_array_get_object_element(points(root), p);
+
+	ck_assert(json_object_has_member(pt, "cost"));
+	return json_object_get_null_member(pt, "cost")
+		       ? NULL
+		       : json_object_get_object_member(pt, "cost");
+}
+
+static double total_mean(JsonNode *root, guint p)
+{
+	JsonObject *cost = point_cost(root, p);
+
+	ck_assert(cost);
+	return json_object_get_double_member(
+		json_object_get_object_member(cost, "total"), "mean");
+}
+
+/* The CHU's new room in service after 6 or 36 months: until then the
+ * yearly costs of today's room are paid instead of its own, so the two
+ * points cost differently.  The table shows the total cost under "cost",
+ * before the services; sweep.json has each point's cost; sweep.dat its
+ * mean, p5 and p95 after the swept key. */
+START_TEST(test_sweep_cost)
+{
+	g_autofree char *dir = test_tmp_dir();
+	const char *args[] = { "sweep", CHU, "-r", "200", "--set",
+			       LEAD "=6mo,36mo", "--out", dir, NULL };
+	g_autofree char *out = drsim_ok(args);
+	g_autofree char *json = test_read_file(dir, "sweep.json");
+	g_autofree char *dat = test_read_file(dir, "sweep.dat");
+	g_autoptr(JsonNode) root = parse(json);
+	g_auto(GStrv) lines = g_strsplit(dat, "\n", -1);
+
+	ck_assert_msg(strstr(out, "  cost        dpi"), "%s", out);
+	ck_assert(strstr(out, "\npoint  " LEAD "  total cost  availability"));
+	ck_assert(strstr(out, "\n0      6mo "));
+	ck_assert(strstr(out, " M  "));
+	for (guint p = 0; p < 2; p++) {
+		JsonObject *cost = point_cost(root, p);
+		ck_assert_str_eq(json_object_get_string_member(cost,
+							       "currency"),
+				 "EUR");
+		ck_assert(json_object_get_double_member(cost, "fixed") > 0);
+		ck_assert(total_mean(root, p) > 1e6);
+	}
+	ck_assert(total_mean(root, 1) != total_mean(root, 0));
+	ck_assert(json_object_get_double_member(point_cost(root, 1),
+						"fixed") !=
+		  json_object_get_double_member(point_cost(root, 0), "fixed"));
+	ck_assert(g_str_has_prefix(lines[0], "# point " LEAD "_index "
+					     "cost_total_mean cost_total_p5 "
+					     "cost_total_p95 dpi_availability "));
+	guint p = 0;
+	for (char **l = lines + 1; *l; l++) {
+		if (!**l || **l == '#')
+			continue;
+		g_auto(GStrv) f = g_strsplit(*l, " ", 6);
+		ck_assert_uint_eq(g_ascii_strtoull(f[0], NULL, 10), p);
+		assert_close(g_ascii_strtod(f[2], NULL) / total_mean(root, p),
+			     1, 1e-8);
+		ck_assert(g_ascii_strtod(f[3], NULL) <
+			  g_ascii_strtod(f[4], NULL));
+		p++;
+	}
+	ck_assert_uint_eq(p, 2);
+	test_rm_tree(dir);
+}
+END_TEST
+
+/* Without costs: no cost column in the table nor in sweep.dat, and
+ * "cost": null at every point of the JSON. */
+START_TEST(test_sweep_no_cost)
+{
+	g_autofree char *dir = test_tmp_dir();
+	const char *args[] = { "sweep", D1, "-r", "5", "--set",
+			       EVERY "=12h,24h", "--out", dir, NULL };
+	g_autofree char *out = drsim_ok(args);
+	g_autofree char *json = test_read_file(dir, "sweep.json");
+	g_autofree char *dat = test_read_file(dir, "sweep.dat");
+	g_autoptr(JsonNode) root = parse(json);
+
+	ck_assert(!strstr(out, "cost"));
+	ck_assert(!strstr(dat, "cost"));
+	for (guint p = 0; p < 2; p++)
+		ck_assert(!point_cost(root, p));
 	test_rm_tree(dir);
 }
 END_TEST
@@ -316,6 +411,8 @@ Suite *sweep_suite(void)
 	tcase_add_test(tc, test_sweep_out);
 	tcase_add_test(tc, test_sweep_out_numeric);
 	tcase_add_test(tc, test_sweep_plot);
+	tcase_add_test(tc, test_sweep_cost);
+	tcase_add_test(tc, test_sweep_no_cost);
 	tcase_add_loop_test(tc, test_sweep_bad, 0, (int)G_N_ELEMENTS(bad));
 	suite_add_tcase(s, tc);
 	return s;

@@ -107,6 +107,13 @@ JsonArray *mdl_compare_play_services(const MdlComparePlay *p);
 JsonObject *mdl_compare_play_service(const MdlComparePlay *p,
 				     const char *id);
 
+/* The "cost" object of the played run's JSON report, NULL when the
+ * scenario has no costs (owned by p); and cost.KEY.FIELD of it as a
+ * number ("total", "mean"), NAN when absent or null. */
+JsonObject *mdl_compare_play_cost(const MdlComparePlay *p);
+double mdl_compare_play_cost_number(const MdlComparePlay *p, const char *key,
+				    const char *field);
+
 /* Frees p and all it owns; accepts NULL. */
 void mdl_compare_play_free(MdlComparePlay *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlComparePlay, mdl_compare_play_free)
@@ -163,6 +170,10 @@ gboolean mdl_figure_ci(MdlFigure f, JsonObject *service, double *lo,
  * "+1.5 pt").  Yours to g_free(). */
 char *mdl_figure_text(MdlFigure f, double x);
 char *mdl_figure_diff_text(MdlFigure f, double d);
+
+/* An amount of money as the run's table prints it: "1.52 M", "75.0 k",
+ * "420", "-" when not finite.  Yours to g_free(). */
+char *mdl_compare_money(double x);
 
 /* -- tables ------------------------------------------------------------ */
 
