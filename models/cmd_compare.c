@@ -406,7 +406,8 @@ static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, label);
 	for (guint i = 0; i < c->n; i++) {
-		double x = mdl_compare_play_cost_number(c->plays[i], key, "mean");
+		double x = mdl_compare_play_cost_number(c->plays[i], key,
+							"mean");
 		if (i < 2)
 			v[i] = x;
 		mdl_compare_grid_take(g, mdl_compare_money(x));
@@ -465,8 +466,8 @@ static void table_cost(GString *s, const Compare *c)
 	g = mdl_compare_grid_new();
 	g_string_append_printf(
 		s, "\nCost over the horizon (%s)\n",
-		json_object_get_string_member(mdl_compare_play_cost(c->plays[0]),
-					      "currency"));
+		json_object_get_string_member(
+			mdl_compare_play_cost(c->plays[0]), "currency"));
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, "");
 	for (guint i = 0; i < c->n; i++)

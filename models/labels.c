@@ -27,16 +27,18 @@ static void build_causes(MdlLabels *l, const MdlScenario *sc,
 		const MdlComponent *mc = &sc->components[c];
 		l->mode_base[c] = l->causes->len;
 		for (guint m = 0; m < mc->n_modes; m++)
-			add(l->causes, g_strdup_printf("%scomponent:%s:%s", prefix, mc->id,
-						       mc->modes[m].name));
+			add(l->causes,
+			    g_strdup_printf("%scomponent:%s:%s", prefix,
+					    mc->id, mc->modes[m].name));
 	}
 	l->hazard_base = g_new0(guint, sc->n_sites + 1);
 	for (guint s = 0; s < sc->n_sites; s++) {
 		const MdlSite *ms = &sc->sites[s];
 		l->hazard_base[s] = l->causes->len;
 		for (guint h = 0; h < ms->n_hazards; h++)
-			add(l->causes, g_strdup_printf("%ssite:%s:%s", prefix, ms->id,
-						       ms->hazards[h].name));
+			add(l->causes,
+			    g_strdup_printf("%ssite:%s:%s", prefix, ms->id,
+					    ms->hazards[h].name));
 	}
 	l->threat_base = l->causes->len;
 	for (guint t = 0; t < sc->n_ransomware; t++)
@@ -60,8 +62,9 @@ static void build_paths(MdlLabels *l, const MdlScenario *sc,
 		const MdlDataset *ds = &sc->datasets[d];
 		l->copy_base[d] = l->paths->len;
 		for (guint k = 0; k < ds->n_copies; k++)
-			add(l->paths, g_strdup_printf("%srestore:%s/%s", prefix, ds->id,
-						      ds->copies[k].id));
+			add(l->paths,
+			    g_strdup_printf("%srestore:%s/%s", prefix, ds->id,
+					    ds->copies[k].id));
 	}
 	l->unrecoverable = add(l->paths,
 			       g_strconcat(prefix, "unrecoverable", NULL));

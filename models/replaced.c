@@ -65,7 +65,8 @@ static void close_at_switch(MdlWorld *w, MdlWorld *pw, double t)
 		guint out = pw->svc_out[s];
 		if (out == G_MAXUINT)
 			continue;
-		w->before_uptime[out] = sv->uptime + (sv->up ? t - sv->last : 0);
+		w->before_uptime[out] =
+			sv->uptime + (sv->up ? t - sv->last : 0);
 		if (sv->up)
 			mdl_results_uptime(w->out, out, sv->last, t);
 	}
