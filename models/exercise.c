@@ -14,17 +14,8 @@ static void on_injected_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
 
 static void on_injected_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 {
-	MdlWorld *w = ctx;
-	GArray *comps = w->sites[arg].comps;
-
 	(void)eng;
-	w->sites[arg].destroyed = FALSE;
-	for (guint i = 0; i < comps->len; i++) {
-		guint c = g_array_index(comps, guint, i);
-		for (guint k = 0; k < mcomp(w, c)->count; k++)
-			world_unit_renew(w, w->comps[c].first + k);
-	}
-	world_site_refresh(w, arg);
+	world_site_rebuilt(ctx, arg);
 }
 
 /* Every unit of component c fails now by mode m. */

@@ -49,13 +49,10 @@ static void on_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
 	schedule_hazard(w, arg);
 }
 
-static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
+void world_site_rebuilt(MdlWorld *w, guint s)
 {
-	MdlWorld *w = ctx;
-	guint s = w->hazards[arg].site;
 	GArray *comps = w->sites[s].comps;
 
-	(void)eng;
 	w->sites[s].destroyed = FALSE;
 	for (guint i = 0; i < comps->len; i++) {
 		guint c = g_array_index(comps, guint, i);
@@ -63,6 +60,14 @@ static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 			world_unit_renew(w, w->comps[c].first + k);
 	}
 	world_site_refresh(w, s);
+}
+
+static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+
+	(void)eng;
+	world_site_rebuilt(w, w->hazards[arg].site);
 	schedule_hazard(w, arg);
 }
 

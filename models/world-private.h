@@ -232,6 +232,9 @@ void world_repair_cancel(MdlWorld *w, guint unit);
 void world_schedule_hazards(MdlWorld *w);
 /* Everything on site s is lost now, until a rebuild. */
 void world_destroy_site(MdlWorld *w, guint s);
+/* Site s is rebuilt now: every unit on it as good as new, then
+ * everything downstream refreshed. */
+void world_site_rebuilt(MdlWorld *w, guint s);
 /* Site s changed state: its components, then everything downstream. */
 void world_site_refresh(MdlWorld *w, guint s);
 
