@@ -124,6 +124,21 @@ static void add_string(JsonBuilder *b, const char *key, const char *s)
 		json_builder_add_null_value(b);
 }
 
+/* "ci95": [lo, hi] of e, null for a bound one replication cannot give. */
+static void add_ci95(JsonBuilder *b, const Estimate *e)
+{
+	json_builder_set_member_name(b, "ci95");
+	json_builder_begin_array(b);
+	for (int i = 0; i < 2; i++) {
+		double x = i ? e->hi : e->lo;
+		if (isfinite(x))
+			json_builder_add_double_value(b, x);
+		else
+			json_builder_add_null_value(b);
+	}
+	json_builder_end_array(b);
+}
+
 static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
 			 gboolean with_stderr)
 {
@@ -134,16 +149,7 @@ static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
 	add_number(b, "mean", e.mean);
 	if (with_stderr)
 		add_number(b, "stderr", e.stderr_);
-	json_builder_set_member_name(b, "ci95");
-	json_builder_begin_array(b);
-	for (int i = 0; i < 2; i++) {
-		double x = i ? e.hi : e.lo;
-		if (isfinite(x))
-			json_builder_add_double_value(b, x);
-		else
-			json_builder_add_null_value(b);
-	}
-	json_builder_end_array(b);
+	add_ci95(b, &e);
 	json_builder_end_object(b);
 }
 
@@ -302,16 +308,7 @@ static void json_cost_total(JsonBuilder *b, const MdlCostResults *c)
 	json_builder_begin_object(b);
 	add_cost_quantiles(b, &c->total, c->total_sketch, TRUE);
 	add_number(b, "stderr", e.stderr_);
-	json_builder_set_member_name(b, "ci95");
-	json_builder_begin_array(b);
-	for (int i = 0; i < 2; i++) {
-		double x = i ? e.hi : e.lo;
-		if (isfinite(x))
-			json_builder_add_double_value(b, x);
-		else
-			json_builder_add_null_value(b);
-	}
-	json_builder_end_array(b);
+	add_ci95(b, &e);
 	json_builder_end_object(b);
 }
 
