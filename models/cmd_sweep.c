@@ -220,25 +220,6 @@ static gboolean play_all(Sweep *w, GError **error)
 	return TRUE;
 }
 
-/* -- costs ---------------------------------------------------------------- */
-
-/* The costs are read back from each point's JSON report
- * (mdl_compare_play_cost(), docs/output.md "cost"), so that a point costs
- * what its summary.json says. */
-
-/* The "cost" object of point p's run JSON, NULL when it has no costs. */
-static JsonObject *point_cost(const Sweep *w, guint p)
-{
-	return mdl_compare_play_cost(w->plays[p]);
-}
-
-/* cost.KEY.FIELD of point p; NAN when it has no costs or it is null. */
-static double cost_number(const Sweep *w, guint p, const char *key,
-			  const char *field)
-{
-	return mdl_compare_play_cost_number(w->plays[p], key, field);
-}
-
 /* -- table ---------------------------------------------------------------- */
 
 static void table_header(GString *s, const Sweep *w)
@@ -301,8 +282,9 @@ static char *report_table(const Sweep *w)
 		for (guint a = 0; a < w->n_axes; a++)
 			mdl_compare_grid_add(g, value_at(w, p, a));
 		if (w->costed)
-			mdl_compare_grid_take(g, mdl_compare_money(cost_number(
-				w, p, "total", "mean")));
+			mdl_compare_grid_take(
+				g, mdl_compare_money(mdl_compare_play_cost_number(
+					   w->plays[p], "total", "mean")));
 		for (guint k = 0; k < w->services->len; k++) {
 			JsonObject *sv = mdl_compare_play_service(
 				w->plays[p], g_ptr_array_index(w->services, k));
@@ -338,7 +320,7 @@ static void json_cost(JsonBuilder *b, const Sweep *w, guint p)
 {
 	static const char *const total[] = { "mean", "ci95", "p5", "p50",
 					     "p95" };
-	JsonObject *cost = point_cost(w, p);
+	JsonObject *cost = mdl_compare_play_cost(w->plays[p]);
 
 	json_builder_set_member_name(b, "cost");
 	if (!cost) {
@@ -503,7 +485,8 @@ static char *sweep_dat(const Sweep *w)
 		}
 		for (guint i = 0; w->costed && i < G_N_ELEMENTS(dat_cost); i++)
 			mdl_compare_dat_number(
-				s, cost_number(w, p, "total", dat_cost[i]));
+				s, mdl_compare_play_cost_number(
+					   w->plays[p], "total", dat_cost[i]));
 		for (guint k = 0; k < w->services->len; k++) {
 			JsonObject *sv = mdl_compare_play_service(
 				w->plays[p], g_ptr_array_index(w->services, k));
@@ -589,7 +572,7 @@ static void gp_panel(GString *s, const char *title, const char *ylabel,
  * next columns) as error bars. */
 static void gp_cost_panel(GString *s, const Sweep *w, guint col)
 {
-	JsonObject *cost = point_cost(w, 0);
+	JsonObject *cost = mdl_compare_play_cost(w->plays[0]);
 	JsonNode *n = cost ? json_object_get_member(cost, "currency") : NULL;
 	const char *cur = n ? json_node_get_string(n) : NULL;
 
