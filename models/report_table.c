@@ -38,23 +38,26 @@ static void table_dist(GString *s, const char *what, const Dist *d)
 		dur(d->q[3], b[5]), dur(d->max, b[6]), pct(d->met, b[7]));
 }
 
-/* A number with two decimals, "-" when undefined. */
-static const char *num(double x, char buf[32])
+/* x with that many decimals, "-" when undefined. */
+static const char *fixed(double x, int decimals, char buf[32])
 {
 	if (!isfinite(x))
 		return "-";
-	g_snprintf(buf, 32, "%.2f", x);
+	g_snprintf(buf, 32, "%.*f", decimals, x);
 	return buf;
+}
+
+/* A number with two decimals. */
+static const char *num(double x, char buf[32])
+{
+	return fixed(x, 2, buf);
 }
 
 /* An availability, 6 decimals; "-" when undefined (one replication's
  * interval). */
 static const char *avail(double x, char buf[32])
 {
-	if (!isfinite(x))
-		return "-";
-	g_snprintf(buf, 32, "%.6f", x);
-	return buf;
+	return fixed(x, 6, buf);
 }
 
 /* The RTO counted from the declaration, under the RTO line. */
