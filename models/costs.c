@@ -11,7 +11,7 @@ static const char *const cost_keys[] = {
 	"currency",	     "capex",	  "lifetime",
 	"refresh",	     "opex_per_year", "staff",
 	"project",	     "downtime_per_hour", "data_loss_per_hour",
-	"per_event",	     NULL};
+	"data_loss_total",   "per_event",	  NULL};
 static const char *const staff_keys[] = {"fte", "cost_per_fte", NULL};
 static const char *const project_keys[] = {"cost", "lead_time", "replaces",
 						 NULL};
@@ -231,38 +231,53 @@ static void read_project(Loader *ld, const config_setting_t *g,
 		check_lead_time(ld, project, sc, c);
 }
 
-/* A group of rates per hour by service id, `default` for the others. */
-static void read_downtime(Loader *ld, const config_setting_t *g,
-			  const MdlScenario *sc, MdlCosts *c)
+/* The amounts of the member `key` of g by id of that kind into out[n]:
+ * a group of amounts by id with `default` for the others, or one amount
+ * for every one.  Entries absent from the group keep their value. */
+static void read_by_id(Loader *ld, const config_setting_t *g, const char *key,
+		       LdKind kind, guint n, double *out)
 {
-	const char *ctx = "'downtime_per_hour' of 'costs'";
-	config_setting_t *d = config_setting_get_member(g, "downtime_per_hour");
+	g_autofree char *ctx = g_strdup_printf("'%s' of 'costs'", key);
+	config_setting_t *d = config_setting_get_member(g, key);
 	config_setting_t *s;
-	double rate = 0;
+	double v = 0;
 	guint i;
 
-	c->downtime_per_hour = g_new0(double, MAX(sc->n_services, 1));
 	if (!d)
 		return;
-	/* One rate for every service: a bare amount. */
 	if (!config_setting_is_group(d)) {
-		if (ld_amount(ld, d, "'costs'", &rate))
-			for (i = 0; i < sc->n_services; i++)
-				c->downtime_per_hour[i] = rate;
+		if (ld_amount(ld, d, "'costs'", &v))
+			for (i = 0; i < n; i++)
+				out[i] = v;
 		return;
 	}
 	if ((s = config_setting_get_member(d, "default")) &&
-	    ld_amount(ld, s, ctx, &rate))
-		for (i = 0; i < sc->n_services; i++)
-			c->downtime_per_hour[i] = rate;
+	    ld_amount(ld, s, ctx, &v))
+		for (i = 0; i < n; i++)
+			out[i] = v;
 	for (guint k = 0; k < (guint)config_setting_length(d); k++) {
 		s = config_setting_get_elem(d, k);
 		const char *id = config_setting_name(s);
 		if (strcmp(id, "default") == 0 ||
-		    !ld_ref_id(ld, s, id, LD_SERVICE, ctx, &i))
+		    !ld_ref_id(ld, s, id, kind, ctx, &i))
 			continue;
-		ld_amount(ld, s, ctx, &c->downtime_per_hour[i]);
+		ld_amount(ld, s, ctx, &out[i]);
 	}
+}
+
+/* Rates per hour by service; what losing a dataset for good costs, by
+ * dataset (NAN when not given: its hours at data_loss_per_hour). */
+static void read_by_ids(Loader *ld, const config_setting_t *g,
+			const MdlScenario *sc, MdlCosts *c)
+{
+	c->downtime_per_hour = g_new0(double, MAX(sc->n_services, 1));
+	read_by_id(ld, g, "downtime_per_hour", LD_SERVICE, sc->n_services,
+		   c->downtime_per_hour);
+	c->data_loss_total = g_new(double, MAX(sc->n_datasets, 1));
+	for (guint d = 0; d < MAX(sc->n_datasets, 1); d++)
+		c->data_loss_total[d] = NAN;
+	read_by_id(ld, g, "data_loss_total", LD_DATASET, sc->n_datasets,
+		   c->data_loss_total);
 }
 
 static void read_event(Loader *ld, const config_setting_t *list, guint k,
@@ -338,7 +353,7 @@ void ld_read_costs(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	amount_of(ld, g, "opex_per_year", "'costs'", &c->opex_per_year);
 	read_staff(ld, g, c);
 	read_project(ld, g, sc, c);
-	read_downtime(ld, g, sc, c);
+	read_by_ids(ld, g, sc, c);
 	amount_of(ld, g, "data_loss_per_hour", "'costs'",
 		  &c->data_loss_per_hour);
 	read_events(ld, g, c);
@@ -352,6 +367,7 @@ void ld_costs_free(MdlCosts *costs)
 		g_free(costs->events[i].cause);
 	g_free(costs->events);
 	g_free(costs->downtime_per_hour);
+	g_free(costs->data_loss_total);
 	g_free(costs->currency);
 	g_free(costs);
 }

@@ -17,7 +17,7 @@
 #define NO_SITE G_MAXUINT
 
 static const char *const dataset_keys[] = {"id",     "storage", "size",
-					   "growth", "copies",	NULL};
+					   "growth", "history", "copies",	NULL};
 static const char *const copy_keys[] = {
 	"id",	   "kind",	"every",      "at",	 "daily",
 	"weekly",  "duration",	"throughput", "fail",	 "site",
@@ -477,6 +477,9 @@ static void read_dataset(Loader *ld, const config_setting_t *g, int i,
 	read_size(ld, g, ds, ctx);
 	if ((s = config_setting_get_member(g, "growth")))
 		ld_percent(ld, s, ctx, &ds->growth);
+	ds->history_h = MDL_DEFAULT_HISTORY_H;
+	if ((s = config_setting_get_member(g, "history")))
+		ld_duration(ld, s, ctx, &ds->history_h);
 	read_copies(ld, g, sc, ds, storage_ok, ctx);
 }
 

@@ -31,8 +31,12 @@ void world_site_refresh(MdlWorld *w, guint s)
 
 	world_site_changed(w, s);
 	if (site_ok(w, s))	/* home again: no longer elsewhere */
-		for (guint i = 0; i < comps->len; i++)
-			w->comps[g_array_index(comps, guint, i)].relocated = FALSE;
+		for (guint i = 0; i < comps->len; i++) {
+			Comp *cp = &w->comps[g_array_index(comps, guint, i)];
+			cp->relocated = FALSE;
+			sim_engine_cancel(w->eng, cp->rebuild_ev);
+			cp->rebuild_ev = SIM_EVENT_NONE;
+		}
 	for (guint i = 0; i < comps->len; i++)
 		world_comp_update(w, g_array_index(comps, guint, i));
 	world_propagate(w);

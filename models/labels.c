@@ -8,8 +8,13 @@ struct MdlLabels {
 	guint *hazard_base;		/* per site: its first hazard's cause */
 	guint threat_base, dependency;
 	guint failover_base;		/* path of site 0 */
-	guint *copy_base;		/* per dataset: path of its copy 0 */
-	guint repair, unrecoverable;
+	guint *copy_base;		/* per dataset: path of its copy 0,
+					   then of its loss for good */
+	guint repair, failback;
+	/* Per service with several datasets: outcome code (see
+	 * mdl_path_outcomes()) to path, NULL for the others. */
+	guint **outcome_path;
+	guint n_services;
 	MdlLabels *replaced;		/* view of sc->replaces, or NULL */
 };
 
@@ -49,6 +54,52 @@ static void build_causes(MdlLabels *l, const MdlScenario *sc,
 	add(l->causes, g_strconcat(prefix, "failback", NULL));
 }
 
+/* The part of a path an outcome of dataset d gives: "restore:D/COPY" or
+ * "unrecoverable:D". */
+static char *outcome_part(const MdlDataset *ds, guint outcome)
+{
+	if (outcome <= ds->n_copies)
+		return g_strdup_printf("restore:%s/%s", ds->id,
+				       ds->copies[outcome - 1].id);
+	return g_strdup_printf("unrecoverable:%s", ds->id);
+}
+
+/* The paths of the incidents of service s in which two datasets or more
+ * were lost: the outcome of each, joined by '+', in the order of its
+ * `data'.  Outcome codes are mixed-radix numbers, one digit per dataset
+ * (0: not lost, k: restored from copy k − 1, n_copies + 1: lost for
+ * good). */
+static void build_outcomes(MdlLabels *l, const MdlScenario *sc, guint s,
+			   const char *prefix)
+{
+	const MdlService *sv = &sc->services[s];
+	guint n = mdl_path_outcomes(sc, s);
+
+	if (sv->n_datasets < 2 || n > MDL_LABELS_MAX_OUTCOMES)
+		return;
+	l->outcome_path[s] = g_new(guint, n);
+	for (guint code = 0; code < n; code++) {
+		GString *name = g_string_new(prefix);
+		guint rest = code, lost = 0;
+		for (guint i = 0; i < sv->n_datasets; i++) {
+			const MdlDataset *ds = &sc->datasets[sv->datasets[i]];
+			guint digit = rest % (ds->n_copies + 2);
+			rest /= ds->n_copies + 2;
+			if (digit == 0)
+				continue;
+			g_autofree char *part = outcome_part(ds, digit);
+			g_string_append_printf(name, "%s%s", lost++ ? "+" : "",
+					       part);
+		}
+		l->outcome_path[s][code] = G_MAXUINT;
+		if (lost >= 2)
+			l->outcome_path[s][code] =
+				add(l->paths, g_string_free(name, FALSE));
+		else
+			g_string_free(name, TRUE);
+	}
+}
+
 static void build_paths(MdlLabels *l, const MdlScenario *sc,
 			const char *prefix)
 {
@@ -61,14 +112,16 @@ static void build_paths(MdlLabels *l, const MdlScenario *sc,
 	for (guint d = 0; d < sc->n_datasets; d++) {
 		const MdlDataset *ds = &sc->datasets[d];
 		l->copy_base[d] = l->paths->len;
-		for (guint k = 0; k < ds->n_copies; k++)
-			add(l->paths,
-			    g_strdup_printf("%srestore:%s/%s", prefix, ds->id,
-					    ds->copies[k].id));
+		for (guint k = 0; k <= ds->n_copies; k++) {
+			g_autofree char *part = outcome_part(ds, k + 1);
+			add(l->paths, g_strconcat(prefix, part, NULL));
+		}
 	}
-	l->unrecoverable = add(l->paths,
-			       g_strconcat(prefix, "unrecoverable", NULL));
-	add(l->paths, g_strconcat(prefix, "failback", NULL));
+	l->failback = add(l->paths, g_strconcat(prefix, "failback", NULL));
+	l->n_services = sc->n_services;
+	l->outcome_path = g_new0(guint *, sc->n_services + 1);
+	for (guint s = 0; s < sc->n_services; s++)
+		build_outcomes(l, sc, s, prefix);
 }
 
 MdlLabels *mdl_labels_new(const MdlScenario *sc)
@@ -109,6 +162,9 @@ void mdl_labels_free(MdlLabels *l)
 	g_free(l->mode_base);
 	g_free(l->hazard_base);
 	g_free(l->copy_base);
+	for (guint s = 0; s < l->n_services; s++)
+		g_free(l->outcome_path[s]);
+	g_free(l->outcome_path);
 	g_free(l);
 }
 
@@ -158,5 +214,30 @@ guint mdl_path_restore(const MdlLabels *l, guint dataset, guint copy)
 	return l->copy_base[dataset] + copy;
 }
 
-guint mdl_path_unrecoverable(const MdlLabels *l) { return l->unrecoverable; }
-guint mdl_path_failback(const MdlLabels *l) { return l->unrecoverable + 1; }
+guint mdl_path_unrecoverable(const MdlLabels *l, const MdlScenario *sc,
+			     guint dataset)
+{
+	return l->copy_base[dataset] + sc->datasets[dataset].n_copies;
+}
+
+guint mdl_path_failback(const MdlLabels *l) { return l->failback; }
+
+guint mdl_path_outcomes(const MdlScenario *sc, guint service)
+{
+	const MdlService *sv = &sc->services[service];
+	guint n = 1;
+
+	for (guint i = 0; i < sv->n_datasets; i++) {
+		n *= sc->datasets[sv->datasets[i]].n_copies + 2;
+		if (n > MDL_LABELS_MAX_OUTCOMES)
+			return MDL_LABELS_MAX_OUTCOMES + 1;
+	}
+	return n;
+}
+
+guint mdl_path_outcome(const MdlLabels *l, guint service, guint code)
+{
+	if (service >= l->n_services || !l->outcome_path[service])
+		return G_MAXUINT;
+	return l->outcome_path[service][code];
+}

@@ -11,9 +11,9 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const plan_keys[] = {"detect", "declare_after", "decision",
-					"crew",	  "failback",	   "strategies",
-					NULL};
+static const char *const plan_keys[] = {
+	"detect",   "declare_after", "decision",	 "crew",
+	"failback", "strategies",    "freeze_retention", NULL};
 static const char *const strategy_keys[] = {"kind",    "mode",	     "site",
 					    "standby", "activation", "success",
 					    "data",    "duration",   "requires",
@@ -267,6 +267,8 @@ static void read_plan_keys(Loader *ld, const config_setting_t *pg,
 		plan->crew = (gint)crew;
 	if ((s = config_setting_get_member(pg, "failback")))
 		plan->failback = ld_law(ld, s, ctx);
+	if ((s = config_setting_get_member(pg, "freeze_retention")))
+		ld_bool(ld, s, ctx, &plan->freeze_retention);
 	read_strategies(ld, pg, g, sc, sv, service_ctx, ctx);
 }
 
@@ -279,6 +281,7 @@ void ld_read_plan(Loader *ld, const config_setting_t *g, const MdlScenario *sc,
 
 	plan->declare_after_h = INFINITY;
 	plan->crew = -1;
+	plan->freeze_retention = TRUE;
 	plan->line = sv->line;
 	if (!pg) {
 		plan->detect = sim_dist_new_fixed(0, NULL);

@@ -146,16 +146,22 @@ static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
 typedef struct {
 	double now, limit, before;
 	double loss;		/* when the data was lost (replicas) */
+	double clock;		/* retention's clock: now, or the instant it
+				   was frozen by a declared disaster */
 } Query;
 
 static double point_of(MdlWorld *w, guint k, double at);
 
-/* Applies retention to the walk: FALSE once older instances are gone. */
-static gboolean retained(const MdlCopy *c, double end, double now,
+/* Applies retention to the walk: FALSE once older instances are gone.
+ * Retention runs on q->clock: an instance completed after it was frozen
+ * pushes no older one out. */
+static gboolean retained(const MdlCopy *c, double end, const Query *q,
 			 double wiped, guint *kept)
 {
-	if (end < wiped || end < now - c->retention_h)
+	if (end < wiped || end < q->clock - c->retention_h)
 		return FALSE;
+	if (end > q->clock)
+		return TRUE;
 	(*kept)++;
 	return c->keep == 0 || *kept <= c->keep;
 }
@@ -175,7 +181,7 @@ static double walk_jobs(MdlWorld *w, guint k, guint d, const MdlCopy *c,
 		Job jb = job(w, k, d, c, j);
 		if (!jb.ran || jb.end > q->now)
 			continue;	/* skipped, failed or still running */
-		if (!retained(c, jb.end, q->now, wiped, &kept))
+		if (!retained(c, jb.end, q, wiped, &kept))
 			return -INFINITY;
 		if (jb.start <= q->limit && jb.start < q->before)
 			return jb.start;
@@ -204,7 +210,7 @@ static double walk_offsite(MdlWorld *w, guint k, guint d, const MdlCopy *c,
 		double rp = point_of(w, src, u);
 		if (!isfinite(rp))
 			continue;
-		if (!retained(c, u + c->delay_h, q->now, wiped, &kept))
+		if (!retained(c, u + c->delay_h, q, wiped, &kept))
 			return -INFINITY;
 		if (rp <= q->limit && rp < q->before)
 			return rp;
@@ -258,15 +264,20 @@ static double copy_point(MdlWorld *w, guint k, const Query *q)
 /* The newest instance of copy k usable at `at` (for offsite jobs). */
 static double point_of(MdlWorld *w, guint k, double at)
 {
-	Query q = { at, INFINITY, INFINITY, at };
+	guint d;
+	Query q = { at, INFINITY, INFINITY, at, at };
 
+	copy_of(w, k, &d);
+	q.clock = fmin(at, w->data[d].frozen_at);
 	return copy_point(w, k, &q);
 }
 
 gboolean protect_best(MdlWorld *w, guint d, double limit, double before,
 		      double *rp, guint *copy)
 {
-	Query q = { sim_engine_now(w->eng), limit, before, w->data[d].lost_at };
+	double now = sim_engine_now(w->eng);
+	Query q = { now, limit, before, w->data[d].lost_at,
+		    fmin(now, w->data[d].frozen_at) };
 	const MdlDataset *ds = &w->sc->datasets[d];
 	double best = -INFINITY;
 
@@ -287,7 +298,7 @@ double protect_replica(MdlWorld *w, guint d, guint copy, double at)
 	/* after ransomware the replica must be older than the clean point
 	 * like any copy (it is not: it fails) */
 	double limit = w->data[d].intact ? INFINITY : w->data[d].limit;
-	Query q = { now, limit, INFINITY, at };
+	Query q = { now, limit, INFINITY, at, fmin(now, w->data[d].frozen_at) };
 
 	return copy_point(w, w->data[d].first_copy + copy, &q);
 }

@@ -11,7 +11,7 @@ static void on_detected(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_declare_start(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_declared(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg);
-static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_comp_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg);
@@ -70,8 +70,12 @@ void recovery_init(MdlWorld *w)
 		w->data[d].services = g_array_new(FALSE, FALSE, sizeof(guint));
 		w->data[d].rng = sim_rng_new(0, 0, "");
 	}
-	for (guint s = 0; s < sc->n_services; s++)
+	for (guint s = 0; s < sc->n_services; s++) {
+		guint n = MAX(sc->services[s].n_datasets, 1);
 		w->svcs[s].rng = sim_rng_new(0, 0, "");
+		w->svcs[s].outcome = g_new0(guint, n);
+		w->svcs[s].outcome_rp = g_new0(double, n);
+	}
 	w->threat_rng = sim_rng_new(0, 0, "");
 	w->infected_at = g_new0(double, sc->n_ransomware + 1);
 }
@@ -86,6 +90,8 @@ void recovery_reset(MdlWorld *w)
 		dt->authorised = dt->manual = FALSE;
 		dt->restore_ev = SIM_EVENT_NONE;
 		dt->restored_at = dt->restored_rp = -INFINITY;
+		dt->born = -w->sc->datasets[d].history_h;
+		dt->frozen_at = INFINITY;
 		g_array_set_size(dt->blocked, 0);
 	}
 	for (guint s = 0; s < w->sc->n_services; s++) {
@@ -105,8 +111,11 @@ void recovery_free(MdlWorld *w)
 		g_array_free(w->data[d].services, TRUE);
 		sim_rng_free(w->data[d].rng);
 	}
-	for (guint s = 0; s < w->sc->n_services; s++)
+	for (guint s = 0; s < w->sc->n_services; s++) {
 		sim_rng_free(w->svcs[s].rng);
+		g_free(w->svcs[s].outcome);
+		g_free(w->svcs[s].outcome_rp);
+	}
 	sim_rng_free(w->threat_rng);
 	g_free(w->data);
 	g_free(w->infected_at);
@@ -185,8 +194,11 @@ void recovery_incident_open(MdlWorld *w, guint s)
 	v->t0 = world_now(w);
 	v->t_detect = v->t_declare = NAN;
 	v->declared = FALSE;
-	v->rp = INFINITY;
-	v->unrecoverable = v->data_unknown = FALSE;
+	v->data_unknown = FALSE;
+	for (guint i = 0; i < w->sc->services[s].n_datasets; i++) {
+		v->outcome[i] = 0;
+		v->outcome_rp[i] = INFINITY;
+	}
 	v->began_on_standby = v->on_standby;
 	v->path = mdl_path_repair(w->labels);
 	if (v->failing_back) {
@@ -208,29 +220,84 @@ static void cancel(MdlWorld *w, SimEventId *id)
 	*id = SIM_EVENT_NONE;
 }
 
-/* The RPO of the incident closing: from the standby's data, the worst
- * restore, or nothing lost. */
-static double incident_rpo(const MdlWorld *w, const Svc *v, MdlIncident *inc)
+/* What losing dataset d for good costs, NAN when charged by the hour. */
+static double loss_total(const MdlWorld *w, guint d)
 {
+	return w->sc->costs ? w->sc->costs->data_loss_total[d] : NAN;
+}
+
+/* The outcome of every dataset the incident lost: the RPO of the worst,
+ * the path naming each (one label per combination), the copy of the
+ * worst restore, and what the costs need (docs/model.md, "Recovery"). */
+static double restores_rpo(const MdlWorld *w, guint s, MdlIncident *inc)
+{
+	const MdlService *sv = &w->sc->services[s];
+	const Svc *v = &w->svcs[s];
+	double worst = INFINITY, worst_restored = INFINITY, priced = 0;
+	guint code = 0, radix = 1, lost = 0, worst_i = 0;
+
+	for (guint i = 0; i < sv->n_datasets; i++) {
+		guint d = sv->datasets[i], nc = w->sc->datasets[d].n_copies;
+		guint o = v->outcome[i];
+		code += o * radix;
+		radix *= nc + 2;
+		if (o == 0)
+			continue;
+		lost++;
+		double rpo = fmax(0, v->t0 - v->outcome_rp[i]);
+		if (o == nc + 1) {
+			inc->lost_for_good++;
+			if (!isnan(loss_total(w, d))) {
+				inc->loss_total += loss_total(w, d);
+				rpo = 0;	/* priced as a whole */
+			}
+		} else if (v->outcome_rp[i] < worst_restored) {
+			worst_restored = v->outcome_rp[i];
+			inc->has_copy = TRUE;
+			inc->dataset = d;
+			inc->copy = o - 1;
+		}
+		priced = fmax(priced, rpo);
+		if (v->outcome_rp[i] < worst) {
+			worst = v->outcome_rp[i];
+			worst_i = i;
+		}
+	}
+	inc->rpo_priced_h = priced;
+	if (lost == 0)
+		return v->data_unknown ? NAN : 0;
+	guint d = sv->datasets[worst_i];
+	inc->path = v->outcome[worst_i] > w->sc->datasets[d].n_copies
+			    ? mdl_path_unrecoverable(w->labels, w->sc, d)
+			    : mdl_path_restore(w->labels, d,
+					       v->outcome[worst_i] - 1);
+	if (lost >= 2 && mdl_path_outcome(w->labels, s, code) != G_MAXUINT)
+		inc->path = mdl_path_outcome(w->labels, s, code);
+	return fmax(0, v->t0 - worst);
+}
+
+/* The RPO of the incident closing: from the standby's data, the worst
+ * of its datasets' outcomes, or nothing lost. */
+static double incident_rpo(const MdlWorld *w, guint s, MdlIncident *inc)
+{
+	const Svc *v = &w->svcs[s];
+	double rpo;
+
 	if (v->on_standby) {
 		inc->path = mdl_path_failover(w->labels, v->standby_site);
 		if (v->began_on_standby)
-			return 0;	/* the standby's data went nowhere */
-		return isfinite(v->standby_rp) ? fmax(0, v->t0 - v->standby_rp)
-					       : NAN;
+			rpo = 0;	/* the standby's data went nowhere */
+		else
+			rpo = isfinite(v->standby_rp)
+				      ? fmax(0, v->t0 - v->standby_rp)
+				      : NAN;
+		inc->rpo_priced_h = rpo;
+		return rpo;
 	}
-	if (isfinite(v->rp)) {
-		inc->path = mdl_path_restore(w->labels, v->path_dataset,
-					     v->path_copy);
-		inc->dataset = v->path_dataset;
-		inc->copy = v->path_copy;
-		return fmax(0, v->t0 - v->rp);
-	}
-	if (v->unrecoverable) {
-		inc->path = mdl_path_unrecoverable(w->labels);
-		return NAN;
-	}
-	return v->data_unknown ? NAN : 0;
+	rpo = restores_rpo(w, s, inc);
+	if (inc->lost_for_good == 0)
+		inc->rpo_priced_h = rpo;
+	return rpo;
 }
 
 void recovery_incident_close(MdlWorld *w, guint s)
@@ -250,7 +317,7 @@ void recovery_incident_close(MdlWorld *w, guint s)
 		cancel(w, &v->step_ev);
 		v->failover_busy = FALSE;
 	}
-	inc.rpo_h = incident_rpo(w, v, &inc);
+	inc.rpo_h = incident_rpo(w, s, &inc);
 	if (isnan(inc.t_detect))
 		inc.t_detect = inc.t_restored;	/* back before anyone saw */
 	inc.service = world_out_service(w, s);
@@ -272,8 +339,68 @@ void recovery_censor(MdlWorld *w)
 
 /* -- restores ---------------------------------------------------------- */
 
+/* The position of dataset d in the `data` of service s. */
+static guint data_pos(const MdlWorld *w, guint s, guint d)
+{
+	const MdlService *sv = &w->sc->services[s];
+	guint i = 0;
+
+	while (i < sv->n_datasets && sv->datasets[i] != d)
+		i++;
+	return i;
+}
+
+/* Records in every open incident using d the outcome of its restore:
+ * outcome digit o and recovery point rp; a loss for good stays the
+ * worst, else the oldest recovery point restored. */
+static void record_outcome(MdlWorld *w, guint d, guint o, double rp)
+{
+	Data *dt = &w->data[d];
+	guint lost = w->sc->datasets[d].n_copies + 1;
+
+	for (guint i = 0; i < dt->services->len; i++) {
+		guint s = g_array_index(dt->services, guint, i);
+		Svc *v = &w->svcs[s];
+		guint k = data_pos(w, s, d);
+		if (v->open && v->outcome[k] != lost &&
+		    (o == lost || rp < v->outcome_rp[k])) {
+			v->outcome[k] = o;
+			v->outcome_rp[k] = rp;
+		}
+	}
+}
+
+/* Dataset d is usable again: intact, its retention running again. */
+static void data_back(MdlWorld *w, guint d)
+{
+	Data *dt = &w->data[d];
+
+	dt->intact = TRUE;
+	w->n_lost--;
+	dt->authorised = FALSE;
+	dt->frozen_at = INFINITY;
+	dt->restored_at = world_now(w);
+	world_data_blocked_update(w, d);
+	for (guint i = 0; i < dt->services->len; i++)
+		world_mark_service(w, g_array_index(dt->services, guint, i));
+}
+
+/* No usable copy: the data is lost for good, every byte since the
+ * dataset's oldest data, and the dataset restarts empty now. */
+static void lost_for_good(MdlWorld *w, guint d)
+{
+	Data *dt = &w->data[d];
+	const MdlDataset *ds = &w->sc->datasets[d];
+
+	step(w, ds->id, "unrecoverable %s", ds->id);
+	record_outcome(w, d, ds->n_copies + 1, dt->born);
+	data_back(w, d);
+	dt->restored_rp = -INFINITY;
+	dt->born = world_now(w);
+}
+
 /* The newest usable recovery point of dataset d older than `before`;
- * none: the data restarts empty. */
+ * none: the data is lost for good. */
 static void restore_start(MdlWorld *w, guint d, double before, double delay)
 {
 	Data *dt = &w->data[d];
@@ -282,20 +409,7 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 	guint copy = 0;
 
 	if (!protect_best(w, d, dt->limit, before, &rp, &copy)) {
-		step(w, ds->id, "unrecoverable %s", ds->id);
-		for (guint i = 0; i < dt->services->len; i++) {
-			Svc *v = &w->svcs[g_array_index(dt->services, guint, i)];
-			if (v->open)
-				v->unrecoverable = TRUE;
-		}
-		dt->intact = TRUE;
-		w->n_lost--;
-		dt->authorised = FALSE;
-		dt->restored_at = world_now(w);
-		dt->restored_rp = -INFINITY;
-		world_data_blocked_update(w, d);
-		for (guint i = 0; i < dt->services->len; i++)
-			world_mark_service(w, g_array_index(dt->services, guint, i));
+		lost_for_good(w, d);
 		return;
 	}
 	const MdlRestore *re = &ds->copies[copy].restore;
@@ -320,24 +434,11 @@ static double effective_rp(const Data *dt, double rp)
 static void restore_done(MdlWorld *w, guint d)
 {
 	Data *dt = &w->data[d];
-	double rp = effective_rp(dt, dt->restore_rp);
 
-	for (guint i = 0; i < dt->services->len; i++) {
-		guint s = g_array_index(dt->services, guint, i);
-		Svc *v = &w->svcs[s];
-		if (v->open && rp < v->rp) {
-			v->rp = rp;
-			v->path_dataset = d;
-			v->path_copy = dt->restore_copy;
-		}
-		world_mark_service(w, s);
-	}
-	dt->intact = TRUE;
-	w->n_lost--;
-	dt->authorised = FALSE;
-	dt->restored_at = world_now(w);
+	record_outcome(w, d, dt->restore_copy + 1,
+		       effective_rp(dt, dt->restore_rp));
+	data_back(w, d);
 	dt->restored_rp = dt->restore_rp;
-	world_data_blocked_update(w, d);
 }
 
 static void on_restored(SimEngine *eng, void *ctx, uint32_t arg)
@@ -505,7 +606,8 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 
 /* -- rebuild elsewhere ------------------------------------------------- */
 
-/* A component of s whose site is destroyed or encrypted. */
+/* Component c's site is destroyed or encrypted, and c not rebuilt
+ * elsewhere. */
 static gboolean lost_site(const MdlWorld *w, guint c)
 {
 	const Site *st = &w->sites[mcomp(w, c)->site];
@@ -513,49 +615,61 @@ static gboolean lost_site(const MdlWorld *w, guint c)
 	return (st->destroyed || st->encrypted) && !w->comps[c].relocated;
 }
 
-/* Rebuild strategy i: the service's components on a destroyed or
- * encrypted site are rebuilt elsewhere after `duration` (plus a human wait
- * when manual); restores may start then. */
+/* Component c is rebuilt elsewhere now: up whatever its site's state
+ * (until the site is back), its data clean for restores; a failed rebuild
+ * (the strategy's success) is started again. */
+static void on_comp_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Comp *cp = &w->comps[arg];
+	const char *id = mcomp(w, arg)->id;
+
+	(void)eng;
+	cp->rebuild_ev = SIM_EVENT_NONE;
+	if (!lost_site(w, arg))
+		return;
+	if (sim_rng_uniform(cp->rebuild_rng) >= cp->rebuild_success) {
+		step(w, id, "rebuild failed %s", id);
+		cp->rebuild_ev = sim_engine_after(
+			w->eng, world_draw(cp->rebuild_law, cp->rebuild_rng),
+			PRIO_STEP, on_comp_rebuilt, w, arg);
+		return;
+	}
+	step(w, id, "rebuild done %s", id);
+	cp->relocated = TRUE;
+	GArray *sets = cp->datasets;
+	for (guint j = 0; j < sets->len; j++)	/* clean now */
+		w->data[g_array_index(sets, guint, j)].forensics_until =
+			world_now(w);
+	world_comp_update(w, arg);
+	world_propagate(w);
+}
+
+/* Rebuild strategy i of service s: its components on a destroyed or
+ * encrypted site are rebuilt elsewhere after `duration` (plus a human
+ * wait when manual); restores may start then.  A rebuild belongs to the
+ * component: one draw per loss, from its own stream, by the first plan
+ * that asks; every service requiring it waits for that one. */
 static void rebuild_try(MdlWorld *w, guint s, guint i)
 {
 	const MdlService *sv = &w->sc->services[s];
 	const MdlStrategy *st = &sv->plan.strategies[i];
-	Svc *v = &w->svcs[s];
-	gboolean needed = FALSE;
 
-	for (guint k = 0; k < sv->n_requires; k++)
-		needed = needed || lost_site(w, sv->requires[k]);
-	if (!needed)
-		return;
-	double delay = (st->manual ? human_delay(w, sv->plan.crew, v->rng) : 0) +
-		       world_draw(st->activation, v->rng);
-	step(w, sid(w, s), "rebuild started");
-	sim_engine_after(w->eng, delay, PRIO_STEP, on_rebuilt, w,
-			 (uint32_t)(s << 8 | i));
-}
-
-static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	guint s = arg >> 8;
-	const MdlService *sv = &w->sc->services[s];
-
-	(void)eng;
-	if (!w->svcs[s].open)
-		return;
-	step(w, sid(w, s), "rebuild done");
 	for (guint k = 0; k < sv->n_requires; k++) {
 		guint c = sv->requires[k];
-		if (!lost_site(w, c))
+		Comp *cp = &w->comps[c];
+		if (!lost_site(w, c) || cp->rebuild_ev != SIM_EVENT_NONE)
 			continue;
-		w->comps[c].relocated = TRUE;
-		GArray *sets = w->comps[c].datasets;
-		for (guint j = 0; j < sets->len; j++)	/* clean now */
-			w->data[g_array_index(sets, guint, j)].forensics_until =
-				world_now(w);
-		world_comp_update(w, c);
+		double delay = (st->manual ? human_delay(w, sv->plan.crew,
+							 cp->rebuild_rng)
+					   : 0) +
+			       world_draw(st->activation, cp->rebuild_rng);
+		cp->rebuild_law = st->activation;
+		cp->rebuild_success = st->success;
+		step(w, mcomp(w, c)->id, "rebuild started %s", mcomp(w, c)->id);
+		cp->rebuild_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
+						  on_comp_rebuilt, w, c);
 	}
-	world_propagate(w);
 }
 
 /* -- detection and declaration ----------------------------------------- */
@@ -590,6 +704,22 @@ static void trigger(MdlWorld *w, guint s, gboolean manual)
 	gint f = next_failover(p, 0, manual);
 	if (f >= 0 && !v->on_standby && !v->failover_busy)
 		failover_try(w, s, f);
+}
+
+/* A declared disaster suspends the expiry of the copies of the service's
+ * lost data, as operators do (unless its plan opts out): what was still
+ * retained at the declaration stays until the data is back. */
+static void freeze_retention(MdlWorld *w, guint s)
+{
+	const MdlService *sv = &w->sc->services[s];
+
+	if (!sv->plan.freeze_retention)
+		return;
+	for (guint i = 0; i < sv->n_datasets; i++) {
+		Data *dt = &w->data[sv->datasets[i]];
+		if (!dt->intact && !isfinite(dt->frozen_at))
+			dt->frozen_at = world_now(w);
+	}
 }
 
 static void declaration_start(MdlWorld *w, guint s)
@@ -645,6 +775,7 @@ static void on_declared(SimEngine *eng, void *ctx, uint32_t arg)
 	v->declared = TRUE;
 	v->t_declare = world_now(w);
 	step(w, sid(w, arg), "declared");
+	freeze_retention(w, arg);
 	trigger(w, arg, TRUE);
 	world_propagate(w);
 }
@@ -661,8 +792,10 @@ static void loss_during_incident(MdlWorld *w, guint s)
 		return;		/* detection will see it */
 	v->destructive = TRUE;
 	trigger(w, s, FALSE);
-	if (v->declared)
+	if (v->declared) {
+		freeze_retention(w, s);
 		trigger(w, s, TRUE);
+	}
 	else if (v->declare_ev == SIM_EVENT_NONE)
 		declaration_start(w, s);
 }

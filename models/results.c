@@ -40,6 +40,7 @@ static void breakdown_merge(MdlBreakdown **into, const MdlBreakdown *from)
 	sim_sketch_merge(a->rpo_sketch, from->rpo_sketch);
 	a->rpo_unknown += from->rpo_unknown;
 	a->both_met += from->both_met;
+	a->lost_for_good += from->lost_for_good;
 }
 
 static void service_init(MdlServiceResults *s, const MdlResults *r)
@@ -193,7 +194,7 @@ void mdl_results_free(MdlResults *r)
 /* -- recording ------------------------------------------------------------- */
 
 static void breakdown_add(MdlBreakdown **slot, double rto, double rpo,
-			  gboolean both)
+			  gboolean both, gboolean lost)
 {
 	if (!*slot)
 		*slot = breakdown_new();
@@ -208,6 +209,7 @@ static void breakdown_add(MdlBreakdown **slot, double rto, double rpo,
 		sim_sketch_add(b->rpo_sketch, rpo);
 	}
 	b->both_met += both ? 1 : 0;
+	b->lost_for_good += lost ? 1 : 0;
 }
 
 static void csv_num(GString *s, double x)
@@ -236,7 +238,7 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	/* the copy column: DATASET/COPY, "replaced:" kept in front */
 	gboolean replaced = g_str_has_prefix(path, MDL_LABELS_REPLACED);
 	const char *bare = replaced ? path + strlen(MDL_LABELS_REPLACED) : path;
-	gboolean restore = g_str_has_prefix(bare, "restore:");
+	const MdlDataset *ds = &sc->datasets[inc->dataset];
 
 	g_string_append_printf(s, "%" G_GUINT64_FORMAT ",%s,%s", inc->rep,
 			       sc->services[inc->service].id,
@@ -245,9 +247,15 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	csv_num(s, inc->t_detect);
 	csv_num(s, inc->t_declare);
 	csv_num(s, inc->t_restored);
-	g_string_append_printf(s, ",%s,%s%s", path,
-			       restore && replaced ? MDL_LABELS_REPLACED : "",
-			       restore ? bare + strlen("restore:") : "");
+	/* replaced datasets are named in the replaced scenario */
+	if (replaced && sc->replaces)
+		ds = &sc->replaces->datasets[inc->dataset];
+	(void)bare;
+	g_string_append_printf(s, ",%s,", path);
+	if (inc->has_copy)
+		g_string_append_printf(s, "%s%s/%s",
+				       replaced ? MDL_LABELS_REPLACED : "",
+				       ds->id, ds->copies[inc->copy].id);
 	csv_num(s, rto);
 	csv_num(s, inc->rpo_h);
 	g_string_append_printf(s, ",%d\n", met ? 1 : 0);
@@ -259,15 +267,30 @@ static guint year_of(const MdlResults *r, double t)
 	return MIN((guint)(fmax(t, 0) / SIM_HOURS_PER_YEAR), r->n_years - 1);
 }
 
+/* What the data an incident lost costs: its hours at data_loss_per_hour,
+ * except for the datasets lost for good that have a data_loss_total,
+ * charged that amount instead (docs/model.md, "Costs"). */
+static double data_loss_cost(const MdlResults *r, const MdlIncident *inc)
+{
+	double per_hour = r->sc->costs->data_loss_per_hour;
+
+	if (inc->lost_for_good == 0)
+		return inc->rpo_h * per_hour;
+	return inc->loss_total + inc->rpo_priced_h * per_hour;
+}
+
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 {
 	const MdlService *sv = &r->sc->services[inc->service];
 	MdlServiceResults *s = &r->services[inc->service];
 	double rto = inc->t_restored - inc->t0;
 	gboolean rto_met = rto <= sv->rto_h;
-	gboolean rpo_met = !isnan(inc->rpo_h) && inc->rpo_h <= sv->rpo_h;
+	gboolean lost = inc->lost_for_good > 0;
+	gboolean rpo_met = !isnan(inc->rpo_h) && inc->rpo_h <= sv->rpo_h &&
+			   !lost;
 
 	s->incidents++;
+	s->lost_for_good += lost ? 1 : 0;
 	sim_welford_add(&s->rto_h, rto);
 	sim_sketch_add(s->rto_sketch, rto);
 	if (isnan(inc->rpo_h)) {
@@ -278,7 +301,7 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 		s->lost_h += inc->rpo_h;
 		if (r->cost)
 			r->cost->year_incidents[year_of(r, inc->t0)] +=
-				inc->rpo_h * r->sc->costs->data_loss_per_hour;
+				data_loss_cost(r, inc);
 	}
 	s->rto_met += rto_met ? 1 : 0;
 	s->rpo_met += rpo_met ? 1 : 0;
@@ -293,9 +316,9 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 		s->year_breached[MIN(y, r->n_years - 1)] = 1;
 	}
 	breakdown_add(&s->by_cause[inc->cause], rto, inc->rpo_h,
-		      rto_met && rpo_met);
+		      rto_met && rpo_met, lost);
 	breakdown_add(&s->by_path[inc->path], rto, inc->rpo_h,
-		      rto_met && rpo_met);
+		      rto_met && rpo_met, lost);
 	if (r->log_incidents)
 		add_row(r, inc, rto, rto_met && rpo_met);
 }
@@ -439,6 +462,7 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 	sim_welford_merge(&a->rpo_h, &b->rpo_h);
 	sim_sketch_merge(a->rpo_sketch, b->rpo_sketch);
 	a->rpo_unknown += b->rpo_unknown;
+	a->lost_for_good += b->lost_for_good;
 	a->rto_met += b->rto_met;
 	a->rpo_met += b->rpo_met;
 	a->both_met += b->both_met;

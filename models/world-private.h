@@ -36,6 +36,10 @@ typedef struct {
 	gboolean is_up;		/* up >= need */
 	gboolean dirty;		/* needs an operating_update */
 	gboolean relocated;	/* rebuilt elsewhere while its site is lost */
+	SimEventId rebuild_ev;	/* its rebuild elsewhere, in progress */
+	double rebuild_success;	/* ... and the strategy's success */
+	const SimDist *rebuild_law;	/* ... and its duration */
+	gsl_rng *rebuild_rng;	/* rebuild durations and outcomes */
 	SimTime last;		/* integrals accrued up to */
 	double up_time, unit_time;
 	gsl_rng *fail_rng, *repair_rng;
@@ -72,6 +76,10 @@ typedef struct {
 	double restore_rp;	/* recovery point being restored */
 	double restored_at;	/* last restore: its end, -INF if none */
 	double restored_rp;	/* ... and the recovery point it used */
+	double born;		/* its oldest data: -history, or the instant
+				   it restarted empty after a loss for good */
+	double frozen_at;	/* retention suspended since (a declared
+				   disaster), INFINITY: running */
 	GArray *blocked;	/* Interval: no job could read it (source down
 				   or data lost) */
 	GArray *services;	/* guint: services using it */
@@ -104,9 +112,13 @@ typedef struct {
 	gboolean destructive;	/* data lost, site destroyed, ransomware */
 	gboolean declared;
 	gboolean began_on_standby;	/* the standby itself went down */
-	double rp;		/* worst recovery point restored, +INF: none */
-	gboolean unrecoverable, data_unknown;
-	guint path, path_dataset, path_copy;
+	gboolean data_unknown;
+	guint path;
+	/* per dataset of the service, for the open incident: its outcome
+	 * (labels.h outcome digit: 0 not lost, k restored from copy k − 1,
+	 * n_copies + 1 lost for good) and the recovery point it got */
+	guint *outcome;
+	double *outcome_rp;
 	SimEventId detect_ev, declare_ev, step_ev;
 	gsl_rng *rng;		/* detection, decisions, activations */
 } Svc;

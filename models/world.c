@@ -108,6 +108,7 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 		w->comps[c].datasets = uint_array();
 		w->comps[c].fail_rng = sim_rng_new(0, 0, "");
 		w->comps[c].repair_rng = sim_rng_new(0, 0, "");
+		w->comps[c].rebuild_rng = sim_rng_new(0, 0, "");
 	}
 	for (guint s = 0; s < sc->n_sites; s++) {
 		w->sites[s].comps = uint_array();
@@ -155,6 +156,7 @@ void mdl_world_free(MdlWorld *w)
 		g_array_free(w->comps[c].datasets, TRUE);
 		sim_rng_free(w->comps[c].fail_rng);
 		sim_rng_free(w->comps[c].repair_rng);
+		sim_rng_free(w->comps[c].rebuild_rng);
 	}
 	for (guint s = 0; s < w->sc->n_sites; s++) {
 		g_array_free(w->sites[s].comps, TRUE);
@@ -612,6 +614,8 @@ static void list_streams(MdlWorld *w)
 			   g_strdup_printf("component:%s:failures", id));
 		add_stream(w, w->comps[c].repair_rng,
 			   g_strdup_printf("component:%s:repairs", id));
+		add_stream(w, w->comps[c].rebuild_rng,
+			   g_strdup_printf("component:%s:rebuild", id));
 	}
 	for (guint s = 0; s < sc->n_sites; s++)
 		add_stream(w, w->sites[s].rng,
@@ -669,6 +673,7 @@ void world_reset(MdlWorld *w, double start)
 		cp->last = start;
 		cp->up_time = cp->unit_time = 0;
 		cp->relocated = FALSE;
+		cp->rebuild_ev = SIM_EVENT_NONE;
 	}
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];

@@ -149,8 +149,11 @@ END_TEST
  * replications merged give the same means. */
 static void feed(MdlResults *r, const MdlLabels *l)
 {
-	MdlIncident inc = { 0, 0, mdl_cause_mode(l, 0, 0), mdl_path_repair(l),
-			    9000, 9000, 9010, NAN, 3, 0, 0 };
+	MdlIncident inc = {
+		.rep = 0, .service = 0, .cause = mdl_cause_mode(l, 0, 0),
+		.path = mdl_path_repair(l), .t0 = 9000, .t_detect = 9000,
+		.t_restored = 9010, .t_declare = NAN, .rpo_h = 3,
+	};
 	double up[2] = { 17510, 17510 };
 
 	for (guint s = 0; s < 2; s++) {

@@ -162,7 +162,9 @@ END_TEST
  * every 24 h in the vault: "open" is encrypted, "locked" is immutable and
  * survives.  Only a copy older than the infection is accepted: locked's job
  * of 96 h.  t0 = 110 h: RPO 14 h (the dwell time is lost too), RTO 5 h.
- * With "locked" mutable as well, nothing is left: unrecoverable. */
+ * With "locked" mutable as well, nothing is left: the data is lost for
+ * good, all of it since its oldest (the default history of 20 years
+ * before t = 0): RPO 110 + 175 200 h. */
 START_TEST(test_protect_ransomware_spares_immutable)
 {
 	static const char *const locked[] = { "true", "false" };
@@ -185,8 +187,10 @@ START_TEST(test_protect_ransomware_spares_immutable)
 		assert_close(num(r, 0, COL_RPO), 14, 1e-9);
 		assert_path(r, 0, "restore:db/locked");
 	} else {
-		ck_assert(isnan(num(r, 0, COL_RPO)));
-		assert_path(r, 0, "unrecoverable");
+		assert_close(num(r, 0, COL_RPO), 110 + 20 * 8760, 1e-9);
+		assert_path(r, 0, "unrecoverable:db");
+		ck_assert_uint_eq(r->services[0].lost_for_good, 1);
+		ck_assert_uint_eq(r->services[0].rpo_met, 0);
 	}
 	done(r, sc);
 }

@@ -12,8 +12,12 @@
  *         planned outage of a failback);
  * paths:  "repair" (the primary came back, data intact), "failover:SITE"
  *         for every site, "restore:DATASET/COPY" for every copy of every
- *         dataset, "unrecoverable" (no usable copy: the data restarted
- *         empty), "failback".
+ *         dataset followed by "unrecoverable:DATASET" (no usable copy:
+ *         the data is lost for good and the dataset restarts empty),
+ *         "failback", then, for every service with several datasets,
+ *         the combined outcomes of incidents in which two or more of
+ *         them were lost ("restore:db/nightly+unrecoverable:img", in the
+ *         order of the service's `data`).
  *
  * A scenario that replaces another (sc->replaces: the topology in service
  * until its own is) has, after its own causes and after its own paths,
@@ -59,7 +63,21 @@ guint mdl_cause_failback(const MdlLabels *l);
 guint mdl_path_repair(const MdlLabels *l);
 guint mdl_path_failover(const MdlLabels *l, guint site);
 guint mdl_path_restore(const MdlLabels *l, guint dataset, guint copy);
-guint mdl_path_unrecoverable(const MdlLabels *l);
+guint mdl_path_unrecoverable(const MdlLabels *l, const MdlScenario *sc,
+			     guint dataset);
 guint mdl_path_failback(const MdlLabels *l);
+
+/* Combined outcomes of a service with several datasets: an outcome code
+ * is a mixed-radix number with one digit per dataset of its `data`, in
+ * order, of radix n_copies + 2 (0: not lost, k: restored from copy
+ * k − 1, n_copies + 1: lost for good).  A service has at most
+ * MDL_LABELS_MAX_OUTCOMES codes with labels of their own; beyond, its
+ * combined incidents are labelled by their worst dataset alone. */
+#define MDL_LABELS_MAX_OUTCOMES 4096u
+/* The number of codes of service (MDL_LABELS_MAX_OUTCOMES + 1 when more). */
+guint mdl_path_outcomes(const MdlScenario *sc, guint service);
+/* The path of code, or G_MAXUINT when fewer than two datasets were lost
+ * or the service has no combined labels. */
+guint mdl_path_outcome(const MdlLabels *l, guint service, guint code);
 
 #endif

@@ -16,9 +16,9 @@
  *                       unknown)
  *   rto                 achieved RTO of closed incidents = t_restored − t0
  *   rpo                 achieved RPO of closed incidents whose recovery
- *                       point is known; incidents where data was lost are
- *                       counted in rpo_unknown until data protection is
- *                       modelled
+ *                       point is known (services without datasets that
+ *                       lose data: rpo_unknown); a dataset lost for good
+ *                       loses all its data (lost_for_good)
  *   met counts          incidents within the RTO target, RPO target, both
  * Costs (only when the scenario has a `costs` group; docs/model.md):
  *   per replication its total, fixed and incident costs, and its
@@ -46,9 +46,15 @@ typedef struct {
 	double t0, t_detect, t_restored;
 	double t_declare;	/* NAN when not declared */
 	double rpo_h;		/* t0 − recovery point; 0 if nothing lost;
-				   NAN when unknown */
-	guint dataset, copy;	/* the copy restored, when path is a
-				   restore */
+				   NAN when unknown; a dataset lost for good
+				   counts from its oldest data */
+	guint dataset, copy;	/* the copy of the worst restore, when
+				   has_copy */
+	gboolean has_copy;
+	guint lost_for_good;	/* datasets with no usable copy */
+	double loss_total;	/* what those with a `data_loss_total` cost */
+	double rpo_priced_h;	/* the worst RPO of the other datasets:
+				   charged at data_loss_per_hour */
 } MdlIncident;
 
 /* Figures of the incidents of one cause or one path. */
@@ -57,6 +63,7 @@ typedef struct {
 	SimWelford rto_h, rpo_h;
 	SimSketch *rto_sketch, *rpo_sketch;
 	guint64 rpo_unknown, both_met;
+	guint64 lost_for_good;	/* incidents with a dataset lost for good */
 } MdlBreakdown;
 
 typedef struct {
@@ -69,6 +76,9 @@ typedef struct {
 	SimWelford rpo_h;	/* closed incidents with a known RPO */
 	SimSketch *rpo_sketch;
 	guint64 rpo_unknown;	/* closed incidents that lost data */
+	guint64 lost_for_good;	/* closed incidents in which a dataset had
+				   no usable copy (their RPO counts from
+				   its oldest data) */
 	guint64 rto_met, rpo_met, both_met;
 	SimWelford rto_declared_h;	/* t_restored − t_declare, declared ones */
 	SimSketch *rto_declared_sketch;

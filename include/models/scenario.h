@@ -141,6 +141,11 @@ typedef struct {
 	int line;
 } MdlCopy;
 
+/* The default `history` of a dataset: 20 years, the time a French
+ * hospital keeps a patient's record after the last stay (Code de la santé
+ * publique, art. R.1112-7). */
+#define MDL_DEFAULT_HISTORY_H (20 * 8760.0)
+
 /* Data written continuously: a loss is a span of time.  Its size at t is
  * size_bytes·(1 + growth)^(t / 8760), growth compounded continuously. */
 typedef struct {
@@ -148,6 +153,8 @@ typedef struct {
 	guint storage;		/* component holding the primary copy */
 	double size_bytes;	/* at t = 0 */
 	double growth;		/* per year, as a fraction (0.15 for 15 %) */
+	double history_h;	/* how long its data has been written before
+				   t = 0: a loss for good loses all of it */
 	MdlCopy *copies;
 	guint n_copies;
 	int line;
@@ -196,6 +203,8 @@ typedef struct {
 	MdlStrategy *strategies;
 	guint n_strategies;
 	SimDist *failback;	/* planned outage to fail back; NULL: none */
+	gboolean freeze_retention;	/* a declaration suspends the expiry
+					   of the lost data's copies */
 	int line;
 } MdlPlan;
 
@@ -253,6 +262,8 @@ typedef struct {
 	int lead_line;		/* of project.lead_time; 0 when absent */
 	double *downtime_per_hour;	/* [n_services] */
 	double data_loss_per_hour;	/* per hour of data lost */
+	double *data_loss_total;	/* [n_datasets]: cost of losing it for
+					   good, NAN: by the hour */
 	MdlCostEvent *events;	/* first matching prefix wins */
 	guint n_events;
 	int line;
