@@ -293,6 +293,56 @@ static void figure_rows(MdlCompareGrid *g, const Compare *c, MdlFigure f,
 	}
 }
 
+/* "15 of 151 incidents (ransomware:crypto 15 of 40)" of one play's
+ * service, or "none". */
+static char *lost_text(JsonObject *svc)
+{
+	JsonObject *inc = json_object_get_object_member(svc, "incidents");
+	gint64 lost = json_object_get_int_member(inc, "lost_for_good");
+	JsonArray *causes = json_object_get_array_member(svc, "by_cause");
+	const char *sep = " (";
+
+	if (lost == 0)
+		return g_strdup("none");
+	GString *t = g_string_new(NULL);
+	g_string_append_printf(t, "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
+				  " incidents",
+			       lost, json_object_get_int_member(inc, "count"));
+	for (guint i = 0; i < json_array_get_length(causes); i++) {
+		JsonObject *x = json_array_get_object_element(causes, i);
+		gint64 n = json_object_get_int_member(x, "lost_for_good");
+		if (n == 0)
+			continue;
+		g_string_append_printf(t, "%s%s %" G_GINT64_FORMAT " of %"
+					  G_GINT64_FORMAT, sep,
+				       json_object_get_string_member(x, "cause"),
+				       n, json_object_get_int_member(x, "incidents"));
+		sep = ", ";
+	}
+	g_string_append_c(t, ')');
+	return g_string_free(t, FALSE);
+}
+
+/* Data lost for good, in words under the table whenever one scenario has
+ * any: a few total losses hide below every percentile. */
+static void table_lost(GString *s, const Compare *c, JsonObject **svc)
+{
+	gboolean any = FALSE;
+
+	for (guint i = 0; i < c->n; i++) {
+		JsonObject *inc = json_object_get_object_member(svc[i],
+								"incidents");
+		any = any || json_object_get_int_member(inc, "lost_for_good");
+	}
+	if (!any)
+		return;
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *t = lost_text(svc[i]);
+		g_string_append_printf(s, "  %s: data lost for good in %s\n",
+				       c->labels[i], t);
+	}
+}
+
 static void table_service(GString *s, const Compare *c, const char *id)
 {
 	g_autofree JsonObject **svc = g_new(JsonObject *, c->n);
@@ -317,6 +367,7 @@ static void table_service(GString *s, const Compare *c, const char *id)
 	for (guint f = 0; f < MDL_N_FIGURES; f++)
 		figure_rows(g, c, (MdlFigure)f, svc);
 	mdl_compare_grid_render(g, s, "  ");
+	table_lost(s, c, svc);
 }
 
 /* -- cost ----------------------------------------------------------------- */

@@ -191,6 +191,7 @@ static void json_breakdown(JsonBuilder *b, const char *what,
 	json_builder_begin_object(b);
 	add_string(b, what, label);
 	add_int(b, "incidents", x->incidents);
+	add_int(b, "lost_for_good", x->lost_for_good);
 	add_summary(b, "rto_h", &rto);
 	json_builder_end_object(b);
 	add_summary(b, "rpo_h", &rpo);
@@ -247,6 +248,7 @@ static void json_service(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_begin_object(b);
 	add_int(b, "count", s->incidents);
 	add_int(b, "censored", s->censored);
+	add_int(b, "lost_for_good", s->lost_for_good);
 	add_number(b, "per_year", report_incidents_per_year(sc, r, s));
 	json_builder_end_object(b);
 	add_dist(b, "rto_h", &rto);
@@ -500,7 +502,7 @@ static void csv_row(GString *s, const MdlScenario *sc, const MdlResults *r,
 	csv_number(s, report_ratio(x->both_met, x->incidents));
 	csv_number(s, sim_welford_mean(&x->p_breach_per_year));
 	csv_number(s, sim_welford_mean(&x->data_loss_h_per_year));
-	g_string_append_c(s, '\n');
+	g_string_append_printf(s, ",%" G_GUINT64_FORMAT "\n", x->lost_for_good);
 }
 
 /* New columns go at the end: readers may index columns by position. */
@@ -514,7 +516,7 @@ static char *report_csv(const MdlScenario *sc, const MdlResults *r)
 	csv_dist_header(s, "rto_h");
 	csv_dist_header(s, "rpo_h");
 	g_string_append(s, ",rpo_unknown,both_met,p_breach_per_year,"
-			   "data_loss_h_per_year\n");
+			   "data_loss_h_per_year,lost_for_good\n");
 	for (guint i = 0; i < sc->n_services; i++)
 		csv_row(s, sc, r, i);
 	return g_string_free(s, FALSE);

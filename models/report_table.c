@@ -118,6 +118,32 @@ static void table_breakdowns(GString *s, const char *title,
 	}
 }
 
+/* "lost for good  N of M incidents (CAUSE n of m, ...)": never hidden
+ * behind the percentiles, which a few total losses may not reach. */
+static void table_lost(GString *s, const MdlResults *r,
+		       const MdlServiceResults *x)
+{
+	Breakdowns causes = report_by_cause(r, x);
+	const char *sep = " (";
+
+	if (x->lost_for_good == 0)
+		return;
+	g_string_append_printf(s, "  lost for good     %" G_GUINT64_FORMAT
+				  " of %" G_GUINT64_FORMAT " incidents",
+			       x->lost_for_good, x->incidents);
+	for (guint i = 0; i < causes.n; i++) {
+		const MdlBreakdown *c = causes.items[i];
+		if (!c || c->lost_for_good == 0)
+			continue;
+		g_string_append_printf(s, "%s%s %" G_GUINT64_FORMAT " of %"
+					  G_GUINT64_FORMAT, sep,
+				       causes.label(causes.labels, i),
+				       c->lost_for_good, c->incidents);
+		sep = ", ";
+	}
+	g_string_append(s, ")\n");
+}
+
 static void table_service(GString *s, const MdlScenario *sc,
 			  const MdlResults *r, guint i)
 {
@@ -149,6 +175,7 @@ static void table_service(GString *s, const MdlScenario *sc,
 					  " incidents that lost data with no "
 					  "usable recovery point\n",
 				       x->rpo_unknown);
+	table_lost(s, r, x);
 	g_string_append_printf(s, "  both targets met  %s of incidents\n",
 			       pct(report_ratio(x->both_met, x->incidents),
 				   b[0]));
