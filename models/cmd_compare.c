@@ -293,8 +293,8 @@ static void figure_rows(MdlCompareGrid *g, const Compare *c, MdlFigure f,
 	}
 }
 
-/* "15 of 151 incidents (ransomware:crypto 15 of 40)" of one play's
- * service, or "none". */
+/* "data lost for good in 15 of 151 incidents (ransomware:crypto 15 of
+ * 40)" of one play's service, or "no data lost for good". */
 static char *lost_text(JsonObject *svc)
 {
 	JsonObject *inc = json_object_get_object_member(svc, "incidents");
@@ -303,9 +303,10 @@ static char *lost_text(JsonObject *svc)
 	const char *sep = " (";
 
 	if (lost == 0)
-		return g_strdup("none");
+		return g_strdup("no data lost for good");
 	GString *t = g_string_new(NULL);
-	g_string_append_printf(t, "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
+	g_string_append_printf(t, "data lost for good in %" G_GINT64_FORMAT
+				  " of %" G_GINT64_FORMAT
 				  " incidents",
 			       lost, json_object_get_int_member(inc, "count"));
 	for (guint i = 0; i < json_array_get_length(causes); i++) {
@@ -338,7 +339,7 @@ static void table_lost(GString *s, const Compare *c, JsonObject **svc)
 		return;
 	for (guint i = 0; i < c->n; i++) {
 		g_autofree char *t = lost_text(svc[i]);
-		g_string_append_printf(s, "  %s: data lost for good in %s\n",
+		g_string_append_printf(s, "  %s: %s\n",
 				       c->labels[i], t);
 	}
 }

@@ -615,6 +615,19 @@ static gboolean lost_site(const MdlWorld *w, guint c)
 	return (st->destroyed || st->encrypted) && !w->comps[c].relocated;
 }
 
+/* A step of component c's rebuild: "WHAT ID" on its row (a replaced
+ * topology's components are named with their prefix, as in world.c). */
+static void comp_step(MdlWorld *w, guint c, const char *what)
+{
+	g_autofree char *id = NULL;
+
+	if (!w->trace)
+		return;
+	id = g_strconcat(w->svc_out ? w->stream_prefix : "", mcomp(w, c)->id,
+			 NULL);
+	step(w, id, "%s %s", what, id);
+}
+
 /* Component c is rebuilt elsewhere now: up whatever its site's state
  * (until the site is back), its data clean for restores; a failed rebuild
  * (the strategy's success) is started again. */
@@ -622,20 +635,20 @@ static void on_comp_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
 {
 	MdlWorld *w = ctx;
 	Comp *cp = &w->comps[arg];
-	const char *id = mcomp(w, arg)->id;
 
 	(void)eng;
 	cp->rebuild_ev = SIM_EVENT_NONE;
 	if (!lost_site(w, arg))
 		return;
 	if (sim_rng_uniform(cp->rebuild_rng) >= cp->rebuild_success) {
-		step(w, id, "rebuild failed %s", id);
+		comp_step(w, arg, "rebuild failed");
+		comp_step(w, arg, "rebuild started");
 		cp->rebuild_ev = sim_engine_after(
 			w->eng, world_draw(cp->rebuild_law, cp->rebuild_rng),
 			PRIO_STEP, on_comp_rebuilt, w, arg);
 		return;
 	}
-	step(w, id, "rebuild done %s", id);
+	comp_step(w, arg, "rebuild done");
 	cp->relocated = TRUE;
 	GArray *sets = cp->datasets;
 	for (guint j = 0; j < sets->len; j++)	/* clean now */
@@ -666,7 +679,7 @@ static void rebuild_try(MdlWorld *w, guint s, guint i)
 			       world_draw(st->activation, cp->rebuild_rng);
 		cp->rebuild_law = st->activation;
 		cp->rebuild_success = st->success;
-		step(w, mcomp(w, c)->id, "rebuild started %s", mcomp(w, c)->id);
+		comp_step(w, c, "rebuild started");
 		cp->rebuild_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
 						  on_comp_rebuilt, w, c);
 	}

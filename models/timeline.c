@@ -28,6 +28,9 @@ struct MdlTimeline {
 };
 
 typedef enum { ACT_OPEN, ACT_DONE, ACT_FAILED, ACT_POINT } Action;
+/* Where a step is drawn: the row of its service, of every service using
+ * its dataset, or of its component (a rebuild elsewhere). */
+typedef enum { ON_SERVICE, ON_DATASET, ON_COMPONENT } StepOn;
 
 /* The recovery steps of the trace (world.h), by the start of `what`: an
  * exact match, or a prefix when it ends with a blank (the detail
@@ -36,22 +39,23 @@ static const struct {
 	const char *what;
 	MdlSpanKind kind;
 	Action act;
-	gboolean dataset;	/* the id is a dataset, not a service */
+	StepOn on;		/* what the id names */
 } steps[] = {
-	{ "detected", MDL_SPAN_DETECTED, ACT_POINT, FALSE },
-	{ "declaration started", MDL_SPAN_DECLARATION, ACT_OPEN, FALSE },
-	{ "declared", MDL_SPAN_DECLARATION, ACT_DONE, FALSE },
-	{ "failover started ", MDL_SPAN_FAILOVER, ACT_OPEN, FALSE },
-	{ "failover done ", MDL_SPAN_FAILOVER, ACT_DONE, FALSE },
-	{ "failover failed ", MDL_SPAN_FAILOVER, ACT_FAILED, FALSE },
-	{ "restore started ", MDL_SPAN_RESTORE, ACT_OPEN, TRUE },
-	{ "restore done ", MDL_SPAN_RESTORE, ACT_DONE, TRUE },
-	{ "restore failed ", MDL_SPAN_RESTORE, ACT_FAILED, TRUE },
-	{ "unrecoverable ", MDL_SPAN_UNRECOVERABLE, ACT_POINT, TRUE },
-	{ "rebuild started", MDL_SPAN_REBUILD, ACT_OPEN, FALSE },
-	{ "rebuild done", MDL_SPAN_REBUILD, ACT_DONE, FALSE },
-	{ "failback started", MDL_SPAN_FAILBACK, ACT_OPEN, FALSE },
-	{ "failback done", MDL_SPAN_FAILBACK, ACT_DONE, FALSE },
+	{ "detected", MDL_SPAN_DETECTED, ACT_POINT, ON_SERVICE },
+	{ "declaration started", MDL_SPAN_DECLARATION, ACT_OPEN, ON_SERVICE },
+	{ "declared", MDL_SPAN_DECLARATION, ACT_DONE, ON_SERVICE },
+	{ "failover started ", MDL_SPAN_FAILOVER, ACT_OPEN, ON_SERVICE },
+	{ "failover done ", MDL_SPAN_FAILOVER, ACT_DONE, ON_SERVICE },
+	{ "failover failed ", MDL_SPAN_FAILOVER, ACT_FAILED, ON_SERVICE },
+	{ "restore started ", MDL_SPAN_RESTORE, ACT_OPEN, ON_DATASET },
+	{ "restore done ", MDL_SPAN_RESTORE, ACT_DONE, ON_DATASET },
+	{ "restore failed ", MDL_SPAN_RESTORE, ACT_FAILED, ON_DATASET },
+	{ "unrecoverable ", MDL_SPAN_UNRECOVERABLE, ACT_POINT, ON_DATASET },
+	{ "rebuild started ", MDL_SPAN_REBUILD, ACT_OPEN, ON_COMPONENT },
+	{ "rebuild done ", MDL_SPAN_REBUILD, ACT_DONE, ON_COMPONENT },
+	{ "rebuild failed ", MDL_SPAN_REBUILD, ACT_FAILED, ON_COMPONENT },
+	{ "failback started", MDL_SPAN_FAILBACK, ACT_OPEN, ON_SERVICE },
+	{ "failback done", MDL_SPAN_FAILBACK, ACT_DONE, ON_SERVICE },
 };
 
 /* Names in timeline.dat, legends and colours, by kind. */
@@ -187,10 +191,19 @@ static void on_step(MdlTimeline *tl, double t, const char *id,
 	gint i = find_step(what, &detail);
 	guint placed = 0;
 
+	for (guint c = 0; i >= 0 && steps[i].on == ON_COMPONENT &&
+			  c < sc->n_components; c++) {
+		if (strcmp(sc->components[c].id, id) != 0)
+			continue;
+		apply_step(tl, (guint)i, c, t, NULL);
+		placed++;
+	}
 	for (guint s = 0; i >= 0 && s < sc->n_services; s++) {
 		const MdlService *sv = &sc->services[s];
-		gboolean hit = !steps[i].dataset && strcmp(sv->id, id) == 0;
-		for (guint k = 0; steps[i].dataset && k < sv->n_datasets; k++)
+		gboolean hit = steps[i].on == ON_SERVICE &&
+			       strcmp(sv->id, id) == 0;
+		for (guint k = 0; steps[i].on == ON_DATASET &&
+				  k < sv->n_datasets; k++)
 			hit = hit || strcmp(sc->datasets[sv->datasets[k]].id,
 					    id) == 0;
 		if (!hit)

@@ -90,12 +90,14 @@ gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
  * of a service ("detected", "declaration started", "declared", "failover
  * started SITE", "failover done SITE", "failover failed SITE", "restore
  * started DATASET/COPY", "restore done DATASET/COPY", "restore failed
- * DATASET/COPY", "unrecoverable DATASET", "rebuild started", "rebuild
- * done", "failback started", "failback done"), at simulated time t. */
+ * DATASET/COPY", "unrecoverable DATASET", "rebuild started COMPONENT",
+ * "rebuild done COMPONENT", "rebuild failed COMPONENT", "failback
+ * started", "failback done"), at simulated time t. */
 typedef enum {
 	MDL_TRACE_COMPONENT,
 	MDL_TRACE_SERVICE,
-	MDL_TRACE_STEP,		/* id: the service (or dataset for restores) */
+	MDL_TRACE_STEP,		/* id: the service (the dataset for restores,
+				   the component for rebuilds) */
 } MdlTraceKind;
 
 typedef void (*MdlTraceFn)(double t, MdlTraceKind kind, const char *id,
