@@ -63,6 +63,22 @@ static void record(Exercise *ex, guint s, const char *label, double t)
 	phases_add(&ex->svc[s], label, t - ex->at);
 }
 
+/* A step of a component (its rebuild elsewhere): for every service that
+ * requires it. */
+static void record_component_step(Exercise *ex, const char *id,
+				  const char *what, double t)
+{
+	const MdlScenario *sc = ex->sc;
+	gint c = mdl_scenario_find_component(sc, id);
+
+	for (guint s = 0; c >= 0 && s < sc->n_services; s++)
+		for (guint i = 0; i < sc->services[s].n_requires; i++)
+			if (sc->services[s].requires[i] == (guint)c) {
+				record(ex, s, what, t);
+				break;
+			}
+}
+
 static void on_trace(double t, MdlTraceKind kind, const char *id,
 		     const char *what, gpointer data)
 {
@@ -98,6 +114,8 @@ static void on_trace(double t, MdlTraceKind kind, const char *id,
 							  (guint)d);
 			for (guint i = 0; i < users->len; i++)
 				record(ex, g_array_index(users, guint, i), what, t);
+		} else {
+			record_component_step(ex, id, what, t);
 		}
 	}
 }
