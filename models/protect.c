@@ -6,12 +6,14 @@
  * number k, the replication and the copy: its start t_k = first + k·period,
  * whether it fails and how long it runs come from a stream keyed by (copy,
  * k) (so asking twice gives the same answer), and whether it ran at all
- * from the history kept as intervals (the dataset's source blocked, the
- * destination site down).  A restore walks the jobs backwards from now,
- * applying retention, until it finds the newest usable one: O(jobs
- * walked), with no event per job.  Jobs before t = 0 are taken to have run
- * as usual (the topology was in service before the simulation starts), so
- * the first hours have copies too.
+ * from the history kept as intervals (the dataset's source blocked at its
+ * start; its source or destination site not up at its start, or at any
+ * instant until its end: a job in flight is lost with its site).  A
+ * restore walks the jobs backwards from now, applying retention, until it
+ * finds the newest usable one: O(jobs walked · log spans), with no event
+ * per job.  Jobs before t = 0 are taken to have run as usual (the
+ * topology was in service before the simulation starts), so the first
+ * hours have copies too.
  */
 #include "world-private.h"
 
@@ -114,16 +116,38 @@ typedef struct {
 	double start, end;
 } Job;
 
+/* TRUE when one of spans (sorted, disjoint [a, b)) meets the closed
+ * [from, to]: the site was not up at some instant of it.  With from == to
+ * this is world_interval_contains(spans, from).  Only spans starting by
+ * `to` count, so a query about the past never looks at what came after. */
+static gboolean spans_overlap(const GArray *spans, double from, double to)
+{
+	guint lo = 0, hi = spans->len;
+
+	while (lo < hi) {	/* first span starting after to */
+		guint mid = (lo + hi) / 2;
+		if (g_array_index(spans, Interval, mid).a > to)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	/* the spans before lo - 1 end before it starts: none reaches past
+	 * from unless it does */
+	return lo > 0 && from < g_array_index(spans, Interval, lo - 1).b;
+}
+
 /* Job number j of copy k (of dataset d): did it run, and when did it end?
  * Its draws come from a stream keyed by (copy, j). */
 static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
 {
 	Job jb = { FALSE, c->first_h + (double)j * c->period_h, 0 };
 	guint src_site = w->sc->components[w->sc->datasets[d].storage].site;
+	const GArray *dst_down = w->sites[c->site].down;
+	const GArray *src_down = w->sites[src_site].down;
 
 	if (world_interval_contains(w->data[d].blocked, jb.start) ||
-	    world_interval_contains(w->sites[c->site].down, jb.start) ||
-	    world_interval_contains(w->sites[src_site].down, jb.start))
+	    world_interval_contains(dst_down, jb.start) ||
+	    world_interval_contains(src_down, jb.start))
 		return jb;	/* skipped: source or destination down */
 	sim_rng_reseed_key(w->job_rng, w->seed, w->rep,
 			   sim_rng_mix64(w->copies[k].key ^ (uint64_t)j));
@@ -135,7 +159,10 @@ static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
 		jb.end = jb.start + protect_size(w, d, jb.start) / c->throughput;
 	else
 		jb.end = jb.start;
-	jb.ran = TRUE;
+	/* A job in flight when either site goes down is lost: what it was
+	 * writing is not a copy, even if the wipe came before its end. */
+	jb.ran = !spans_overlap(dst_down, jb.start, jb.end) &&
+		 !spans_overlap(src_down, jb.start, jb.end);
 	return jb;
 }
 
@@ -204,7 +231,10 @@ static double walk_offsite(MdlWorld *w, guint k, guint d, const MdlCopy *c,
 
 	for (int n = 0; n < MAX_WALK; n++, j--) {
 		double u = c->first_h + (double)j * c->period_h;
-		if (world_interval_contains(w->sites[c->site].down, u) ||
+		/* the source is read at u; the destination must stay up
+		 * until the copy arrives (a vault burning while the copy
+		 * is in transit loses it) */
+		if (spans_overlap(w->sites[c->site].down, u, u + c->delay_h) ||
 		    world_interval_contains(w->sites[src_site].down, u))
 			continue;
 		double rp = point_of(w, src, u);

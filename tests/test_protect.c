@@ -417,6 +417,104 @@ START_TEST(test_protect_replica_not_clean_after_ransomware)
 }
 END_TEST
 
+/* 12. The issue's case, the destination burning: a nightly backup at
+ * 22:00 lasting 4 h to the vault, which burns on Wednesday 01:00 (49 h,
+ * rebuilt at 54 h) while Tuesday's job (46 h) is being written; the fire
+ * also takes Monday's (22 h).  A second backup in room2 runs every 40 h
+ * (0 h, 40 h).  Corruption at 55 h: Tuesday's job ended at 50 h, after
+ * the fire, but was lost in flight; the vault has nothing left, and the
+ * restore uses room2's 40 h: RPO 15 h (9 h had the job survived). */
+START_TEST(test_protect_backup_lost_with_its_destination)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		SITES(SITE("room") ", "
+		      "{ id = \"vault\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"fire\"; every = \"49h\"; effect ="
+		      " \"destroyed\"; rebuild = \"5h\"; } ); }, " SITE("room2"))
+		DISK("55h", "0h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"nightly\"; kind = \"backup\"; daily = \"22:00\";"
+		"   duration = \"4h\"; site = \"vault\"; },"
+		" { id = \"second\"; kind = \"backup\"; every = \"40h\"; site = \"room2\"; }"
+		" ); } );\n" SERVICE,
+		"60h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_T0), 55, 1e-9);
+	assert_close(num(r, 0, COL_RPO), 15, 1e-9);
+	assert_path(r, 0, "restore:db/second");
+	done(r, sc);
+}
+END_TEST
+
+/* 13. The issue's case, the source burning: the room holding the disk
+ * burns at 49 h (rebuilt in 5 h) while Tuesday's nightly (46 h, 4 h) reads
+ * it into the vault: that job is lost, and the restore after the rebuild
+ * (54 h, instant) uses Monday's (22 h): RPO 27 h (3 h had it survived).
+ * Control: the room burns at 51 h, after the job ended at 50 h: it serves
+ * as before, RPO 5 h.  RTO the rebuild, 5 h, either way. */
+START_TEST(test_protect_backup_lost_with_its_source)
+{
+	static const char *const fire[] = { "49h", "51h" };
+	static const double t0[] = { 49, 51 }, rpo[] = { 27, 5 };
+	g_autofree char *body = g_strdup_printf(
+		SITES("{ id = \"room\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"fire\"; every = \"%s\"; effect ="
+		      " \"destroyed\"; rebuild = \"5h\"; } ); }, " SITE("vault"))
+		DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"nightly\"; kind = \"backup\"; daily = \"22:00\";"
+		"   duration = \"4h\"; site = \"vault\"; } ); } );\n" SERVICE,
+		fire[_i]);
+	MdlScenario *sc;
+	MdlResults *r = play(body, "70h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_T0), t0[_i], 1e-9);
+	assert_close(num(r, 0, COL_RTO), 5, 1e-9);
+	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_path(r, 0, "restore:db/nightly");
+	done(r, sc);
+}
+END_TEST
+
+/* 14. An offsite copy in transit: instant nightlies every 24 h in the
+ * room (which holds the disk too), a tape every 24 h from 6 h to the
+ * bunker, 24 h on the way: the tape of 6 h holds the nightly of 0 h
+ * (arrives 30 h), that of 30 h the nightly of 24 h (arrives 54 h).  The
+ * bunker is out [40, 42], during the second transfer: that tape is lost.
+ * The room burns at 60 h (rebuilt in 5 h), taking the nightlies: the
+ * restore uses the tape of 6 h, RPO 60 h.  Control: the bunker out
+ * [55, 57], after the tape of 30 h arrived: RPO 36 h. */
+START_TEST(test_protect_offsite_lost_in_transit)
+{
+	static const char *const outage[] = { "40h", "55h" };
+	static const double rpo[] = { 60, 36 };
+	g_autofree char *body = g_strdup_printf(
+		SITES("{ id = \"room\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"fire\"; every = \"60h\"; effect ="
+		      " \"destroyed\"; rebuild = \"5h\"; } ); }, "
+		      "{ id = \"bunker\"; kind = \"internal\"; country = \"FR\";"
+		      " hazards = ( { name = \"power\"; every = \"%s\";"
+		      " effect = \"outage\"; duration = \"2h\"; } ); }")
+		DISK("100y", "1h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\"; copies = ("
+		" { id = \"nightly\"; kind = \"backup\"; every = \"24h\"; site = \"room\";"
+		"   offsite = { id = \"tape\"; every = \"24h\"; at = \"6h\";"
+		"     delay = \"24h\"; site = \"bunker\"; }; } ); } );\n" SERVICE,
+		outage[_i]);
+	MdlScenario *sc;
+	MdlResults *r = play(body, "70h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, 0, COL_T0), 60, 1e-9);
+	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_path(r, 0, "restore:db/tape");
+	done(r, sc);
+}
+END_TEST
+
 Suite *protect_suite(void)
 {
 	Suite *s = suite_create("protect");
@@ -433,6 +531,9 @@ Suite *protect_suite(void)
 	tcase_add_test(tc, test_protect_standby_needs_wan);
 	tcase_add_test(tc, test_protect_standby_restores_primary);
 	tcase_add_test(tc, test_protect_replica_not_clean_after_ransomware);
+	tcase_add_test(tc, test_protect_backup_lost_with_its_destination);
+	tcase_add_loop_test(tc, test_protect_backup_lost_with_its_source, 0, 2);
+	tcase_add_loop_test(tc, test_protect_offsite_lost_in_transit, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }
