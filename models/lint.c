@@ -229,47 +229,144 @@ static void lint_rto(const MdlScenario *sc, const MdlService *s,
 
 /* ---- 2. RPO below what any copy gives --------------------------------- */
 
-/* The largest loss a copy guarantees not to exceed: a loss just before
- * the next job loses a whole period (and the transfer, offsite); a
+/* How long a job of c takes, as the lint counts it: the mean of its
+ * `duration` law (what it takes most of the time, as for a replica's
+ * lag), or the size at the horizon over its throughput (sizes only grow,
+ * so that is the longest job of the horizon), or 0 when it is instant. */
+static double job_h(const MdlScenario *sc, const MdlDataset *ds,
+		    const MdlCopy *c)
+{
+	if (c->duration)
+		return sim_dist_mean(c->duration);
+	if (isfinite(c->throughput))
+		return size_at(ds, sc->horizon_h) / c->throughput;
+	return 0;
+}
+
+/* The largest loss a copy guarantees not to exceed.  A job is usable
+ * only once it completes, so a loss just before job k completes finds
+ * job k - 1 the newest: a period and a job lost.  An offsite job takes
+ * the newest completed backup, as old as that at worst, and is usable
+ * `delay` after it starts: the offsite period and delay come on top.  A
  * replica loses its lag, whose mean is what it gives most of the time. */
-static double copy_rpo(const MdlCopy *c)
+static double copy_rpo(const MdlScenario *sc, const MdlDataset *ds,
+		       const MdlCopy *c)
 {
 	switch (c->kind) {
 	case MDL_COPY_SNAPSHOT:
 	case MDL_COPY_BACKUP:
-		return c->period_h;
+		return c->period_h + job_h(sc, ds, c);
 	case MDL_COPY_OFFSITE:
-		return c->period_h + c->delay_h;
+		return c->period_h + c->delay_h +
+		       copy_rpo(sc, ds, &ds->copies[c->source]);
 	case MDL_COPY_REPLICATION:
 		return c->sync ? 0 : sim_dist_mean(c->lag);
 	}
 	return INFINITY;
 }
 
-static void warn_rpo(const MdlService *s, const MdlDataset *ds,
-		     const MdlCopy *best, double rpo_h, GPtrArray *ws)
+/* "its period 1h + its job 2h" (whose = "its"): the terms of a snapshot
+ * or backup; an instant job adds none. */
+static void append_job_terms(GString *out, const char *whose,
+			     const MdlScenario *sc, const MdlDataset *ds,
+			     const MdlCopy *c)
 {
+	double job = job_h(sc, ds, c);
+	char period[16], took[16];
+
+	sim_format_duration(c->period_h, period, sizeof period);
+	g_string_append_printf(out, "%s period %s", whose, period);
+	if (job > 0) {
+		sim_format_duration(job, took, sizeof took);
+		g_string_append_printf(out, " + %s job %s", whose, took);
+	}
+}
+
+/* What copy_rpo() adds up, for the message.  An offsite copy is never
+ * the best (its backup loses less), but its terms are said all the same
+ * rather than left to a default. */
+static char *rpo_terms(const MdlScenario *sc, const MdlDataset *ds,
+		       const MdlCopy *c)
+{
+	GString *out = g_string_new(NULL);
+	char period[16], delay[16];
+
+	switch (c->kind) {
+	case MDL_COPY_SNAPSHOT:
+	case MDL_COPY_BACKUP:
+		append_job_terms(out, "its", sc, ds, c);
+		break;
+	case MDL_COPY_OFFSITE:
+		sim_format_duration(c->period_h, period, sizeof period);
+		g_string_append_printf(out, "its period %s", period);
+		if (c->delay_h > 0) {
+			sim_format_duration(c->delay_h, delay, sizeof delay);
+			g_string_append_printf(out, " + its delay %s", delay);
+		}
+		g_string_append(out, " + ");
+		append_job_terms(out, "its backup's", sc, ds,
+				 &ds->copies[c->source]);
+		break;
+	case MDL_COPY_REPLICATION:
+		g_string_append(out, c->sync ? "synchronous" : "its mean lag");
+		break;
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* ", 'hourly' at 2 TB/h or faster": when the best copy's period fits in
+ * the RPO, a faster job of it would do; else "" (only a shorter period
+ * would, which the rest of the fix says). */
+static char *faster_job(const MdlScenario *sc, const MdlDataset *ds,
+			const MdlCopy *c, double rpo_h)
+{
+	double budget = rpo_h - c->period_h;
+	char v[32];
+
+	if ((c->kind != MDL_COPY_SNAPSHOT && c->kind != MDL_COPY_BACKUP) ||
+	    job_h(sc, ds, c) <= 0 || budget <= 0)
+		return g_strdup("");
+	if (c->duration) {
+		sim_format_duration(budget, v, sizeof v);
+		return g_strdup_printf(", jobs of '%s' within %s", c->id, v);
+	}
+	format_size(size_at(ds, sc->horizon_h) / budget, v, sizeof v);
+	return g_strdup_printf(", '%s' at %s/h or faster", c->id, v);
+}
+
+static void warn_rpo(const MdlScenario *sc, const MdlService *s,
+		     const MdlDataset *ds, const MdlCopy *best, double rpo_h,
+		     GPtrArray *ws)
+{
+	g_autofree char *terms = NULL, *faster = NULL;
 	char got[16], want[16];
 	char *msg;
 
 	sim_format_duration(rpo_h, got, sizeof got);
 	sim_format_duration(s->rpo_h, want, sizeof want);
-	if (best)
+	if (best) {
+		terms = rpo_terms(sc, ds, best);
+		faster = faster_job(sc, ds, best, s->rpo_h);
 		msg = g_strdup_printf("'rpo' %s of service '%s' cannot hold: "
 				      "the best copy of '%s', '%s', may "
-				      "lose %s",
-				      want, s->id, ds->id, best->id, got);
-	else
+				      "lose %s (%s)",
+				      want, s->id, ds->id, best->id, got,
+				      terms);
+	} else {
 		msg = g_strdup_printf("'rpo' %s of service '%s' cannot hold: "
 				      "'%s' has no copy",
 				      want, s->id, ds->id);
+	}
 	add(ws, s->line, g_strdup_printf("services.%s.rpo", s->id), msg,
 	    g_strdup_printf("snapshots or a replication of '%s' every %s or "
-			    "less, or raise 'rpo'%s%s",
-			    ds->id, want, best ? " to " : "",
-			    best ? got : ""));
+			    "less%s, or raise 'rpo'%s%s",
+			    ds->id, want, faster ? faster : "",
+			    best ? " to " : "", best ? got : ""));
 }
 
+/* The best copy is the one whose worst loss is the smallest (ties: the
+ * first listed).  An offsite copy never beats its backup, whose worst it
+ * adds to: copying a backup more often than it runs gains nothing. */
 static void lint_rpo(const MdlScenario *sc, const MdlService *s,
 		     GPtrArray *ws)
 {
@@ -278,13 +375,16 @@ static void lint_rpo(const MdlScenario *sc, const MdlService *s,
 		const MdlCopy *best = NULL;
 		double rpo_h = INFINITY;
 
-		for (guint k = 0; k < ds->n_copies; k++)
-			if (copy_rpo(&ds->copies[k]) < rpo_h) {
-				rpo_h = copy_rpo(&ds->copies[k]);
+		for (guint k = 0; k < ds->n_copies; k++) {
+			double r = copy_rpo(sc, ds, &ds->copies[k]);
+
+			if (r < rpo_h) {
+				rpo_h = r;
 				best = &ds->copies[k];
 			}
+		}
 		if (rpo_h > s->rpo_h)
-			warn_rpo(s, ds, best, rpo_h, ws);
+			warn_rpo(sc, s, ds, best, rpo_h, ws);
 	}
 }
 

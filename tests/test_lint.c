@@ -39,8 +39,26 @@ static const struct {
 	/* 2. nightly backups, RPO 4h */
 	{"rpo", 19, "services.svc.rpo",
 	 "'rpo' 4h of service 'svc' cannot hold: the best copy of 'db', "
-	 "'nightly', may lose 1d",
+	 "'nightly', may lose 1d (its period 1d)",
 	 "every 4h or less"},
+	/* a job is usable once it completes: a period plus a job lost */
+	{"rpo-job", 19, "services.svc.rpo",
+	 "'rpo' 2h of service 'svc' cannot hold: the best copy of 'db', "
+	 "'hourly', may lose 3h (its period 1h + its job 2h)",
+	 "snapshots or a replication of 'db' every 2h or less, jobs of "
+	 "'hourly' within 1h, or raise 'rpo' to 3h"},
+	/* the job at the horizon: 2 TB at 1 TB/h */
+	{"rpo-throughput", 20, "services.svc.rpo",
+	 "'rpo' 2h of service 'svc' cannot hold: the best copy of 'db', "
+	 "'hourly', may lose 3h (its period 1h + its job 2h)",
+	 "snapshots or a replication of 'db' every 2h or less, 'hourly' at "
+	 "2 TB/h or faster, or raise 'rpo' to 3h"},
+	/* a daily offsite copy of a weekly backup is no better than it */
+	{"rpo-offsite", 22, "services.svc.rpo",
+	 "'rpo' 1d of service 'svc' cannot hold: the best copy of 'db', "
+	 "'weekly', may lose 7.25d (its period 7d + its job 6h)",
+	 "snapshots or a replication of 'db' every 1d or less, or raise "
+	 "'rpo' to 7.25d"},
 	/* 3. */
 	{"eea", 14, "datasets.db.copies.nightly.site",
 	 "copy 'db/nightly' is kept on site 'b' in 'US', outside the EEA",
@@ -75,6 +93,10 @@ static const struct {
 	 "with 'replaces' in 'project'"},
 };
 
+/* Files that give no warning: a plan that holds, and one just at a
+ * bound (an RPO equal to a period plus a job). */
+static const char *const clean[] = {"clean", "rpo-job-holds"};
+
 static MdlScenario *load(const char *name)
 {
 	g_autofree char *path = g_strconcat(LINT_DIR, name, ".cfg", NULL);
@@ -89,7 +111,7 @@ static MdlScenario *load(const char *name)
 
 START_TEST(test_lint_clean)
 {
-	g_autoptr(MdlScenario) sc = load("clean");
+	g_autoptr(MdlScenario) sc = load(clean[_i]);
 	g_autoptr(GPtrArray) ws = mdl_lint(sc);
 
 	ck_assert_uint_eq(ws->len, 0);
@@ -150,6 +172,20 @@ START_TEST(test_check_clean)
 	ck_assert_str_eq(out, LINT_DIR "clean.cfg: ok — 2 sites, 0 crews, "
 				       "2 components, 1 service, horizon 1y, "
 				       "10 replications\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
+/* --strict: a file without warnings is ok, exit 0. */
+START_TEST(test_check_strict_clean)
+{
+	g_autofree char *path = g_strconcat(LINT_DIR, clean[_i], ".cfg", NULL);
+	g_autofree char *out = NULL, *err = NULL;
+	const char *args[] = {"check", "--strict", path, NULL};
+
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
+	ck_assert_msg(g_str_has_prefix(out, path) && strstr(out, ": ok — "),
+		      "stdout: %s", out);
 	ck_assert_str_eq(err, "");
 }
 END_TEST
@@ -220,7 +256,8 @@ Suite *lint_suite(void)
 	TCase *cli_tc = tcase_create("check");
 
 	tcase_add_checked_fixture(api_tc, at_srcdir, NULL);
-	tcase_add_test(api_tc, test_lint_clean);
+	tcase_add_loop_test(api_tc, test_lint_clean, 0,
+			    (int)G_N_ELEMENTS(clean));
 	tcase_add_loop_test(api_tc, test_lint_case, 0,
 			    (int)G_N_ELEMENTS(cases));
 	tcase_add_test(api_tc, test_lint_format);
@@ -229,6 +266,8 @@ Suite *lint_suite(void)
 
 	tcase_add_checked_fixture(cli_tc, at_srcdir, NULL);
 	tcase_add_test(cli_tc, test_check_clean);
+	tcase_add_loop_test(cli_tc, test_check_strict_clean, 0,
+			    (int)G_N_ELEMENTS(clean));
 	tcase_add_loop_test(cli_tc, test_check_warns, 0,
 			    (int)G_N_ELEMENTS(cases));
 	tcase_add_loop_test(cli_tc, test_check_strict, 0,
