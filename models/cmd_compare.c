@@ -447,6 +447,17 @@ guint compare_cost_crossing(const Compare *c, gboolean *b_cheaper)
 	return 0;
 }
 
+/* Bound i of a ci95 pair, NAN when absent or null (an interval one
+ * replication cannot give). */
+static double ci_bound(JsonArray *a, guint i)
+{
+	JsonNode *n = a && json_array_get_length(a) > i
+			      ? json_array_get_element(a, i)
+			      : NULL;
+
+	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
 /* A row of a cost (mean) with B − A and the better one (lower), decided
  * by the 95 % intervals when given (ci95 of cost.KEY). */
 static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
@@ -475,8 +486,8 @@ static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
 		JsonArray *a = json_object_has_member(o, "ci95")
 				       ? json_object_get_array_member(o, "ci95")
 				       : NULL;
-		lo[i] = a ? json_array_get_double_element(a, 0) : NAN;
-		hi[i] = a ? json_array_get_double_element(a, 1) : NAN;
+		lo[i] = ci_bound(a, 0);
+		hi[i] = ci_bound(a, 1);
 		ci &= a && isfinite(lo[i]) && isfinite(hi[i]);
 	}
 	if (!isfinite(v[0]) || !isfinite(v[1]))
@@ -497,8 +508,11 @@ static void cost_ci_row(MdlCompareGrid *g, const Compare *c)
 		JsonObject *o = json_object_get_object_member(
 			mdl_compare_play_cost(c->plays[i]), "total");
 		JsonArray *a = json_object_get_array_member(o, "ci95");
-		double lo = json_array_get_double_element(a, 0);
-		double hi = json_array_get_double_element(a, 1);
+		double lo = ci_bound(a, 0), hi = ci_bound(a, 1);
+		if (!isfinite(lo) || !isfinite(hi)) {	/* one replication */
+			mdl_compare_grid_add(g, "-");
+			continue;
+		}
 		g_autofree char *l = mdl_compare_money(lo);
 		g_autofree char *h = mdl_compare_money(hi);
 		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
