@@ -220,10 +220,11 @@ static void cancel(MdlWorld *w, SimEventId *id)
 	*id = SIM_EVENT_NONE;
 }
 
-/* What losing dataset d for good costs, NAN when charged by the hour. */
-static double loss_total(const MdlWorld *w, guint d)
+/* Whether losing dataset d for good is charged as a whole (its
+ * data_loss_total in the reported scenario), not by the hour. */
+static gboolean priced_whole(const MdlWorld *w, guint d)
 {
-	return w->sc->costs ? w->sc->costs->data_loss_total[d] : NAN;
+	return !isnan(mdl_results_loss_total(w->out, w->sc->datasets[d].id));
 }
 
 /* The outcome of every dataset the incident lost: the RPO of the worst,
@@ -247,10 +248,8 @@ static double restores_rpo(const MdlWorld *w, guint s, MdlIncident *inc)
 		double rpo = fmax(0, v->t0 - v->outcome_rp[i]);
 		if (o == nc + 1) {
 			inc->lost_for_good++;
-			if (!isnan(loss_total(w, d))) {
-				inc->loss_total += loss_total(w, d);
-				rpo = 0;	/* priced as a whole */
-			}
+			if (priced_whole(w, d))
+				rpo = 0;	/* charged once, as a whole */
 		} else if (v->outcome_rp[i] < worst_restored) {
 			worst_restored = v->outcome_rp[i];
 			inc->has_copy = TRUE;
@@ -393,6 +392,7 @@ static void lost_for_good(MdlWorld *w, guint d)
 	const MdlDataset *ds = &w->sc->datasets[d];
 
 	step(w, ds->id, "unrecoverable %s", ds->id);
+	mdl_results_lost_for_good(w->out, ds->id, world_now(w));
 	record_outcome(w, d, ds->n_copies + 1, dt->born);
 	data_back(w, d);
 	dt->restored_rp = -INFINITY;

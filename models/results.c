@@ -268,15 +268,34 @@ static guint year_of(const MdlResults *r, double t)
 }
 
 /* What the data an incident lost costs: its hours at data_loss_per_hour,
- * except for the datasets lost for good that have a data_loss_total,
- * charged that amount instead (docs/model.md, "Costs"). */
+ * leaving out the datasets lost for good that have a data_loss_total
+ * (charged once, by mdl_results_lost_for_good(); docs/model.md,
+ * "Costs"). */
 static double data_loss_cost(const MdlResults *r, const MdlIncident *inc)
 {
 	double per_hour = r->sc->costs->data_loss_per_hour;
 
-	if (inc->lost_for_good == 0)
-		return inc->rpo_h * per_hour;
-	return inc->loss_total + inc->rpo_priced_h * per_hour;
+	return (inc->lost_for_good ? inc->rpo_priced_h : inc->rpo_h) * per_hour;
+}
+
+double mdl_results_loss_total(const MdlResults *r, const char *id)
+{
+	const MdlScenario *sc = r->sc;
+
+	if (!sc->costs)
+		return NAN;
+	for (guint d = 0; d < sc->n_datasets; d++)
+		if (strcmp(sc->datasets[d].id, id) == 0)
+			return sc->costs->data_loss_total[d];
+	return NAN;
+}
+
+void mdl_results_lost_for_good(MdlResults *r, const char *id, double t)
+{
+	double cost = mdl_results_loss_total(r, id);
+
+	if (r->cost && !isnan(cost))
+		r->cost->year_incidents[year_of(r, t)] += cost;
 }
 
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc)

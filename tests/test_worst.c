@@ -131,17 +131,29 @@ START_TEST(test_worst_lost_for_good_is_worst)
 END_TEST
 
 /* The same 7-day loss with `data_loss_total = { db = "2M" }`: charged
- * 2 M instead of its hours; its RPO is still 10 000 h. */
+ * 2 M instead of its hours; its RPO is still 10 000 h.  With a second
+ * service using db, both incidents lose it for good, but the loss is
+ * charged once: still 2 M. */
 START_TEST(test_worst_lost_for_good_total_cost)
 {
 	g_autofree char *text = ransom_text("t", "7d", "",
 					    "data_loss_total = { db = \"2M\"; };");
+	GString *t = g_string_new(text);
 	MdlScenario *sc;
-	MdlResults *r = play(text, &sc);
 
+	if (_i == 1)
+		g_string_replace(t, " rpo = \"1d\";  } );",
+				 " rpo = \"1d\"; }, { id = \"app2\"; requires ="
+				 " [\"disk\"]; data = [\"db\"]; } );", 1);
+	MdlResults *r = play(t->str, &sc);
+
+	ck_assert_uint_eq(sc->n_services, 1 + (guint)_i);
+	ck_assert_uint_eq(r->services[0].lost_for_good, 1);
+	ck_assert_uint_eq(r->services[sc->n_services - 1].lost_for_good, 1);
 	assert_close(num(r, 0, COL_RPO), 10000, 1e-9);
 	assert_close(sim_welford_mean(&r->cost->incidents), 2e6, 1e-6);
 	done(r, sc);
+	g_string_free(t, TRUE);
 }
 END_TEST
 
@@ -346,7 +358,7 @@ Suite *worst_suite(void)
 	TCase *tc = tcase_create("worst");
 
 	tcase_add_loop_test(tc, test_worst_lost_for_good_is_worst, 0, 2);
-	tcase_add_test(tc, test_worst_lost_for_good_total_cost);
+	tcase_add_loop_test(tc, test_worst_lost_for_good_total_cost, 0, 2);
 	tcase_add_loop_test(tc, test_worst_retention_frozen_at_declaration, 0, 2);
 	tcase_add_test(tc, test_worst_compare_says_lost_for_good);
 	tcase_add_test(tc, test_worst_lost_for_good_in_every_format);

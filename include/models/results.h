@@ -52,9 +52,10 @@ typedef struct {
 				   has_copy */
 	gboolean has_copy;
 	guint lost_for_good;	/* datasets with no usable copy */
-	double loss_total;	/* what those with a `data_loss_total` cost */
-	double rpo_priced_h;	/* the worst RPO of the other datasets:
-				   charged at data_loss_per_hour */
+	double rpo_priced_h;	/* when lost_for_good: the worst RPO of its
+				   datasets not priced by a data_loss_total
+				   (mdl_results_loss_total()), charged at
+				   data_loss_per_hour */
 } MdlIncident;
 
 /* Figures of the incidents of one cause or one path. */
@@ -166,6 +167,17 @@ double mdl_results_year_length(const MdlResults *r, guint y);
  * is added to the replication's incident costs.  Does nothing when the
  * scenario has no costs. */
 void mdl_results_occurrence(MdlResults *r, guint cause, double t);
+
+/* What losing dataset `id` of r's scenario for good costs (its
+ * `data_loss_total`), NAN when it is charged by the hour (no such
+ * dataset, no total, no costs).  By id: a replaced topology's dataset
+ * of the same id costs the same. */
+double mdl_results_loss_total(const MdlResults *r, const char *id);
+
+/* Dataset `id` was lost for good at t: its data_loss_total, if any, is
+ * added to the replication's incident costs, once per loss whatever the
+ * number of services using it. */
+void mdl_results_lost_for_good(MdlResults *r, const char *id, double t);
 
 /* The new topology of a scenario that replaces another took over at t
  * in the replication being played. */
