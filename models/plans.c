@@ -14,10 +14,9 @@
 static const char *const plan_keys[] = {
 	"detect",   "declare_after", "decision",	 "crew",
 	"failback", "strategies",    "freeze_retention", NULL};
-static const char *const strategy_keys[] = {"kind",    "mode",	     "site",
-					    "standby", "activation", "success",
-					    "data",    "duration",   "requires",
-					    NULL};
+static const char *const strategy_keys[] = {
+	"kind", "mode", "site", "standby", "activation", "success", "data",
+	"duration", "requires", "depends", "retries", "retry_after", NULL};
 /* In the order of MdlStrategyKind. */
 static const char *const strategy_kinds[] = {"repair", "failover", "restore",
 					     "rebuild", NULL};
@@ -25,10 +24,11 @@ static const char *const modes[] = {"auto", "manual", NULL};
 static const char *const standbys[] = {"hot", "warm", "cold", NULL};
 
 /* The keys each kind takes besides `kind`, by MdlStrategyKind. */
-static const char *const kind_keys[][8] = {
+static const char *const kind_keys[][12] = {
 	[MDL_STRATEGY_REPAIR] = {NULL},
 	[MDL_STRATEGY_FAILOVER] = {"mode", "site", "standby", "activation",
-				   "success", "data", "requires", NULL},
+				   "success", "data", "requires", "depends",
+				   "retries", "retry_after", NULL},
 	[MDL_STRATEGY_RESTORE] = {"mode", NULL},
 	[MDL_STRATEGY_REBUILD] = {"mode", "duration", "success", NULL},
 };
@@ -42,7 +42,9 @@ void ld_plan_clear(MdlPlan *plan)
 	sim_dist_free(plan->failback);
 	for (guint i = 0; i < plan->n_strategies; i++) {
 		sim_dist_free(plan->strategies[i].activation);
+		sim_dist_free(plan->strategies[i].retry_after);
 		g_free(plan->strategies[i].requires);
+		g_free(plan->strategies[i].depends);
 	}
 	g_free(plan->strategies);
 	memset(plan, 0, sizeof *plan);
@@ -135,6 +137,59 @@ static void read_failover_data(Loader *ld, const config_setting_t *s,
 		 k < 0 ? ", not one of its copies" : ", not a replication");
 }
 
+/* A failover's `depends`: the services needed on the standby, instead
+ * of the primary's.  The service itself is refused here, where the key
+ * can be named (the cycle check would only see a loop). */
+static void read_standby_depends(Loader *ld, const config_setting_t *s,
+				 const MdlScenario *sc, const MdlService *sv,
+				 MdlStrategy *st, const char *ctx)
+{
+	guint self = (guint)(sv - sc->services), n = 0;
+	g_autofree char *rctx = g_strdup_printf("'depends' of %s", ctx);
+
+	if (!ld_read_refs(ld, s, LD_SERVICE, ctx, &st->depends,
+			  &st->n_depends))
+		return;
+	st->own_depends = TRUE;
+	for (guint i = 0; i < st->n_depends; i++)
+		if (st->depends[i] != self)
+			st->depends[n++] = st->depends[i];
+	if (n == st->n_depends)
+		return;
+	st->n_depends = n;
+	for (int i = 0; i < config_setting_length(s); i++) {
+		config_setting_t *e = config_setting_get_elem(s, (guint)i);
+
+		if (config_setting_type(e) == CONFIG_TYPE_STRING &&
+		    ld_lookup(ld, LD_SERVICE, config_setting_get_string(e)) ==
+			    (gint)self) {
+			ld_error(ld, e,
+				 "service '%s' cannot depend on itself in %s",
+				 config_setting_get_string(e), rctx);
+			return;
+		}
+	}
+}
+
+/* A failover's `retries` (default 2) and `retry_after` (default fixed
+ * 1 h: diagnosing the failed attempt), assumptions of the defaults
+ * (docs/scenario-format.md). */
+static void read_retries(Loader *ld, const config_setting_t *g,
+			 MdlStrategy *st, const char *ctx)
+{
+	config_setting_t *s;
+	SimDist *d;
+	gint64 v;
+
+	st->retries = 2;
+	if ((s = config_setting_get_member(g, "retries")) &&
+	    ld_int(ld, s, ctx, 0, LD_MAX_COUNT, &v))
+		st->retries = (guint)v;
+	s = config_setting_get_member(g, "retry_after");
+	d = s ? ld_law(ld, s, ctx) : NULL;
+	st->retry_after = d ? d : sim_dist_new_fixed(1, NULL);
+}
+
 static void read_failover(Loader *ld, const config_setting_t *g,
 			  const config_setting_t *service,
 			  const MdlScenario *sc, const MdlService *sv,
@@ -156,6 +211,9 @@ static void read_failover(Loader *ld, const config_setting_t *g,
 	if ((s = config_setting_get_member(g, "requires")))
 		ld_read_refs(ld, s, LD_COMPONENT, ctx, &st->requires,
 			     &st->n_requires);
+	if ((s = config_setting_get_member(g, "depends")))
+		read_standby_depends(ld, s, sc, sv, st, ctx);
+	read_retries(ld, g, st, ctx);
 }
 
 /* The keys of st's kind (known by then). */

@@ -11,6 +11,7 @@ static void on_detected(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_declare_start(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_declared(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_comp_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
@@ -148,6 +149,29 @@ static gboolean standby_ok(const MdlWorld *w, guint s, guint i)
 	return TRUE;
 }
 
+/* On the standby of failover strategy i, service s needs the services
+ * the strategy names in `depends`, or else those its primary needs:
+ * each up, on its primary or on its own standby.  service_order puts
+ * them first, so their state is already up to date. */
+static gboolean standby_dependencies_up(const MdlWorld *w, guint s, guint i)
+{
+	const MdlService *sv = &w->sc->services[s];
+	const MdlStrategy *st = &sv->plan.strategies[i];
+	const guint *deps = st->own_depends ? st->depends : sv->depends;
+	guint n = st->own_depends ? st->n_depends : sv->n_depends;
+
+	for (guint k = 0; k < n; k++)
+		if (!w->svcs[deps[k]].up)
+			return FALSE;
+	return TRUE;
+}
+
+/* Service s can serve from the standby of failover strategy i. */
+static gboolean standby_serves(const MdlWorld *w, guint s, guint i)
+{
+	return standby_ok(w, s, i) && standby_dependencies_up(w, s, i);
+}
+
 gboolean recovery_serving(const MdlWorld *w, guint s)
 {
 	const Svc *v = &w->svcs[s];
@@ -155,7 +179,7 @@ gboolean recovery_serving(const MdlWorld *w, guint s)
 	if (v->failing_back)
 		return FALSE;
 	if (v->on_standby)
-		return standby_ok(w, s, v->standby_strategy);
+		return standby_serves(w, s, v->standby_strategy);
 	return v->primary_ok && data_intact(w, s);
 }
 
@@ -550,56 +574,122 @@ static double standby_data(MdlWorld *w, guint s, const MdlStrategy *st,
 	return rp;
 }
 
-static void failover_try(MdlWorld *w, guint s, gint i)
+/* One attempt of failover strategy i: the human wait (manual only), the
+ * activation, and the restore at the standby when its data comes from
+ * copies.  The standby's dependencies are not waited for: the switch
+ * is made, and the service serves once they are up. */
+static void failover_attempt(MdlWorld *w, guint s, guint i)
 {
 	Svc *v = &w->svcs[s];
+	const MdlPlan *p = plan_of(w, s);
+	const MdlStrategy *st = &p->strategies[i];
+	double extra;
+
+	v->standby_rp = standby_data(w, s, st, &extra);
+	double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
+		       world_draw(st->activation, v->rng) + extra;
+	v->failover_busy = TRUE;
+	step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
+	v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
+				      on_failover_done, w,
+				      (uint32_t)(s << 8 | i));
+}
+
+/* The first failover strategy from i on, of i's mode, whose standby can
+ * take the service now: its first attempt.  None: the primary's repair
+ * (or a strategy of the other mode) is all that is left. */
+static void failover_try(MdlWorld *w, guint s, gint i)
+{
 	const MdlPlan *p = plan_of(w, s);
 
 	for (; i >= 0; i = next_failover(p, (guint)i + 1,
 					  p->strategies[i].manual)) {
-		const MdlStrategy *st = &p->strategies[i];
-		double extra;
 		if (!standby_ok(w, s, (guint)i))
 			continue;
-		v->standby_rp = standby_data(w, s, st, &extra);
-		double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
-			       world_draw(st->activation, v->rng) + extra;
-		v->failover_busy = TRUE;
-		step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
-		v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
-					      on_failover_done, w,
-					      (uint32_t)(s << 8 | (guint)i));
+		w->svcs[s].failover_failures = 0;
+		failover_attempt(w, s, (guint)i);
 		return;
 	}
 }
 
-static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
+/* Attempt of failover i failed its success draw: it is tried again
+ * after retry_after (the failure diagnosed), the service busy with it
+ * meanwhile. */
+static void failover_retry_later(MdlWorld *w, guint s, guint i)
+{
+	Svc *v = &w->svcs[s];
+	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+
+	v->failover_busy = TRUE;
+	v->step_ev = sim_engine_after(w->eng,
+				      world_draw(st->retry_after, v->rng),
+				      PRIO_STEP, on_failover_retry, w,
+				      (uint32_t)(s << 8 | i));
+}
+
+static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg)
 {
 	MdlWorld *w = ctx;
 	guint s = arg >> 8, i = arg & 0xff;
 	Svc *v = &w->svcs[s];
-	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+	const MdlPlan *p = plan_of(w, s);
 
 	(void)eng;
 	v->step_ev = SIM_EVENT_NONE;
 	v->failover_busy = FALSE;
 	if (!v->open)
 		return;
-	if (standby_ok(w, s, i) && v->standby_rp > -INFINITY &&
-	    sim_rng_uniform(v->rng) < st->success) {
-		v->on_standby = TRUE;
-		w->n_standby++;
-		/* the primary must get its data back to fail back one day,
-		 * whatever the mode of the restore strategy */
-		authorise_restores(w, s, FALSE);
-		v->standby_site = st->site;
-		v->standby_strategy = i;
-		step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
-		world_mark_service(w, s);
+	if (standby_ok(w, s, i))
+		failover_attempt(w, s, i);
+	else	/* its site or a link it needs went down meanwhile */
+		failover_try(w, s, next_failover(p, i + 1,
+						 p->strategies[i].manual));
+}
+
+/* The switch to the standby of failover i is made. */
+static void failover_succeeded(MdlWorld *w, guint s, guint i)
+{
+	Svc *v = &w->svcs[s];
+	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+
+	v->on_standby = TRUE;
+	w->n_standby++;
+	/* the primary must get its data back to fail back one day,
+	 * whatever the mode of the restore strategy */
+	authorise_restores(w, s, FALSE);
+	v->standby_site = st->site;
+	v->standby_strategy = i;
+	step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
+	world_mark_service(w, s);
+}
+
+/* An attempt ends.  A standby that cannot take the service (its site or
+ * a required link down, no usable data) sends the plan to the next
+ * failover at once: trying it again would not help.  An attempt that
+ * merely failed (the success draw) is retried up to `retries` times. */
+static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	guint s = arg >> 8, i = arg & 0xff;
+	Svc *v = &w->svcs[s];
+	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+	gboolean usable;
+
+	(void)eng;
+	v->step_ev = SIM_EVENT_NONE;
+	v->failover_busy = FALSE;
+	if (!v->open)
+		return;
+	usable = standby_ok(w, s, i) && v->standby_rp > -INFINITY;
+	if (usable && sim_rng_uniform(v->rng) < st->success) {
+		failover_succeeded(w, s, i);
 	} else {
 		step(w, sid(w, s), "failover failed %s", w->sc->sites[st->site].id);
-		failover_try(w, s, next_failover(plan_of(w, s), i + 1,
-						 st->manual));
+		if (usable && v->failover_failures++ < st->retries)
+			failover_retry_later(w, s, i);
+		else
+			failover_try(w, s, next_failover(plan_of(w, s), i + 1,
+							 st->manual));
 	}
 	world_propagate(w);
 }
@@ -868,7 +958,8 @@ static void consider_failback(MdlWorld *w, guint s)
 	if (!v->on_standby || v->failing_back || !v->primary_ok ||
 	    !data_intact(w, s))
 		return;
-	if (p->failback && standby_ok(w, s, v->standby_strategy)) {
+	/* a standby that is not serving has no users to interrupt */
+	if (p->failback && standby_serves(w, s, v->standby_strategy)) {
 		v->failing_back = TRUE;
 		step(w, sid(w, s), "failback started");
 		v->step_ev = sim_engine_after(w->eng, world_draw(p->failback, v->rng),

@@ -228,34 +228,114 @@ static config_setting_t *top_list(Loader *ld, const config_setting_t *root,
 
 /* ---- dependency order -------------------------------------------------- */
 
-/* Where to report a cycle through the services of stack[from..top]: the
- * `depends` an override wrote, if one did (it closed the cycle), else
- * that of the service `first`. */
-static const config_setting_t *cycle_at(const config_setting_t *list,
-					const guint *stack, guint from,
-					guint top, guint first)
+/* The dependency graph: service v's edges are the services its primary
+ * depends on, then those each of its failover strategies names in its
+ * own `depends` (needed on that standby), in that order. */
+static guint n_edges(const MdlService *sv)
 {
-	config_setting_t *g, *at = NULL;
+	guint n = sv->n_depends;
+
+	for (guint i = 0; i < sv->plan.n_strategies; i++)
+		n += sv->plan.strategies[i].n_depends;
+	return n;
+}
+
+/* The target of edge k of sv; *strategy the failover naming it, or -1
+ * for the primary's `depends`. */
+static guint edge(const MdlService *sv, guint k, gint *strategy)
+{
+	*strategy = -1;
+	if (k < sv->n_depends)
+		return sv->depends[k];
+	k -= sv->n_depends;
+	for (guint i = 0;; i++) {
+		const MdlStrategy *st = &sv->plan.strategies[i];
+
+		if (k < st->n_depends) {
+			*strategy = (gint)i;
+			return st->depends[k];
+		}
+		k -= st->n_depends;
+	}
+}
+
+/* TRUE when an edge of sv before k has the same target as edge k: a
+ * service both the primary and a standby need is one dependency (and
+ * one cycle to report, not two). */
+static gboolean edge_repeated(const MdlService *sv, guint k)
+{
+	gint st;
+	guint w = edge(sv, k, &st);
+
+	for (guint j = 0; j < k; j++)
+		if (edge(sv, j, &st) == w)
+			return TRUE;
+	return FALSE;
+}
+
+/* The `depends` setting edge k of service v comes from (the service's
+ * group when there is none to point at). */
+static const config_setting_t *edge_setting(const MdlScenario *sc,
+					    const config_setting_t *list,
+					    guint v, guint k, gint *strategy)
+{
+	config_setting_t *g = config_setting_get_elem(list, v), *at;
+
+	edge(&sc->services[v], k, strategy);
+	if (*strategy < 0) {
+		at = config_setting_get_member(g, "depends");
+	} else {
+		at = config_setting_get_member(g, "plan");
+		at = at ? config_setting_get_member(at, "strategies") : NULL;
+		at = at ? config_setting_get_elem(at, (guint)*strategy) : NULL;
+		at = at ? config_setting_get_member(at, "depends") : NULL;
+	}
+	return at ? at : g;
+}
+
+/* Where to report a cycle through the services of stack[from..top],
+ * each left by its edge next[i] − 1: the `depends` an override wrote,
+ * if one did (it closed the cycle); else the first standby's `depends`
+ * on the way from the service `first` (the surprising part of the
+ * loop); else that of `first`.  *strategy: the failover of the key
+ * chosen, or -1; *owner its service. */
+static const config_setting_t *cycle_at(const MdlScenario *sc,
+					const config_setting_t *list,
+					const guint *stack, const guint *next,
+					guint from, guint top, guint first,
+					gint *strategy, guint *owner)
+{
+	guint len = top - from + 1;
+	const config_setting_t *at;
 
 	for (guint i = from; i <= top; i++) {
-		g = config_setting_get_elem(list, stack[i]);
-		at = config_setting_get_member(g, "depends");
-		if (at && ld_from_set(at))
+		at = edge_setting(sc, list, stack[i], next[i] - 1, strategy);
+		*owner = stack[i];
+		if (ld_from_set(at))
 			return at;
 	}
-	g = config_setting_get_elem(list, stack[first]);
-	at = config_setting_get_member(g, "depends");
-	return at ? at : g;
+	for (guint k = 0; k < len; k++) {
+		guint i = from + (first - from + k) % len;
+
+		at = edge_setting(sc, list, stack[i], next[i] - 1, strategy);
+		*owner = stack[i];
+		if (*strategy >= 0)
+			return at;
+	}
+	*owner = stack[first];
+	return edge_setting(sc, list, stack[first], next[first] - 1, strategy);
 }
 
 /* Reports the cycle made of the services on the DFS stack from position
  * from to its top, starting it at its first service in file order. */
 static void report_cycle(Loader *ld, const MdlScenario *sc,
 			 const config_setting_t *list, const guint *stack,
-			 guint from, guint top)
+			 const guint *next, guint from, guint top)
 {
-	guint len = top - from + 1, first = from;
+	guint len = top - from + 1, first = from, owner;
 	GString *path = g_string_new(NULL);
+	const config_setting_t *at;
+	gint strategy;
 
 	for (guint i = from; i <= top; i++)
 		if (stack[i] < stack[first])
@@ -266,8 +346,15 @@ static void report_cycle(Loader *ld, const MdlScenario *sc,
 		g_string_append_printf(path, "%s'%s'", k ? " -> " : "",
 				       sc->services[v].id);
 	}
-	ld_error(ld, cycle_at(list, stack, from, top, first),
-		 "dependency cycle: %s", path->str);
+	at = cycle_at(sc, list, stack, next, from, top, first, &strategy,
+		      &owner);
+	if (strategy < 0)
+		ld_error(ld, at, "dependency cycle: %s", path->str);
+	else
+		ld_error(ld, at,
+			 "dependency cycle through 'depends' of strategy #%d "
+			 "of service '%s' (needed on its standby): %s",
+			 strategy + 1, sc->services[owner].id, path->str);
 	g_string_free(path, TRUE);
 }
 
@@ -280,6 +367,7 @@ static void visit(Loader *ld, MdlScenario *sc, const config_setting_t *list,
 		  guint *n)
 {
 	guint top = 0;
+	gint strategy;
 
 	stack[0] = root;
 	next[0] = 0;
@@ -288,14 +376,17 @@ static void visit(Loader *ld, MdlScenario *sc, const config_setting_t *list,
 		guint v = stack[top];
 		const MdlService *sv = &sc->services[v];
 
-		if (next[top] == sv->n_depends) {
+		if (next[top] == n_edges(sv)) {
 			color[v] = BLACK;
 			sc->service_order[(*n)++] = v;
 			if (top-- == 0)
 				return;
 			continue;
 		}
-		guint w = sv->depends[next[top]++];
+		guint k = next[top]++;
+		if (edge_repeated(sv, k))
+			continue;
+		guint w = edge(sv, k, &strategy);
 		if (color[w] == WHITE) {
 			stack[++top] = w;
 			next[top] = 0;
@@ -305,7 +396,7 @@ static void visit(Loader *ld, MdlScenario *sc, const config_setting_t *list,
 
 			while (stack[from] != w)
 				from--;
-			report_cycle(ld, sc, list, stack, from, top);
+			report_cycle(ld, sc, list, stack, next, from, top);
 		}
 	}
 }

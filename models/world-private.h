@@ -104,7 +104,10 @@ typedef struct {
 	guint standby_strategy;	/* the failover that put it there */
 	double standby_rp;	/* recovery point of the standby's data */
 	gboolean failing_back;	/* planned outage in progress */
-	gboolean failover_busy;	/* an attempt in progress */
+	gboolean failover_busy;	/* an attempt in progress, or its retry
+				   awaited */
+	guint failover_failures;	/* failed attempts of the failover
+					   strategy being tried */
 	/* the open incident */
 	gboolean open;
 	double t0, t_detect, t_declare;

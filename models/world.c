@@ -39,6 +39,20 @@ static void index_standby_needs(MdlWorld *w, guint s)
 		}
 }
 
+/* Services a standby of service s needs (its strategy's own `depends`)
+ * change whether s serves there: s is one of their dependents. */
+static void index_standby_depends(MdlWorld *w, guint s)
+{
+	const MdlPlan *p = &w->sc->services[s].plan;
+
+	for (guint i = 0; i < p->n_strategies; i++)
+		for (guint k = 0; k < p->strategies[i].n_depends; k++) {
+			GArray *deps = w->svcs[p->strategies[i].depends[k]].dependents;
+			if (!has(deps, s))
+				g_array_append_val(deps, s);
+		}
+}
+
 static void list_streams(MdlWorld *w);
 
 static void index_topology(MdlWorld *w)
@@ -58,6 +72,7 @@ static void index_topology(MdlWorld *w)
 		for (guint i = 0; i < sv->n_datasets; i++)
 			g_array_append_val(w->data[sv->datasets[i]].services, s);
 		index_standby_needs(w, s);
+		index_standby_depends(w, s);
 	}
 }
 

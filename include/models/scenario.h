@@ -187,6 +187,18 @@ typedef struct {
 				   the standby (index in the service's first
 				   dataset's copies), or -1: a restore at the
 				   standby from the best copy */
+	/* failover: the services the service needs while on this standby.
+	 * Without own_depends (no `depends` key), those of its primary
+	 * (MdlService.depends); with it, these (maybe none).  No repeats,
+	 * never the service itself; they take part in service_order. */
+	gboolean own_depends;
+	guint *depends;		/* indices into MdlScenario.services */
+	guint n_depends;
+	/* failover: a failed attempt (the success draw) is tried again
+	 * after a draw of retry_after, up to `retries` times, before the
+	 * next failover strategy of the same mode. */
+	guint retries;
+	SimDist *retry_after;	/* never NULL for a failover */
 	int line;
 } MdlStrategy;
 
@@ -274,8 +286,8 @@ typedef struct {
  * up — and every service it depends on is up.  requires lists every
  * component of every requirement, requirement by requirement: component
  * requires[i] belongs to requirement group[i] (0, 0, 1, 2, 2, ...).
- * requires and depends hold no repeats; depends has no cycle
- * (MdlScenario.service_order). */
+ * requires and depends hold no repeats; depends, with the depends of
+ * its failover strategies, has no cycle (MdlScenario.service_order). */
 typedef struct {
 	char *id;
 	char *name;		/* display name; the id when not given */
@@ -324,8 +336,9 @@ typedef struct MdlScenario {
 	struct MdlScenario *replaces;
 	double in_service_h;
 	/* The n_services service indices, each after every service it
-	 * depends on (otherwise in file order): evaluating services in
-	 * this order sees a service's dependencies already up to date. */
+	 * depends on, on its primary or on any of its standbys (otherwise
+	 * in file order): evaluating services in this order sees a
+	 * service's dependencies already up to date. */
 	guint *service_order;
 } MdlScenario;
 
