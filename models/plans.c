@@ -281,6 +281,12 @@ static void read_strategies(Loader *ld, const config_setting_t *pg,
 	config_setting_t *list = ld_sublist(ld, pg, "strategies", ctx, FALSE,
 					    &plan->n_strategies);
 
+	/* a strategy's index travels in 8 bits of its events' argument */
+	if (plan->n_strategies > MDL_MAX_STRATEGIES) {
+		ld_error(ld, list, "'strategies' has %u entries in %s: at most %u",
+			 plan->n_strategies, ctx, MDL_MAX_STRATEGIES);
+		plan->n_strategies = MDL_MAX_STRATEGIES;
+	}
 	plan->strategies = g_new0(MdlStrategy, plan->n_strategies);
 	for (guint i = 0; i < plan->n_strategies; i++) {
 		config_setting_t *g = ld_element(ld, list, (int)i, "strategy");

@@ -202,6 +202,9 @@ typedef struct {
 	int line;
 } MdlStrategy;
 
+/* The most strategies a plan may list. */
+#define MDL_MAX_STRATEGIES 255u
+
 /* What happens after an incident starts: it is detected after `detect`;
  * a declaration (needed by manual strategies) is made for a destructive
  * cause (data lost, site destroyed, ransomware) at detection, otherwise
