@@ -595,21 +595,24 @@ static void failover_attempt(MdlWorld *w, guint s, guint i)
 				      (uint32_t)(s << 8 | i));
 }
 
-/* The first failover strategy from i on, of i's mode, whose standby can
- * take the service now: its first attempt.  None: the primary's repair
- * (or a strategy of the other mode) is all that is left. */
-static void failover_try(MdlWorld *w, guint s, gint i)
+/* The first failover strategy from i on, of mode `manual`, whose standby
+ * can take the service now: its first attempt.  None left among the
+ * automatic ones of a declared incident: the manual ones (an automatic
+ * attempt under way at the declaration kept them waiting).  None at all:
+ * the primary's repair is all that is left. */
+static void failover_try(MdlWorld *w, guint s, gint i, gboolean manual)
 {
 	const MdlPlan *p = plan_of(w, s);
 
-	for (; i >= 0; i = next_failover(p, (guint)i + 1,
-					  p->strategies[i].manual)) {
+	for (; i >= 0; i = next_failover(p, (guint)i + 1, manual)) {
 		if (!standby_ok(w, s, (guint)i))
 			continue;
 		w->svcs[s].failover_failures = 0;
 		failover_attempt(w, s, (guint)i);
 		return;
 	}
+	if (!manual && w->svcs[s].declared)
+		failover_try(w, s, next_failover(p, 0, TRUE), TRUE);
 }
 
 /* Attempt of failover i failed its success draw: it is tried again
@@ -643,7 +646,8 @@ static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg)
 		failover_attempt(w, s, i);
 	else	/* its site or a link it needs went down meanwhile */
 		failover_try(w, s, next_failover(p, i + 1,
-						 p->strategies[i].manual));
+						 p->strategies[i].manual),
+			     p->strategies[i].manual);
 }
 
 /* The switch to the standby of failover i is made. */
@@ -689,7 +693,8 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 			failover_retry_later(w, s, i);
 		else
 			failover_try(w, s, next_failover(plan_of(w, s), i + 1,
-							 st->manual));
+							 st->manual),
+				     st->manual);
 	}
 	world_propagate(w);
 }
@@ -806,7 +811,7 @@ static void trigger(MdlWorld *w, guint s, gboolean manual)
 		authorise_restores(w, s, FALSE);
 	gint f = next_failover(p, 0, manual);
 	if (f >= 0 && !v->on_standby && !v->failover_busy)
-		failover_try(w, s, f);
+		failover_try(w, s, f, manual);
 }
 
 /* A declared disaster suspends the expiry of the copies of the service's

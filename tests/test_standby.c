@@ -222,6 +222,34 @@ START_TEST(test_standby_retries_then_next)
 }
 END_TEST
 
+/* An automatic failover still under way at the declaration keeps the
+ * manual ones waiting, not away: the server fails at 50 h; detection
+ * 6 min, declared at once (declare_after 0, no decision time); the
+ * automatic failover to dr1 (30 min, always failing, no retry) ends at
+ * 50.6 h, then the manual one to dr2 (15 min) starts: RTO 0.85 h.  It
+ * used to wait for the repair (1000 h). */
+START_TEST(test_standby_manual_after_failed_auto)
+{
+	MdlScenario *sc;
+	MdlResults *r = play(
+		"sites = ( " SITE("room") ", " SITE("dr1") ", " SITE("dr2") " );\n"
+		"components = ( { id = \"server\"; site = \"room\"; failures = ( {"
+		" name = \"crash\"; ttf = \"50h\"; repair = \"1000h\"; } ); } );\n"
+		"services = ( { id = \"app\"; requires = [\"server\"];"
+		" plan = { detect = \"6min\"; declare_after = \"0h\"; strategies = ("
+		" { kind = \"failover\"; site = \"dr1\"; activation = \"30min\";"
+		"   success = \"0%\"; retries = 0; },"
+		" { kind = \"failover\"; mode = \"manual\"; site = \"dr2\";"
+		"   activation = \"15min\"; } ); }; } );\n",
+		"100h", &sc);
+
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(num(r, "app", 0, COL_RTO), 0.85, 1e-9);
+	assert_path(r, "app", 0, "failover:dr2");
+	done(r, sc);
+}
+END_TEST
+
 /* The trace of case 0 above: three attempts on dr1, each failed, then
  * dr2. */
 static void count_steps(double t, MdlTraceKind kind, const char *id,
@@ -386,6 +414,7 @@ Suite *standby_suite(void)
 
 	tcase_add_loop_test(tc, test_standby_needs_dependencies, 0, 3);
 	tcase_add_test(tc, test_standby_own_depends_ordered);
+	tcase_add_test(tc, test_standby_manual_after_failed_auto);
 	tcase_add_loop_test(tc, test_standby_retries_then_next, 0, 4);
 	tcase_add_test(tc, test_standby_retries_traced);
 	tcase_add_test(tc, test_standby_retry_finds_site_down);
