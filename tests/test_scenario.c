@@ -424,7 +424,7 @@ START_TEST(test_example_threat)
 	ck_assert_uint_eq(r->sites[1], 1);
 	assert_close(sim_dist_mean(r->rebuild), 120, 0);
 	ck_assert(!r->accept_until_encryption);
-	ck_assert_int_eq(r->line, 89);
+	ck_assert_int_eq(r->line, 90);
 }
 END_TEST
 
