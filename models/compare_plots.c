@@ -163,6 +163,17 @@ static void gp_outputs(GString *s, const char *name)
 
 /* One chart per service: the CDF of every scenario overlaid, the target
  * as a vertical line, the fraction met in the key. */
+/* ", 2 lost for good" of a service's JSON, or "": a loss for good's RPO
+ * (decades) is off the axis, so the key says it. */
+static char *lost_for_good_text(JsonObject *sv)
+{
+	JsonObject *inc = json_object_get_object_member(sv, "incidents");
+	gint64 n = json_object_get_int_member(inc, "lost_for_good");
+
+	return n ? g_strdup_printf(", %" G_GINT64_FORMAT " lost for good", n)
+		 : g_strdup("");
+}
+
 static char *gp_cdf(const Compare *c, gboolean rto)
 {
 	const char *what = rto ? "RTO" : "RPO";
@@ -203,12 +214,15 @@ static char *gp_cdf(const Compare *c, gboolean rto)
 			JsonObject *sv = mdl_compare_play_service(c->plays[i], id);
 			double m = mdl_figure_value(met, sv);
 			g_autofree char *lab = gp_text(c->labels[i]);
+			g_autofree char *lost = rto ? g_strdup("")
+						    : lost_for_good_text(sv);
 			g_string_append_printf(
 				s, "%s\"compare_%s_cdf.dat\" index %u using "
 				   "($1 > 0 ? $1 : 1e-3):2 with lines lw 2 "
-				   "title \"%s: %.1f %% within target\"",
+				   "title \"%s: %.1f %% within target%s\"",
 				i ? ", \\\n       " : "", rto ? "rto" : "rpo",
-				k * c->n + i, lab, isfinite(m) ? 100 * m : 0.0);
+				k * c->n + i, lab, isfinite(m) ? 100 * m : 0.0,
+				lost);
 		}
 		g_string_append(s, "\n}\n");
 	}

@@ -288,10 +288,11 @@ static const SimSketch *cdf_sketch(const MdlServiceResults *s,
 	return k->rpo ? s->rpo_sketch : s->rto_sketch;
 }
 
-/* "dpi: 93.2 % within 4h (n = 1234, 80.1 % at 0)", the key entry of a
- * service's curve: met over the closed incidents (an unknown RPO counts
- * as missed, as in the report), n the values drawn; the share of zeros
- * is said since a logarithmic axis cannot show them. */
+/* "dpi: 93.2 % within 4h (n = 1234, 80.1 % at 0, 2 lost for good)", the
+ * key entry of a service's curve: met over the closed incidents (an
+ * unknown RPO counts as missed, as in the report), n the values drawn;
+ * the share of zeros is said since a logarithmic axis cannot show them,
+ * and the losses for good since their RPO (decades) is off the axis. */
 static char *cdf_key(const MdlService *sv, const MdlServiceResults *s,
 		     const CdfKind *k)
 {
@@ -309,9 +310,15 @@ static char *cdf_key(const MdlService *sv, const MdlServiceResults *s,
 					  k->quantity);
 	g_autofree char *zero = zeros > 0 ? g_strdup_printf(
 		", %.1f %% at 0", 100 * zeros) : g_strdup("");
+	/* far right of any axis: said, not drawn */
+	g_autofree char *lost = k->rpo && s->lost_for_good
+					? g_strdup_printf(", %" G_GUINT64_FORMAT
+							  " lost for good",
+							  s->lost_for_good)
+					: g_strdup("");
 
-	return g_strdup_printf("%s (n = %" G_GUINT64_FORMAT "%s)", head,
-			       sim_sketch_count(sk), zero);
+	return g_strdup_printf("%s (n = %" G_GUINT64_FORMAT "%s%s)", head,
+			       sim_sketch_count(sk), zero, lost);
 }
 
 /* The points of one service: q = 0.001 .. 0.999 from the sketch, then

@@ -13,6 +13,7 @@
 #include "models/scenario.h"
 #include "models/simulate.h"
 #include "models/world.h"
+#include "testfs.h"
 #include "testutil.h"
 
 static MdlWorld *played;
@@ -185,33 +186,39 @@ END_TEST
  * under the service's table says it in words. */
 START_TEST(test_worst_compare_says_lost_for_good)
 {
-	g_autofree char *dir = g_dir_make_tmp("drsim-worst-XXXXXX", NULL);
-	g_autofree char *a = g_build_filename(dir, "long.cfg", NULL);
-	g_autofree char *b = g_build_filename(dir, "short.cfg", NULL);
+	g_autofree char *dir = test_tmp_dir();
 	g_autofree char *ta = ransom_text("long", "90d", "", "");
 	g_autofree char *tb = ransom_text("short", "7d", "", "");
+	g_autofree char *a = test_write_file(dir, "long.cfg", ta);
+	g_autofree char *b = test_write_file(dir, "short.cfg", tb);
 	g_autofree char *out = NULL, *err = NULL;
 
-	ck_assert(g_file_set_contents(a, ta, -1, NULL));
-	ck_assert(g_file_set_contents(b, tb, -1, NULL));
-	const char *const args[] = { "compare", a, b, NULL };
+	g_autofree char *cmp = g_build_filename(dir, "cmp", NULL);
+	g_autofree char *gp = g_build_filename(cmp, "compare_rpo_cdf.gp", NULL);
+	g_autofree char *script = NULL;
+
+	const char *const args[] = { "compare", a, b, "--out", cmp, NULL };
 	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
 	ck_assert_msg(strstr(out, "  long: no data lost for good\n"), "%s", out);
 	ck_assert_msg(strstr(out, "  short: data lost for good in 1 of 1 "
 				  "incidents (ransomware:crypto 1 of 1)\n"),
 		      "%s", out);
-	g_unlink(a);
-	g_unlink(b);
-	g_rmdir(dir);
+	/* the RPO chart's key says what its axis cannot show */
+	ck_assert(g_file_get_contents(gp, &script, NULL, NULL));
+	ck_assert_msg(strstr(script, "title \"long: 0.0 % within target\""),
+		      "%s", script);
+	ck_assert_msg(strstr(script, "title \"short: 0.0 % within target, 1 "
+				     "lost for good\""), "%s", script);
+	test_rm_tree(dir);
 }
 END_TEST
 
 /* The run's table, JSON and CSV summary count it too. */
 START_TEST(test_worst_lost_for_good_in_every_format)
 {
-	g_autofree char *dir = g_dir_make_tmp("drsim-worst-XXXXXX", NULL);
-	g_autofree char *f = g_build_filename(dir, "short.cfg", NULL);
+	g_autofree char *dir = test_tmp_dir();
 	g_autofree char *t = ransom_text("short", "7d", "", "");
+	g_autofree char *f = test_write_file(dir, "short.cfg", t);
 	static const char *const formats[] = { "table", "json", "csv" };
 	static const char *const want[] = {
 		"  lost for good     1 of 1 incidents (ransomware:crypto 1 of 1)\n",
@@ -219,7 +226,6 @@ START_TEST(test_worst_lost_for_good_in_every_format)
 		",lost_for_good\n",
 	};
 
-	ck_assert(g_file_set_contents(f, t, -1, NULL));
 	for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
 		g_autofree char *out = NULL, *err = NULL;
 		const char *const args[] = { "run", f, "--format", formats[i],
@@ -229,8 +235,15 @@ START_TEST(test_worst_lost_for_good_in_every_format)
 		if (i == 2)	/* the count, last column of the service */
 			ck_assert_msg(g_str_has_suffix(out, ",1\n"), "%s", out);
 	}
-	g_unlink(f);
-	g_rmdir(dir);
+	/* and the run's RPO chart says it in its key */
+	g_autofree char *run = g_build_filename(dir, "run", NULL);
+	g_autofree char *gp = g_build_filename(run, "rpo_cdf.gp", NULL);
+	g_autofree char *script = NULL, *out = NULL, *err = NULL;
+	const char *const args[] = { "run", f, "--out", run, NULL };
+	ck_assert_int_eq(test_drsim(args, &out, &err), 0);
+	ck_assert(g_file_get_contents(gp, &script, NULL, NULL));
+	ck_assert_msg(strstr(script, "(n = 1, 1 lost for good)"), "%s", script);
+	test_rm_tree(dir);
 }
 END_TEST
 
