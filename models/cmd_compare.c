@@ -314,10 +314,10 @@ static char *lost_text(JsonObject *svc)
 		gint64 n = json_object_get_int_member(x, "lost_for_good");
 		if (n == 0)
 			continue;
+		const char *cause = json_object_get_string_member(x, "cause");
+		gint64 of = json_object_get_int_member(x, "incidents");
 		g_string_append_printf(t, "%s%s %" G_GINT64_FORMAT " of %"
-					  G_GINT64_FORMAT, sep,
-				       json_object_get_string_member(x, "cause"),
-				       n, json_object_get_int_member(x, "incidents"));
+					  G_GINT64_FORMAT, sep, cause, n, of);
 		sep = ", ";
 	}
 	g_string_append_c(t, ')');

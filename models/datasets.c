@@ -16,8 +16,8 @@
  * unknown, or a site id that is.  Never left after a successful load. */
 #define NO_SITE G_MAXUINT
 
-static const char *const dataset_keys[] = {"id",     "storage", "size",
-					   "growth", "history", "copies",	NULL};
+static const char *const dataset_keys[] = {
+	"id", "storage", "size", "growth", "history", "copies", NULL};
 static const char *const copy_keys[] = {
 	"id",	   "kind",	"every",      "at",	 "daily",
 	"weekly",  "duration",	"throughput", "fail",	 "site",

@@ -283,7 +283,8 @@ static void read_strategies(Loader *ld, const config_setting_t *pg,
 
 	/* a strategy's index travels in 8 bits of its events' argument */
 	if (plan->n_strategies > MDL_MAX_STRATEGIES) {
-		ld_error(ld, list, "'strategies' has %u entries in %s: at most %u",
+		ld_error(ld, list,
+			 "'strategies' has %u entries in %s: at most %u",
 			 plan->n_strategies, ctx, MDL_MAX_STRATEGIES);
 		plan->n_strategies = MDL_MAX_STRATEGIES;
 	}

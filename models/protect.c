@@ -116,26 +116,6 @@ typedef struct {
 	double start, end;
 } Job;
 
-/* TRUE when one of spans (sorted, disjoint [a, b)) meets the closed
- * [from, to]: the site was not up at some instant of it.  With from == to
- * this is world_interval_contains(spans, from).  Only spans starting by
- * `to` count, so a query about the past never looks at what came after. */
-static gboolean spans_overlap(const GArray *spans, double from, double to)
-{
-	guint lo = 0, hi = spans->len;
-
-	while (lo < hi) {	/* first span starting after to */
-		guint mid = (lo + hi) / 2;
-		if (g_array_index(spans, Interval, mid).a > to)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	/* the spans before lo - 1 end before it starts: none reaches past
-	 * from unless it does */
-	return lo > 0 && from < g_array_index(spans, Interval, lo - 1).b;
-}
-
 /* Job number j of copy k (of dataset d): did it run, and when did it end?
  * Its draws come from a stream keyed by (copy, j). */
 static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
@@ -161,8 +141,8 @@ static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
 		jb.end = jb.start;
 	/* A job in flight when either site goes down is lost: what it was
 	 * writing is not a copy, even if the wipe came before its end. */
-	jb.ran = !spans_overlap(dst_down, jb.start, jb.end) &&
-		 !spans_overlap(src_down, jb.start, jb.end);
+	jb.ran = !world_interval_meets(dst_down, jb.start, jb.end) &&
+		 !world_interval_meets(src_down, jb.start, jb.end);
 	return jb;
 }
 
@@ -234,7 +214,7 @@ static double walk_offsite(MdlWorld *w, guint k, guint d, const MdlCopy *c,
 		/* the source is read at u; the destination must stay up
 		 * until the copy arrives (a vault burning while the copy
 		 * is in transit loses it) */
-		if (spans_overlap(w->sites[c->site].down, u, u + c->delay_h) ||
+		if (world_interval_meets(w->sites[c->site].down, u, u + c->delay_h) ||
 		    world_interval_contains(w->sites[src_site].down, u))
 			continue;
 		double rp = point_of(w, src, u);

@@ -264,7 +264,10 @@ void world_mark_service(MdlWorld *w, guint s);
 void world_site_changed(MdlWorld *w, guint s);
 void world_propagate(MdlWorld *w);
 void world_propagate_settled(MdlWorld *w);
+/* TRUE when t falls in one of spans (sorted, disjoint Intervals). */
 gboolean world_interval_contains(const GArray *spans, double t);
+/* TRUE when one of spans meets the closed [from, to]. */
+gboolean world_interval_meets(const GArray *spans, double from, double to);
 void world_interval_open(GArray *spans, double t);
 void world_interval_close(GArray *spans, double t);
 

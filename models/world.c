@@ -47,7 +47,8 @@ static void index_standby_depends(MdlWorld *w, guint s)
 
 	for (guint i = 0; i < p->n_strategies; i++)
 		for (guint k = 0; k < p->strategies[i].n_depends; k++) {
-			GArray *deps = w->svcs[p->strategies[i].depends[k]].dependents;
+			guint d = p->strategies[i].depends[k];
+			GArray *deps = w->svcs[d].dependents;
 			if (!has(deps, s))
 				g_array_append_val(deps, s);
 		}
@@ -305,19 +306,28 @@ void world_interval_close(GArray *spans, double t)
 	g_array_index(spans, Interval, spans->len - 1).b = t;
 }
 
-/* TRUE when t falls in one of spans (sorted, disjoint): binary search. */
-gboolean world_interval_contains(const GArray *spans, double t)
+/* TRUE when one of spans (sorted, disjoint [a, b)) meets the closed
+ * [from, to]: binary search for the last span starting by `to` (those
+ * before it end before it starts, so none reaches past from unless it
+ * does).  Only spans starting by `to` count, so a query about the past
+ * never looks at what came after. */
+gboolean world_interval_meets(const GArray *spans, double from, double to)
 {
 	guint lo = 0, hi = spans->len;
 
-	while (lo < hi) {	/* first interval with a > t */
+	while (lo < hi) {	/* first interval with a > to */
 		guint mid = (lo + hi) / 2;
-		if (g_array_index(spans, Interval, mid).a > t)
+		if (g_array_index(spans, Interval, mid).a > to)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return lo > 0 && t < g_array_index(spans, Interval, lo - 1).b;
+	return lo > 0 && from < g_array_index(spans, Interval, lo - 1).b;
+}
+
+gboolean world_interval_contains(const GArray *spans, double t)
+{
+	return world_interval_meets(spans, t, t);
 }
 
 /* Keeps the site's down intervals in step with its state. */

@@ -13,8 +13,6 @@
 #include "models/world.h"
 #include "testutil.h"
 
-static MdlWorld *played;
-
 /* One replication of the scenario text (horizon given), its incidents
  * logged. */
 static MdlResults *play(const char *body, const char *horizon,
@@ -23,44 +21,17 @@ static MdlResults *play(const char *body, const char *horizon,
 	g_autofree char *text = g_strdup_printf(
 		"scenario = { name = \"t\"; horizon = \"%s\"; replications = 1; };\n"
 		"%s\n", horizon, body);
-	MdlScenario *sc = test_scenario_text(text, NULL);
-	played = mdl_world_new(sc);
-	MdlResults *r = mdl_results_new(sc, mdl_world_labels(played), TRUE);
-	ck_assert(mdl_world_run(played, 0, r, NULL));
-	*out_sc = sc;
-	return r;
+
+	return test_play(text, 1, out_sc);
 }
 
-static void done(MdlResults *r, MdlScenario *sc)
-{
-	mdl_results_free(r);
-	mdl_world_free(played);
-	played = NULL;
-	mdl_scenario_free(sc);
-}
-
-/* Field `col` of incident row `row` (0-based) of r's log. */
-static char *field(const MdlResults *r, guint row, guint col)
-{
-	g_auto(GStrv) rows = g_strsplit(r->rows->str, "\n", -1);
-	ck_assert_uint_gt(g_strv_length(rows), row);
-	g_auto(GStrv) f = g_strsplit(rows[row], ",", -1);
-	ck_assert_uint_gt(g_strv_length(f), col);
-	return g_strdup(f[col]);
-}
-
-enum { COL_T0 = 3, COL_DECLARE = 5, COL_PATH = 7, COL_RTO = 9, COL_RPO = 10 };
-
-static double num(const MdlResults *r, guint row, guint col)
-{
-	g_autofree char *f = field(r, row, col);
-
-	return *f ? g_ascii_strtod(f, NULL) : NAN;
-}
+enum { COL_T0 = TEST_COL_T0, COL_DECLARE = TEST_COL_DECLARE,
+       COL_PATH = TEST_COL_PATH, COL_RTO = TEST_COL_RTO,
+       COL_RPO = TEST_COL_RPO };
 
 static void assert_path(const MdlResults *r, guint row, const char *path)
 {
-	g_autofree char *f = field(r, row, COL_PATH);
+	g_autofree char *f = test_incident_field(r, row, COL_PATH);
 
 	ck_assert_str_eq(f, path);
 }
@@ -92,11 +63,11 @@ START_TEST(test_protect_backup_skipped_while_source_down)
 		"45h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 2);	/* power, corruption */
-	assert_close(num(r, 1, COL_T0), 40, 1e-9);
-	assert_close(num(r, 1, COL_RPO), 40, 1e-9);
-	assert_close(num(r, 1, COL_RTO), 1, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_T0), 40, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_RPO), 40, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_RTO), 1, 1e-9);
 	assert_path(r, 1, "restore:db/daily");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -118,10 +89,10 @@ START_TEST(test_protect_failed_restore_falls_back)
 		"40h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_RTO), 1.5, 1e-9);
-	assert_close(num(r, 0, COL_RPO), 6.5, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), 1.5, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 6.5, 1e-9);
 	assert_path(r, 0, "restore:db/daily");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -151,9 +122,9 @@ START_TEST(test_protect_copy_lost_with_its_site)
 	MdlResults *r = play(body, "70h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), rpo[_i], 1e-9);
 	assert_path(r, 0, path[_i]);
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -181,18 +152,19 @@ START_TEST(test_protect_ransomware_spares_immutable)
 	MdlResults *r = play(body, "150h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), 110, 1e-9);
-	assert_close(num(r, 0, COL_RTO), 5, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 110, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), 5, 1e-9);
 	if (_i == 0) {
-		assert_close(num(r, 0, COL_RPO), 14, 1e-9);
+		assert_close(test_incident_num(r, 0, COL_RPO), 14, 1e-9);
 		assert_path(r, 0, "restore:db/locked");
 	} else {
-		assert_close(num(r, 0, COL_RPO), 110 + 20 * 8760, 1e-9);
+		assert_close(test_incident_num(r, 0, COL_RPO),
+			     110 + 20 * 8760, 1e-9);
 		assert_path(r, 0, "unrecoverable:db");
 		ck_assert_uint_eq(r->services[0].lost_for_good, 1);
 		ck_assert_uint_eq(r->services[0].rpo_met, 0);
 	}
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -217,10 +189,10 @@ START_TEST(test_protect_retention_shorter_than_dwell)
 		"300h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), 220, 1e-9);
-	assert_close(num(r, 0, COL_RPO), 220, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 220, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 220, 1e-9);
 	assert_path(r, 0, "restore:db/tape");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -249,10 +221,10 @@ START_TEST(test_protect_sync_replication_rpo_zero)
 	MdlResults *r = play(body, "100h", &sc);
 
 	ck_assert_uint_ge(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_RTO), 0.2, 1e-9);
-	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), 0.2, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), rpo[_i], 1e-9);
 	assert_path(r, 0, "failover:dr");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -280,11 +252,11 @@ START_TEST(test_protect_manual_failover_waits_for_staff)
 	MdlResults *r = play(body, "200h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), 142, 1e-9);
-	assert_close(num(r, 0, COL_DECLARE), declared[_i], 1e-9);
-	assert_close(num(r, 0, COL_RTO), rto[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 142, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_DECLARE), declared[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), rto[_i], 1e-9);
 	assert_path(r, 0, "failover:dr");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -314,14 +286,14 @@ START_TEST(test_protect_rebuild_elsewhere)
 
 	if (_i == 0) {
 		ck_assert_uint_eq(r->services[0].incidents, 1);
-		assert_close(num(r, 0, COL_RTO), 24, 1e-9);
-		assert_close(num(r, 0, COL_RPO), 2, 1e-9);
+		assert_close(test_incident_num(r, 0, COL_RTO), 24, 1e-9);
+		assert_close(test_incident_num(r, 0, COL_RPO), 2, 1e-9);
 		assert_path(r, 0, "restore:db/daily");
 	} else {
 		ck_assert_uint_eq(r->services[0].incidents, 0);
 		ck_assert_uint_eq(r->services[0].censored, 1);
 	}
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -348,12 +320,13 @@ START_TEST(test_protect_standby_needs_wan)
 		"140h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 2);
-	assert_close(num(r, 0, COL_RTO), 0.2, 1e-9);
-	assert_close(num(r, 1, COL_T0), 60, 1e-9);
-	assert_close(num(r, 1, COL_RTO), 20, 1e-9);
-	assert_close(num(r, 1, COL_RPO), 0, 0);	/* nothing lost: on the standby */
+	assert_close(test_incident_num(r, 0, COL_RTO), 0.2, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_T0), 60, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_RTO), 20, 1e-9);
+	/* nothing lost: on the standby */
+	assert_close(test_incident_num(r, 1, COL_RPO), 0, 0);
 	assert_path(r, 1, "failover:dr");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -380,10 +353,10 @@ START_TEST(test_protect_standby_restores_primary)
 
 	ck_assert_uint_eq(r->services[0].incidents, 2);
 	assert_path(r, 0, "failover:dr");
-	assert_close(num(r, 1, COL_T0), 51, 1e-9);
-	assert_close(num(r, 1, COL_RTO), 1, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_T0), 51, 1e-9);
+	assert_close(test_incident_num(r, 1, COL_RTO), 1, 1e-9);
 	assert_path(r, 1, "failback");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -412,8 +385,8 @@ START_TEST(test_protect_replica_not_clean_after_ransomware)
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
 	assert_path(r, 0, "restore:db/locked");
-	assert_close(num(r, 0, COL_RPO), 14, 1e-9);
-	done(r, sc);
+	assert_close(test_incident_num(r, 0, COL_RPO), 14, 1e-9);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -441,10 +414,10 @@ START_TEST(test_protect_backup_lost_with_its_destination)
 		"60h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), 55, 1e-9);
-	assert_close(num(r, 0, COL_RPO), 15, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 55, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 15, 1e-9);
 	assert_path(r, 0, "restore:db/second");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -471,11 +444,11 @@ START_TEST(test_protect_backup_lost_with_its_source)
 	MdlResults *r = play(body, "70h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), t0[_i], 1e-9);
-	assert_close(num(r, 0, COL_RTO), 5, 1e-9);
-	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), t0[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), 5, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), rpo[_i], 1e-9);
 	assert_path(r, 0, "restore:db/nightly");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -508,10 +481,10 @@ START_TEST(test_protect_offsite_lost_in_transit)
 	MdlResults *r = play(body, "70h", &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), 60, 1e-9);
-	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 60, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), rpo[_i], 1e-9);
 	assert_path(r, 0, "restore:db/tape");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 

@@ -12,8 +12,6 @@
 #include "models/world.h"
 #include "testutil.h"
 
-static MdlWorld *played;
-
 /* Replications 0 .. reps − 1 of the scenario made of a header (start
  * Monday 2026-01-05 00:00) and body, into one result with the incident
  * log. */
@@ -23,28 +21,14 @@ static MdlResults *play_reps(const char *body, const char *horizon,
 	g_autofree char *text = g_strdup_printf(
 		"scenario = { name = \"t\"; horizon = \"%s\"; replications = %u;"
 		" seed = 2026; };\n%s\n", horizon, reps, body);
-	MdlScenario *sc = test_scenario_text(text, NULL);
 
-	played = mdl_world_new(sc);
-	MdlResults *r = mdl_results_new(sc, mdl_world_labels(played), TRUE);
-	for (guint rep = 0; rep < reps; rep++)
-		ck_assert(mdl_world_run(played, rep, r, NULL));
-	*out_sc = sc;
-	return r;
+	return test_play(text, reps, out_sc);
 }
 
 static MdlResults *play(const char *body, const char *horizon,
 			MdlScenario **out_sc)
 {
 	return play_reps(body, horizon, 1, out_sc);
-}
-
-static void done(MdlResults *r, MdlScenario *sc)
-{
-	mdl_results_free(r);
-	mdl_world_free(played);
-	played = NULL;
-	mdl_scenario_free(sc);
 }
 
 enum { COL_SERVICE = 1, COL_T0 = 3, COL_PATH = 7, COL_RTO = 9 };
@@ -142,7 +126,7 @@ START_TEST(test_standby_needs_dependencies)
 	assert_path(r, "a", 0, "failover:dr");
 	if (_i == 2)
 		assert_close(num(r, "b", 0, COL_RTO), 2, 1e-9);
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -175,7 +159,7 @@ START_TEST(test_standby_own_depends_ordered)
 	ck_assert_uint_eq(r->services[0].incidents, 1);
 	assert_close(num(r, "a", 0, COL_RTO), 10.5, 1e-9);
 	assert_path(r, "a", 0, "failover:dr");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -218,7 +202,7 @@ START_TEST(test_standby_retries_then_next)
 	ck_assert_uint_eq(r->services[0].incidents, 1);
 	assert_close(num(r, "app", 0, COL_RTO), rto[_i], 1e-9);
 	assert_path(r, "app", 0, "failover:dr2");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -246,7 +230,7 @@ START_TEST(test_standby_manual_after_failed_auto)
 	ck_assert_uint_eq(r->services[0].incidents, 1);
 	assert_close(num(r, "app", 0, COL_RTO), 0.85, 1e-9);
 	assert_path(r, "app", 0, "failover:dr2");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -321,7 +305,7 @@ START_TEST(test_standby_retry_finds_site_down)
 	ck_assert_uint_eq(r->services[0].incidents, 1);
 	assert_close(num(r, "app", 0, COL_RTO), 1.75, 1e-9);
 	assert_path(r, "app", 0, "failover:dr2");
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -374,7 +358,7 @@ START_TEST(test_standby_retries_probability)
 			     (double)s->incidents);
 	assert_within_se(sim_welford_mean(&s->rto_h), 1.1875 / 0.875, se_rto,
 			 4, 0.03);
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 

@@ -12,55 +12,23 @@
 #include "models/results.h"
 #include "models/scenario.h"
 #include "models/simulate.h"
-#include "models/world.h"
 #include "testfs.h"
 #include "testutil.h"
 
-static MdlWorld *played;
+enum { COL_T0 = TEST_COL_T0, COL_PATH = TEST_COL_PATH,
+       COL_COPY = TEST_COL_COPY, COL_RTO = TEST_COL_RTO,
+       COL_RPO = TEST_COL_RPO, COL_MET = TEST_COL_MET };
 
 /* One replication of the scenario text, its incidents logged. */
 static MdlResults *play(const char *text, MdlScenario **out_sc)
 {
-	MdlScenario *sc = test_scenario_text(text, NULL);
-	played = mdl_world_new(sc);
-	MdlResults *r = mdl_results_new(sc, mdl_world_labels(played), TRUE);
-	ck_assert(mdl_world_run(played, 0, r, NULL));
-	*out_sc = sc;
-	return r;
-}
-
-static void done(MdlResults *r, MdlScenario *sc)
-{
-	mdl_results_free(r);
-	mdl_world_free(played);
-	played = NULL;
-	mdl_scenario_free(sc);
-}
-
-enum { COL_SERVICE = 1, COL_T0 = 3, COL_PATH = 7, COL_COPY = 8, COL_RTO = 9,
-       COL_RPO = 10, COL_MET = 11 };
-
-/* Field `col` of incident row `row` (0-based) of r's log. */
-static char *field(const MdlResults *r, guint row, guint col)
-{
-	g_auto(GStrv) rows = g_strsplit(r->rows->str, "\n", -1);
-	ck_assert_uint_gt(g_strv_length(rows), row);
-	g_auto(GStrv) f = g_strsplit(rows[row], ",", -1);
-	ck_assert_uint_gt(g_strv_length(f), col);
-	return g_strdup(f[col]);
-}
-
-static double num(const MdlResults *r, guint row, guint col)
-{
-	g_autofree char *f = field(r, row, col);
-
-	return *f ? g_ascii_strtod(f, NULL) : NAN;
+	return test_play(text, 1, out_sc);
 }
 
 static void assert_field(const MdlResults *r, guint row, guint col,
 			 const char *want)
 {
-	g_autofree char *f = field(r, row, col);
+	g_autofree char *f = test_incident_field(r, row, col);
 
 	ck_assert_str_eq(f, want);
 }
@@ -109,15 +77,15 @@ START_TEST(test_worst_lost_for_good_is_worst)
 	const MdlServiceResults *s = &r->services[0];
 
 	ck_assert_uint_eq(s->incidents, 1);
-	assert_close(num(r, 0, COL_T0), 1240, 1e-9);
-	assert_close(num(r, 0, COL_RTO), 48, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 1240, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), 48, 1e-9);
 	if (_i == 0) {
-		assert_close(num(r, 0, COL_RPO), 256, 1e-9);
+		assert_close(test_incident_num(r, 0, COL_RPO), 256, 1e-9);
 		assert_field(r, 0, COL_PATH, "restore:db/nightly");
 		ck_assert_uint_eq(s->lost_for_good, 0);
 		assert_close(sim_welford_mean(&r->cost->incidents), 256e3, 1e-6);
 	} else {
-		assert_close(num(r, 0, COL_RPO), 10000, 1e-9);
+		assert_close(test_incident_num(r, 0, COL_RPO), 10000, 1e-9);
 		assert_field(r, 0, COL_PATH, "unrecoverable:db");
 		assert_field(r, 0, COL_COPY, "");
 		assert_field(r, 0, COL_MET, "0");
@@ -127,7 +95,7 @@ START_TEST(test_worst_lost_for_good_is_worst)
 			     10000 / (2000 / 8760.0), 1e-6);
 		assert_close(sim_welford_mean(&r->cost->incidents), 10e6, 1e-6);
 	}
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -151,9 +119,9 @@ START_TEST(test_worst_lost_for_good_total_cost)
 	ck_assert_uint_eq(sc->n_services, 1 + (guint)_i);
 	ck_assert_uint_eq(r->services[0].lost_for_good, 1);
 	ck_assert_uint_eq(r->services[sc->n_services - 1].lost_for_good, 1);
-	assert_close(num(r, 0, COL_RPO), 10000, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 10000, 1e-9);
 	assert_close(sim_welford_mean(&r->cost->incidents), 2e6, 1e-6);
-	done(r, sc);
+	test_played_free(r, sc);
 	g_string_free(t, TRUE);
 }
 END_TEST
@@ -176,9 +144,9 @@ START_TEST(test_worst_retention_frozen_at_declaration)
 	MdlResults *r = play(text, &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_RPO), rpo[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), rpo[_i], 1e-9);
 	assert_field(r, 0, COL_PATH, path[_i]);
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -283,13 +251,13 @@ START_TEST(test_worst_second_dataset_lost_for_good)
 	MdlResults *r = play(text, &sc);
 
 	ck_assert_uint_eq(r->services[0].incidents, 1);
-	assert_close(num(r, 0, COL_T0), 100, 1e-9);
-	assert_close(num(r, 0, COL_RTO), 10, 1e-9);
-	assert_close(num(r, 0, COL_RPO), 100 + 2 * 8760, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_T0), 100, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RTO), 10, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 100 + 2 * 8760, 1e-9);
 	assert_field(r, 0, COL_PATH, path[_i]);
 	assert_field(r, 0, COL_COPY, "db/nightly");	/* its worst restore */
 	ck_assert_uint_eq(r->services[0].lost_for_good, 1);
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 
@@ -302,10 +270,10 @@ START_TEST(test_worst_two_datasets_restored)
 	MdlScenario *sc;
 	MdlResults *r = play(text, &sc);
 
-	assert_close(num(r, 0, COL_RPO), 4, 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 4, 1e-9);
 	assert_field(r, 0, COL_PATH, "restore:db/nightly+restore:img/local");
 	ck_assert_uint_eq(r->services[0].lost_for_good, 0);
-	done(r, sc);
+	test_played_free(r, sc);
 }
 END_TEST
 

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "models/world.h"
 #include "testutil.h"
 
 int test_drsim(const char *const *args, char **out, char **err)
@@ -45,4 +46,41 @@ MdlScenario *test_scenario_text(const char *text, const char *const *sets)
 	g_unlink(path);
 	ck_assert_msg(sc, "%s", error ? error->message : "?");
 	return sc;
+}
+
+static MdlWorld *played;
+
+MdlResults *test_play(const char *text, guint reps, MdlScenario **sc)
+{
+	ck_assert_msg(!played, "test_play() twice without test_played_free()");
+	*sc = test_scenario_text(text, NULL);
+	played = mdl_world_new(*sc);
+	MdlResults *r = mdl_results_new(*sc, mdl_world_labels(played), TRUE);
+	for (guint rep = 0; rep < reps; rep++)
+		ck_assert(mdl_world_run(played, rep, r, NULL));
+	return r;
+}
+
+void test_played_free(MdlResults *r, MdlScenario *sc)
+{
+	mdl_results_free(r);
+	mdl_world_free(played);
+	played = NULL;
+	mdl_scenario_free(sc);
+}
+
+char *test_incident_field(const MdlResults *r, guint row, guint col)
+{
+	g_auto(GStrv) rows = g_strsplit(r->rows->str, "\n", -1);
+	ck_assert_uint_gt(g_strv_length(rows), row);
+	g_auto(GStrv) f = g_strsplit(rows[row], ",", -1);
+	ck_assert_uint_gt(g_strv_length(f), col);
+	return g_strdup(f[col]);
+}
+
+double test_incident_num(const MdlResults *r, guint row, guint col)
+{
+	g_autofree char *f = test_incident_field(r, row, col);
+
+	return *f ? g_ascii_strtod(f, NULL) : NAN;
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <check.h>
 
+#include "models/results.h"
 #include "models/scenario.h"
 
 /* Prototypes of every suite (generated list, see the Makefile). */
@@ -31,6 +32,26 @@ int test_drsim_env(const char *const *args, char **env, char **out,
  * overrides sets, NULL-terminated, may be NULL); the test fails if it
  * does not load.  Yours to free. */
 MdlScenario *test_scenario_text(const char *text, const char *const *sets);
+
+/* Replications 0 .. reps − 1 of the scenario text played one after the
+ * other on one world, into one result with the incident log; the
+ * scenario in *sc.  One at a time: free both with test_played_free()
+ * before the next. */
+MdlResults *test_play(const char *text, guint reps, MdlScenario **sc);
+void test_played_free(MdlResults *r, MdlScenario *sc);
+
+/* Columns of incidents.csv (docs/output.md). */
+enum {
+	TEST_COL_SERVICE = 1, TEST_COL_CAUSE = 2, TEST_COL_T0 = 3,
+	TEST_COL_DECLARE = 5, TEST_COL_PATH = 7, TEST_COL_COPY = 8,
+	TEST_COL_RTO = 9, TEST_COL_RPO = 10, TEST_COL_MET = 11,
+};
+
+/* Field col of incident row `row` (0-based) of r's log, yours to
+ * g_free(); the test fails when there is no such field. */
+char *test_incident_field(const MdlResults *r, guint row, guint col);
+/* The same as a number, NAN when empty. */
+double test_incident_num(const MdlResults *r, guint row, guint col);
 
 /* |est − exact| ≤ k·se, and se ≤ se_max. */
 #define assert_within_se(est, exact, se, k, se_max)                        \
