@@ -31,7 +31,7 @@ ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
 LIBS      := $(call pc_libs,$(PKGS)) -lm
 TEST_LIBS := $(call pc_libs,$(TESTPKGS))
 
-LIB_SRC   := $(sort $(wildcard sim/*.c models/*.c))
+LIB_SRC   := $(sort $(wildcard sim/*.c models/*/*.c))
 LIB_SRC   := $(filter-out sim/main.c,$(LIB_SRC))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC  := $(sort $(wildcard tests/*.c))

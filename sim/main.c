@@ -2,8 +2,8 @@
  * The only place where the engine side meets the model side. */
 #include <locale.h>
 
-#include "models/commands.h"
-#include "models/simulate.h"
+#include "models/cli/commands.h"
+#include "models/results/simulate.h"
 #include "sim/cli.h"
 
 int main(int argc, char **argv)

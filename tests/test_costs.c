@@ -7,10 +7,10 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "models/labels.h"
-#include "models/results.h"
-#include "models/scenario.h"
-#include "models/world.h"
+#include "models/scenario/labels.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+#include "models/world/world.h"
 #include "testfs.h"
 #include "testutil.h"
 

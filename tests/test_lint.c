@@ -10,8 +10,8 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
-#include "models/lint.h"
-#include "models/scenario.h"
+#include "models/scenario/lint.h"
+#include "models/scenario/scenario.h"
 #include "testutil.h"
 
 #define LINT_DIR "tests/data/lint/"

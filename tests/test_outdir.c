@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "models/outdir.h"
-#include "models/results.h"
+#include "models/report/outdir.h"
+#include "models/results/results.h"
 #include "testfs.h"
 #include "testutil.h"
 

@@ -6,8 +6,8 @@
 #include <sys/wait.h>
 #include <glib.h>
 
-#include "models/outdir.h"
-#include "models/plots.h"
+#include "models/report/outdir.h"
+#include "models/report/plots.h"
 #include "testfs.h"
 #include "testutil.h"
 

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <glib.h>
 
-#include "models/labels.h"
-#include "models/results.h"
-#include "models/scenario.h"
-#include "models/simulate.h"
-#include "models/world.h"
+#include "models/scenario/labels.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+#include "models/results/simulate.h"
+#include "models/world/world.h"
 #include "testutil.h"
 
 #define NEW "tests/data/replaced/new.cfg"

@@ -6,7 +6,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "models/results.h"
+#include "models/results/results.h"
 #include "testfs.h"
 #include "testutil.h"
 

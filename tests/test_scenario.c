@@ -13,7 +13,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 #include "sim/units.h"
 #include "testutil.h"
 

@@ -7,9 +7,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "models/results.h"
-#include "models/scenario.h"
-#include "models/world.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+#include "models/world/world.h"
 #include "testutil.h"
 
 /* Replications 0 .. reps − 1 of the scenario made of a header (start

@@ -15,9 +15,9 @@
  */
 #include <math.h>
 
-#include "models/results.h"
-#include "models/scenario.h"
-#include "models/world.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+#include "models/world/world.h"
 #include "testutil.h"
 
 typedef enum {

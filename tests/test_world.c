@@ -6,9 +6,9 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "models/results.h"
-#include "models/scenario.h"
-#include "models/world.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+#include "models/world/world.h"
 #include "testutil.h"
 
 static MdlWorld *played;	/* the world of the last play() */

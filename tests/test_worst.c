@@ -8,10 +8,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "models/labels.h"
-#include "models/results.h"
-#include "models/scenario.h"
-#include "models/simulate.h"
+#include "models/scenario/labels.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+#include "models/results/simulate.h"
 #include "testfs.h"
 #include "testutil.h"
 

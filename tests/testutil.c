@@ -4,7 +4,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "models/world.h"
+#include "models/world/world.h"
 #include "testutil.h"
 
 int test_drsim(const char *const *args, char **out, char **err)

@@ -10,8 +10,8 @@
 #include <math.h>
 #include <check.h>
 
-#include "models/results.h"
-#include "models/scenario.h"
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
 
 /* Prototypes of every suite (generated list, see the Makefile). */
 #define SUITE(name) Suite *name(void);

@@ -1,0 +1,34 @@
+/* report.h — the results of a run as a table, JSON or CSV.
+ *
+ * Every number printed is defined in docs/output.md.  The three formats
+ * carry the same figures; JSON is the complete one (json-glib), and apart
+ * from its "run" object it is byte-identical for the same scenario and
+ * seed whatever the thread count.
+ *
+ * Ownership: all arguments are borrowed; returned strings are yours
+ * (g_free()).
+ */
+#ifndef DRSIM_MODELS_REPORT_H
+#define DRSIM_MODELS_REPORT_H
+
+#include <glib.h>
+
+#include "models/results/simulate.h"
+#include "models/scenario/scenario.h"
+
+typedef enum {
+	MDL_FORMAT_TABLE,
+	MDL_FORMAT_JSON,
+	MDL_FORMAT_CSV,
+} MdlFormat;
+
+/* Parses "table", "json" or "csv"; FALSE for anything else. */
+gboolean mdl_format_parse(const char *s, MdlFormat *format);
+
+/* The report in the given format, ending with a newline; the breakdowns
+ * by cause and by path are named by r->labels, which must be set.  NULL
+ * (and a critical) on a NULL argument. */
+char *mdl_report(const MdlScenario *sc, const MdlResults *r,
+		 const MdlRunInfo *info, MdlFormat format);
+
+#endif

@@ -1,0 +1,211 @@
+/* results.h — what replications of a scenario measure, mergeable.
+ *
+ * One MdlResults accumulates one or many replications of one scenario:
+ * the world (world.h) fills a fresh one per replication, and the runner
+ * merges them in replication order (sim/runner.h), so the merged results
+ * are byte-identical for any thread count.  Memory is independent of the
+ * number of replications and incidents: per-replication figures are
+ * folded into Welford moments, incident durations into quantile sketches.
+ *
+ * Per service:
+ *   availability        uptime / horizon, one value per replication
+ *   downtime_h_per_year (horizon − uptime) / horizon years, per replication
+ *   incidents           closed ones (RTO known) and censored ones (still
+ *                       open at the horizon: counted, never dropped, but
+ *                       out of the RTO distribution since their RTO is
+ *                       unknown)
+ *   rto                 achieved RTO of closed incidents = t_restored − t0
+ *   rpo                 achieved RPO of closed incidents whose recovery
+ *                       point is known (services without datasets that
+ *                       lose data: rpo_unknown); a dataset lost for good
+ *                       loses all its data (lost_for_good)
+ *   met counts          incidents within the RTO target, RPO target, both
+ * Costs (only when the scenario has a `costs` group; docs/model.md):
+ *   per replication its total, fixed and incident costs, and its
+ *   cumulative cost at the end of every year slice.
+ * Per component: availability (>= need units up), mean fraction of units
+ * up.  Per crew: repairs, how many started at once, waiting time.
+ *
+ * Ownership: mdl_results_new() returns an accumulator you own; free it
+ * with mdl_results_free().  Not thread-safe.
+ */
+#ifndef DRSIM_MODELS_RESULTS_H
+#define DRSIM_MODELS_RESULTS_H
+
+#include <stdio.h>
+#include <glib.h>
+
+#include "models/scenario/labels.h"
+#include "models/scenario/scenario.h"
+#include "sim/stats.h"
+
+/* One closed incident of a service, as the world reports it. */
+typedef struct {
+	guint64 rep;		/* replication */
+	guint service, cause, path;	/* cause, path: labels.h indices */
+	double t0, t_detect, t_restored;
+	double t_declare;	/* NAN when not declared */
+	double rpo_h;		/* t0 − recovery point; 0 if nothing lost;
+				   NAN when unknown; a dataset lost for good
+				   counts from its oldest data */
+	guint dataset, copy;	/* the copy of the worst restore, when
+				   has_copy */
+	gboolean has_copy;
+	guint lost_for_good;	/* datasets with no usable copy */
+	double rpo_priced_h;	/* when lost_for_good: the worst RPO of its
+				   datasets not priced by a data_loss_total
+				   (mdl_results_loss_total()), charged at
+				   data_loss_per_hour */
+} MdlIncident;
+
+/* Figures of the incidents of one cause or one path. */
+typedef struct {
+	guint64 incidents;
+	SimWelford rto_h, rpo_h;
+	SimSketch *rto_sketch, *rpo_sketch;
+	guint64 rpo_unknown, both_met;
+	guint64 lost_for_good;	/* incidents with a dataset lost for good */
+} MdlBreakdown;
+
+typedef struct {
+	SimWelford availability;
+	SimWelford downtime_h_per_year;
+	guint64 incidents;	/* closed */
+	guint64 censored;	/* open at the horizon */
+	SimWelford rto_h;	/* closed incidents */
+	SimSketch *rto_sketch;
+	SimWelford rpo_h;	/* closed incidents with a known RPO */
+	SimSketch *rpo_sketch;
+	guint64 rpo_unknown;	/* closed incidents that lost data */
+	guint64 lost_for_good;	/* closed incidents in which a dataset had
+				   no usable copy (their RPO counts from
+				   its oldest data) */
+	guint64 rto_met, rpo_met, both_met;
+	SimWelford rto_declared_h;	/* t_restored − t_declare, declared ones */
+	SimSketch *rto_declared_sketch;
+	/* Per replication: fraction of its years (8760 h slices, the last
+	 * one weighted by its length) holding at least one incident that
+	 * breached a target; and hours of data lost per year. */
+	SimWelford p_breach_per_year;
+	SimWelford data_loss_h_per_year;
+	MdlBreakdown **by_cause;	/* [n_causes], NULL until used */
+	MdlBreakdown **by_path;		/* [n_paths], NULL until used */
+	/* Per year slice of the horizon, over replications: downtime hours
+	 * (mean in the Welford, band from the sketch). */
+	SimWelford *year_downtime_h;	/* [n_years] */
+	SimSketch **year_downtime_sketch;	/* [n_years] */
+	/* scratch of the replication being played */
+	double *year_breached;	/* [n_years]: 1 when a breach started then */
+	double *year_uptime;	/* [n_years]: hours up in each slice */
+	double lost_h;		/* data lost so far */
+} MdlServiceResults;
+
+typedef struct {
+	SimWelford availability;
+	SimWelford units_up;	/* time-average fraction of units up */
+} MdlComponentResults;
+
+typedef struct {
+	guint64 repairs;	/* started */
+	guint64 immediate;	/* started the instant they were asked */
+	SimWelford wait_h;	/* request to start, per repair */
+} MdlCrewResults;
+
+/* What replications cost, in the scenario's currency. */
+typedef struct {
+	SimWelford total, fixed, incidents;	/* per replication */
+	SimSketch *total_sketch, *incidents_sketch;
+	/* Per year slice: cost spent from t = 0 to the end of the slice. */
+	SimWelford *year_cumulative;	/* [n_years] */
+	SimSketch **year_sketch;	/* [n_years] */
+	/* scratch of the replication being played: costs of occurrences
+	 * and data lost, by the slice they happened in (downtime is added
+	 * at the end, from the services' year_uptime) */
+	double *year_incidents;	/* [n_years] */
+} MdlCostResults;
+
+typedef struct {
+	const MdlScenario *sc;	/* borrowed */
+	const MdlLabels *labels;	/* borrowed */
+	guint n_years;		/* year slices of the horizon (last partial) */
+	guint n_services, n_components, n_crews;
+	MdlServiceResults *services;
+	MdlComponentResults *components;
+	MdlCrewResults *crews;
+	MdlCostResults *cost;	/* NULL when the scenario has no costs */
+	double *cause_cost;	/* [n_causes]: cost of one occurrence */
+	guint64 replications;
+	guint64 events;		/* engine events fired, all replications */
+	/* When sc replaces a topology: the instant it took over, per
+	 * replication (in_service_h, or later when an incident of the
+	 * replaced one was still open then). */
+	SimWelford switch_h;
+	/* incidents.csv rows (without header) of the replications held, when
+	 * log_incidents; see mdl_results_merge() for where they go. */
+	gboolean log_incidents;
+	GString *rows;
+	FILE *rows_out;		/* borrowed; NULL: keep rows in memory */
+} MdlResults;
+
+/* An empty accumulator shaped for sc; sc and labels are borrowed and must
+ * outlive it.  log_incidents: keep one CSV row per incident. */
+MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
+			    gboolean log_incidents);
+
+/* Records a closed incident: RTO, RPO, targets met, breakdowns, breach
+ * year, data lost, and its CSV row when logging. */
+void mdl_results_incident(MdlResults *r, const MdlIncident *inc);
+
+/* Service was up during [a, b): hours added to the year slices. */
+void mdl_results_uptime(MdlResults *r, guint service, double a, double b);
+
+/* Length in hours of year slice y of the horizon (the last may be
+ * shorter). */
+double mdl_results_year_length(const MdlResults *r, guint y);
+
+/* A cause (labels.h index) occurred at t: its per-event cost, if any,
+ * is added to the replication's incident costs.  Does nothing when the
+ * scenario has no costs. */
+void mdl_results_occurrence(MdlResults *r, guint cause, double t);
+
+/* What losing dataset `id` of r's scenario for good costs (its
+ * `data_loss_total`), NAN when it is charged by the hour (no such
+ * dataset, no total, no costs).  By id: a replaced topology's dataset
+ * of the same id costs the same. */
+double mdl_results_loss_total(const MdlResults *r, const char *id);
+
+/* Dataset `id` was lost for good at t: its data_loss_total, if any, is
+ * added to the replication's incident costs, once per loss whatever the
+ * number of services using it. */
+void mdl_results_lost_for_good(MdlResults *r, const char *id, double t);
+
+/* The new topology of a scenario that replaces another took over at t
+ * in the replication being played. */
+void mdl_results_switch(MdlResults *r, double t);
+
+/* Fixed costs of c spent from t = 0 to t (<= horizon_h) included: capex
+ * and the project at 0, each refresh at k·lifetime < horizon_h, yearly
+ * amounts pro rata of time (the replaced scenario's before
+ * c->in_service_h, c's after).  0 when c is NULL. */
+double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h);
+
+/* Records an incident of service still open at the horizon. */
+void mdl_results_censored(MdlResults *r, guint service);
+
+/* Folds the per-replication figures (availability needs uptime_h per
+ * service) into the accumulators and clears the scratch; called once at
+ * the end of every replication. */
+void mdl_results_end_replication(MdlResults *r, const double *uptime_h);
+
+/* The header line of incidents.csv (with its newline). */
+const char *mdl_results_csv_header(void);
+
+/* Frees r; accepts NULL. */
+void mdl_results_free(MdlResults *r);
+
+/* Adds from to into (same shape).  Deterministic: the same sequence of
+ * merges gives the same bits.  Incident rows of from are written to
+ * into->rows_out when set, else appended to into->rows. */
+void mdl_results_merge(MdlResults *into, const MdlResults *from);
+
+#endif

@@ -1,0 +1,44 @@
+/* simulate.h — play every replication of a scenario and merge them.
+ *
+ * mdl_simulate() runs replications 0..N−1 of the scenario (N =
+ * sc->replications) on the given number of threads, one MdlWorld per
+ * thread, and merges their results in replication order, so the results
+ * are byte-identical for any thread count (sim/runner.h).
+ */
+#ifndef DRSIM_MODELS_SIMULATE_H
+#define DRSIM_MODELS_SIMULATE_H
+
+#include <stdio.h>
+#include <glib.h>
+
+#include "models/results/results.h"
+#include "models/scenario/scenario.h"
+
+/* How a run went, for the "run" object of the outputs. */
+typedef struct {
+	guint threads;
+	double wall_s;
+} MdlRunInfo;
+
+/* Plays sc on threads >= 1 threads; sc and labels (mdl_labels_new(sc))
+ * are borrowed and must outlive the results.  When incidents is not NULL,
+ * one CSV row per incident is written to it (no header), in replication
+ * order.  Returns the merged results, which you own, and fills info; or
+ * NULL with error set when a replication failed at run time. */
+MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
+			 unsigned threads, FILE *incidents, MdlRunInfo *info,
+			 GError **error);
+
+/* Whether runs longer than a second show a progress line on stderr when
+ * it is a terminal (default TRUE; `--quiet` sets FALSE). */
+void mdl_simulate_set_progress(gboolean on);
+
+/* Makes Ctrl-C (SIGINT) stop a run cleanly: replications not yet started
+ * fail with "interrupted" (G_IO_ERROR_CANCELLED), so the command removes
+ * its unfinished files and says so. */
+void mdl_simulate_catch_interrupt(void);
+
+/* TRUE once Ctrl-C was pressed. */
+gboolean mdl_simulate_interrupted(void);
+
+#endif

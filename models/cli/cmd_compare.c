@@ -1,0 +1,819 @@
+/* cmd_compare.c — `drsim compare A.cfg B.cfg [...]`: plays several
+ * scenarios with the same replications and seed and sets their figures
+ * side by side, service by service (docs/output.md, "compare"). */
+#include "compare-private.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "models/cli/commands.h"
+#include "sim/cli.h"
+#include "sim/units.h"
+
+/* Files of DIR that a scenario's subdirectory must not shadow. */
+static const char *const dir_files[] = {
+	"compare.json", "compare_rto_cdf.dat", "compare_rpo_cdf.dat",
+	"compare_availability.dat", "compare_rto_cdf.gp", "compare_rpo_cdf.gp",
+	"compare_availability.gp", "compare_cost_year.dat",
+	"compare_cost_year.gp",
+};
+
+static void compare_clear(Compare *c)
+{
+	for (guint i = 0; i < c->n; i++) {
+		mdl_compare_play_free(c->plays[i]);
+		if (c->outs)
+			mdl_outdir_free(c->outs[i]);
+	}
+	g_free(c->plays);
+	g_free(c->outs);
+	g_strfreev(c->labels);
+	if (c->common)
+		g_ptr_array_unref(c->common);
+	if (c->partial)
+		g_ptr_array_unref(c->partial);
+	mdl_compare_options_clear(&c->o);
+}
+
+/* "scenarios/a.cfg" -> "a": the scenario's column and subdirectory. */
+static char *label_of(const char *file)
+{
+	char *base = g_path_get_basename(file);
+
+	if (g_str_has_suffix(base, ".cfg") && strlen(base) > 4)
+		base[strlen(base) - 4] = '\0';
+	return base;
+}
+
+/* -- loading -------------------------------------------------------------- */
+
+/* Loads file with the overrides; on failure appends the problems to
+ * errors and returns NULL. */
+static MdlScenario *load_one(const char *file, char **sets, GString *errors)
+{
+	GError *error = NULL;
+	MdlScenario *sc =
+		mdl_scenario_load(file, (const char *const *)sets, &error);
+
+	if (!sc) {
+		g_string_append_printf(errors, "%s%s", errors->len ? "\n" : "",
+				       error->message);
+		g_error_free(error);
+	}
+	return sc;
+}
+
+/* Every scenario, the later ones with the first one's replications and
+ * seed (which already carry -r and -s).  All are loaded even after a bad
+ * one, to report every problem at once.  FALSE with error set. */
+static gboolean load_all(Compare *c, GError **error)
+{
+	g_auto(GStrv) sets = mdl_compare_options_sets(
+		&c->o, (const char *const *)c->o.sets, NULL);
+	g_auto(GStrv) same = NULL;
+	g_autoptr(GString) errors = g_string_new(NULL);
+	MdlScenario *first = load_one(c->o.args[0], sets, errors);
+
+	if (first) {
+		char *extra[] = {
+			g_strdup_printf("scenario.replications=%"
+					G_GUINT64_FORMAT, first->replications),
+			g_strdup_printf("scenario.seed=%" G_GUINT64_FORMAT,
+					first->seed),
+			NULL,
+		};
+		same = mdl_compare_options_sets(
+			&c->o, (const char *const *)c->o.sets,
+			(const char *const *)extra);
+		g_free(extra[0]);
+		g_free(extra[1]);
+		c->plays[0] = mdl_compare_play_new(first);
+	}
+	for (guint i = 1; i < c->n; i++) {
+		MdlScenario *sc = load_one(c->o.args[i], same ? same : sets,
+					   errors);
+		if (sc)
+			c->plays[i] = mdl_compare_play_new(sc);
+	}
+	if (errors->len == 0)
+		return TRUE;
+	g_set_error_literal(error, MDL_SCENARIO_ERROR,
+			    MDL_SCENARIO_ERROR_INVALID, errors->str);
+	return FALSE;
+}
+
+static gboolean in_all(const Compare *c, const char *id)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (mdl_scenario_find_service(c->plays[i]->sc, id) < 0)
+			return FALSE;
+	return TRUE;
+}
+
+static gboolean listed(GPtrArray *a, const char *id)
+{
+	for (guint i = 0; i < a->len; i++)
+		if (strcmp(g_ptr_array_index(a, i), id) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* The services in every scenario, in the first one's order, and the
+ * others in the order they first appear. */
+static void match_services(Compare *c)
+{
+	c->common = g_ptr_array_new();
+	c->partial = g_ptr_array_new();
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *sc = c->plays[i]->sc;
+		for (guint k = 0; k < sc->n_services; k++) {
+			const char *id = sc->services[k].id;
+			GPtrArray *a = in_all(c, id) ? c->common : c->partial;
+			if (!listed(a, id))
+				g_ptr_array_add(a, (gpointer)id);
+		}
+	}
+}
+
+/* With --out, each scenario gets DIR/LABEL: two scenarios of the same
+ * file name, or one named like a file of DIR, would collide. */
+static gboolean labels_distinct(const Compare *c, GError **error)
+{
+	for (guint i = 0; i < c->n; i++) {
+		for (guint k = 0; k < G_N_ELEMENTS(dir_files); k++)
+			if (strcmp(c->labels[i], dir_files[k]) == 0)
+				goto clash;
+		for (guint j = 0; j < i; j++)
+			if (strcmp(c->labels[i], c->labels[j]) == 0)
+				goto clash;
+		continue;
+clash:
+		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+			    "--out: '%s' would write into '%s/%s' that "
+			    "another output also uses (rename the file)",
+			    c->o.args[i], c->o.out, c->labels[i]);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* -- playing -------------------------------------------------------------- */
+
+/* Opens every file of --out before the first run, so that an unwritable
+ * DIR fails at once. */
+static gboolean open_outs(Compare *c, GError **error)
+{
+	if (!mdl_compare_dir_ready(c->o.out, dir_files[0], error))
+		return FALSE;
+	c->outs = g_new0(MdlOutdir *, c->n);
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *dir =
+			g_build_filename(c->o.out, c->labels[i], NULL);
+		if (!(c->outs[i] = mdl_outdir_open(dir, error)))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean play_all(Compare *c, GError **error)
+{
+	for (guint i = 0; i < c->n; i++) {
+		FILE *rows = c->outs ? mdl_outdir_incidents(c->outs[i]) : NULL;
+		if (!mdl_compare_play_run(c->plays[i], (unsigned)c->o.threads,
+					  rows, error)) {
+			g_prefix_error(error, "%s: ", c->o.args[i]);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/* -- table ---------------------------------------------------------------- */
+
+static char scenario_letter(guint i)
+{
+	return i < 26 ? (char)('A' + i) : '?';
+}
+
+static void table_header(GString *s, const Compare *c)
+{
+	const MdlScenario *sc = c->plays[0]->sc;
+	g_autoptr(MdlCompareGrid) g = mdl_compare_grid_new();
+	g_autofree char *from = g_strdup_printf("from %s", c->labels[0]);
+	guint64 events = 0;
+	double wall_s = 0;
+	char horizon[32], lead[32];
+	g_auto(GStrv) replaces = g_new0(char *, c->n + 1);
+
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *si = c->plays[i]->sc;
+		sim_format_duration(si->in_service_h, lead, sizeof lead);
+		replaces[i] = si->replaces
+			? g_strdup_printf(", in service after %s (until then "
+					  "%s)", lead, si->replaces->file)
+			: g_strdup("");
+	}
+	for (guint i = 0; i < c->n; i++) {
+		events += c->plays[i]->results->events;
+		wall_s += c->plays[i]->info.wall_s;
+		sim_format_duration(c->plays[i]->sc->horizon_h, horizon,
+				    sizeof horizon);
+		mdl_compare_grid_row(g);
+		mdl_compare_grid_take(g, g_strdup_printf("%c",
+							 scenario_letter(i)));
+		mdl_compare_grid_add(g, c->labels[i]);
+		mdl_compare_grid_take(g, g_strdup_printf(
+			"%s (%s), horizon %s%s", c->plays[i]->sc->name,
+			c->o.args[i], horizon, replaces[i]));
+	}
+	g_string_append_printf(s, "drsim %s — compare %u scenarios\n",
+			       DRSIM_VERSION, c->n);
+	g_string_append_printf(
+		s, "%" G_GUINT64_FORMAT " replication%s each (%s), seed %"
+		   G_GUINT64_FORMAT " (%s), %d threads, %" G_GUINT64_FORMAT
+		   " events in %.2f s\n",
+		sc->replications, sc->replications == 1 ? "" : "s",
+		c->o.replications >= 0 ? "--replications" : from,
+		sc->seed, c->o.seed >= 0 ? "--seed" : from, c->o.threads,
+		events, wall_s);
+	mdl_compare_grid_render(g, s, "  ");
+}
+
+/* "A", "B" or "=" (the 95 % intervals overlap, or the values are equal)
+ * for the better of two; "" when undecided. */
+static const char *verdict(MdlFigure f, JsonObject *a, JsonObject *b)
+{
+	double x = mdl_figure_value(f, a), y = mdl_figure_value(f, b);
+	double alo, ahi, blo, bhi;
+	MdlBetter better = mdl_figure_better(f);
+
+	if (better == MDL_BETTER_NONE || !isfinite(x) || !isfinite(y))
+		return "";
+	if (mdl_figure_ci(f, a, &alo, &ahi) &&
+	    mdl_figure_ci(f, b, &blo, &bhi) && alo <= bhi && blo <= ahi)
+		return "=";
+	if (x == y)
+		return "=";
+	return (y > x) == (better == MDL_BETTER_HIGHER) ? "B" : "A";
+}
+
+/* A row of the figure, and under it its interval when it has one. */
+static void figure_rows(MdlCompareGrid *g, const Compare *c, MdlFigure f,
+			JsonObject **svc)
+{
+	gboolean has_ci = FALSE;
+	double lo, hi;
+
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, mdl_figure_label(f));
+	for (guint i = 0; i < c->n; i++) {
+		mdl_compare_grid_take(
+			g, mdl_figure_text(f, mdl_figure_value(f, svc[i])));
+		has_ci |= mdl_figure_ci(f, svc[i], &lo, &hi);
+	}
+	if (c->n == 2) {
+		double d = mdl_figure_value(f, svc[1]) -
+			   mdl_figure_value(f, svc[0]);
+		mdl_compare_grid_take(g, mdl_figure_diff_text(f, d));
+		mdl_compare_grid_add(g, verdict(f, svc[0], svc[1]));
+	}
+	if (!has_ci)
+		return;
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "  95% CI");
+	for (guint i = 0; i < c->n; i++) {
+		if (!mdl_figure_ci(f, svc[i], &lo, &hi)) {
+			mdl_compare_grid_add(g, "-");
+			continue;
+		}
+		g_autofree char *l = mdl_figure_text(f, lo);
+		g_autofree char *h = mdl_figure_text(f, hi);
+		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
+	}
+}
+
+/* "data lost for good in 15 of 151 incidents (ransomware:crypto 15 of
+ * 40)" of one play's service, or "no data lost for good". */
+static char *lost_text(JsonObject *svc)
+{
+	JsonObject *inc = json_object_get_object_member(svc, "incidents");
+	gint64 lost = json_object_get_int_member(inc, "lost_for_good");
+	JsonArray *causes = json_object_get_array_member(svc, "by_cause");
+	const char *sep = " (";
+
+	if (lost == 0)
+		return g_strdup("no data lost for good");
+	GString *t = g_string_new(NULL);
+	g_string_append_printf(t, "data lost for good in %" G_GINT64_FORMAT
+				  " of %" G_GINT64_FORMAT
+				  " incidents",
+			       lost, json_object_get_int_member(inc, "count"));
+	for (guint i = 0; i < json_array_get_length(causes); i++) {
+		JsonObject *x = json_array_get_object_element(causes, i);
+		gint64 n = json_object_get_int_member(x, "lost_for_good");
+		if (n == 0)
+			continue;
+		const char *cause = json_object_get_string_member(x, "cause");
+		gint64 of = json_object_get_int_member(x, "incidents");
+		g_string_append_printf(t, "%s%s %" G_GINT64_FORMAT " of %"
+					  G_GINT64_FORMAT, sep, cause, n, of);
+		sep = ", ";
+	}
+	g_string_append_c(t, ')');
+	return g_string_free(t, FALSE);
+}
+
+/* Data lost for good, in words under the table whenever one scenario has
+ * any: a few total losses hide below every percentile. */
+static void table_lost(GString *s, const Compare *c, JsonObject **svc)
+{
+	gboolean any = FALSE;
+
+	for (guint i = 0; i < c->n; i++) {
+		JsonObject *inc = json_object_get_object_member(svc[i],
+								"incidents");
+		any = any || json_object_get_int_member(inc, "lost_for_good");
+	}
+	if (!any)
+		return;
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *t = lost_text(svc[i]);
+		g_string_append_printf(s, "  %s: %s\n",
+				       c->labels[i], t);
+	}
+}
+
+static void table_service(GString *s, const Compare *c, const char *id)
+{
+	g_autofree JsonObject **svc = g_new(JsonObject *, c->n);
+	g_autoptr(MdlCompareGrid) g = mdl_compare_grid_new();
+	const char *name;
+
+	for (guint i = 0; i < c->n; i++)
+		svc[i] = mdl_compare_play_service(c->plays[i], id);
+	name = json_object_get_string_member(svc[0], "name");
+	g_string_append_printf(s, "\nService %s", id);
+	if (name && strcmp(name, id) != 0)
+		g_string_append_printf(s, " — %s", name);
+	g_string_append_c(s, '\n');
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "");
+	for (guint i = 0; i < c->n; i++)
+		mdl_compare_grid_add(g, c->labels[i]);
+	if (c->n == 2) {
+		mdl_compare_grid_add(g, "B − A");
+		mdl_compare_grid_add(g, "better");
+	}
+	for (guint f = 0; f < MDL_N_FIGURES; f++)
+		figure_rows(g, c, (MdlFigure)f, svc);
+	mdl_compare_grid_render(g, s, "  ");
+	table_lost(s, c, svc);
+}
+
+/* -- cost ----------------------------------------------------------------- */
+
+/* The costs are read back from each play's JSON report; the charts
+ * (compare_plots.c) read them through the same functions. */
+
+/* TRUE when every scenario has costs. */
+gboolean compare_all_costed(const Compare *c)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (!mdl_compare_play_cost(c->plays[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* A number of an object (NAN when null or missing). */
+static double member_number(JsonObject *o, const char *key)
+{
+	JsonNode *n = o ? json_object_get_member(o, key) : NULL;
+
+	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
+/* The cumulative cost of year slice y (0: spent at t = 0) of a play:
+ * FIELD ("mean", "p5", "p95") of cost.by_year[y - 1].cumulative. */
+double compare_cost_year(const MdlComparePlay *p, guint y, const char *field)
+{
+	JsonObject *cost = mdl_compare_play_cost(p);
+	JsonArray *years;
+
+	if (!cost)
+		return NAN;
+	if (y == 0)
+		return mdl_compare_play_cost_number(p, "fixed", "at_start");
+	years = json_object_get_array_member(cost, "by_year");
+	if (!years || y > json_array_get_length(years))
+		return NAN;
+	JsonObject *slice = json_array_get_object_element(years, y - 1);
+	return member_number(
+		json_object_get_object_member(slice, "cumulative"), field);
+}
+
+guint compare_cost_years(const MdlComparePlay *p)
+{
+	JsonObject *cost = mdl_compare_play_cost(p);
+
+	return cost ? json_array_get_length(
+			      json_object_get_array_member(cost, "by_year"))
+		    : 0;
+}
+
+/* The first year slice at whose end the cumulative mean costs of the two
+ * scenarios have changed order (from the spending at t = 0 on), 0 when
+ * they never do; *b_cheaper tells which one is cheaper from then on. */
+guint compare_cost_crossing(const Compare *c, gboolean *b_cheaper)
+{
+	guint n;
+	double prev;
+
+	if (c->n != 2 || !compare_all_costed(c))
+		return 0;
+	n = MIN(compare_cost_years(c->plays[0]),
+		compare_cost_years(c->plays[1]));
+	prev = compare_cost_year(c->plays[1], 0, "mean") -
+	       compare_cost_year(c->plays[0], 0, "mean");
+	for (guint y = 1; y <= n; y++) {
+		double d = compare_cost_year(c->plays[1], y, "mean") -
+			   compare_cost_year(c->plays[0], y, "mean");
+		if ((d < 0 && prev >= 0) || (d > 0 && prev <= 0)) {
+			*b_cheaper = d < 0;
+			return y;
+		}
+		prev = d;
+	}
+	return 0;
+}
+
+/* Bound i of a ci95 pair, NAN when absent or null (an interval one
+ * replication cannot give). */
+static double ci_bound(JsonArray *a, guint i)
+{
+	JsonNode *n = a && json_array_get_length(a) > i
+			      ? json_array_get_element(a, i)
+			      : NULL;
+
+	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
+/* A row of a cost (mean) with B − A and the better one (lower), decided
+ * by the 95 % intervals when given (ci95 of cost.KEY). */
+static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
+		     const char *key)
+{
+	double v[2] = { NAN, NAN }, lo[2], hi[2];
+	gboolean ci = TRUE;
+
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, label);
+	for (guint i = 0; i < c->n; i++) {
+		double x = mdl_compare_play_cost_number(c->plays[i], key,
+							"mean");
+		if (i < 2)
+			v[i] = x;
+		mdl_compare_grid_take(g, mdl_compare_money(x));
+	}
+	if (c->n != 2)
+		return;
+	g_autofree char *d = mdl_compare_money(v[1] - v[0]);
+	mdl_compare_grid_take(g, g_strdup_printf(
+		"%s%s", v[1] - v[0] >= 0 ? "+" : "", d));
+	for (guint i = 0; i < 2; i++) {
+		JsonObject *o = json_object_get_object_member(
+			mdl_compare_play_cost(c->plays[i]), key);
+		JsonArray *a = json_object_has_member(o, "ci95")
+				       ? json_object_get_array_member(o, "ci95")
+				       : NULL;
+		lo[i] = ci_bound(a, 0);
+		hi[i] = ci_bound(a, 1);
+		ci &= a && isfinite(lo[i]) && isfinite(hi[i]);
+	}
+	if (!isfinite(v[0]) || !isfinite(v[1]))
+		mdl_compare_grid_add(g, "");
+	else if (v[0] == v[1] ||
+		 (ci && lo[0] <= hi[1] && lo[1] <= hi[0]))
+		mdl_compare_grid_add(g, "=");
+	else
+		mdl_compare_grid_add(g, v[1] < v[0] ? "B" : "A");
+}
+
+/* The 95 % interval of the total under its row. */
+static void cost_ci_row(MdlCompareGrid *g, const Compare *c)
+{
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "  95% CI");
+	for (guint i = 0; i < c->n; i++) {
+		JsonObject *o = json_object_get_object_member(
+			mdl_compare_play_cost(c->plays[i]), "total");
+		JsonArray *a = json_object_get_array_member(o, "ci95");
+		double lo = ci_bound(a, 0), hi = ci_bound(a, 1);
+		if (!isfinite(lo) || !isfinite(hi)) {	/* one replication */
+			mdl_compare_grid_add(g, "-");
+			continue;
+		}
+		g_autofree char *l = mdl_compare_money(lo);
+		g_autofree char *h = mdl_compare_money(hi);
+		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
+	}
+}
+
+/* "Cost over the horizon": total and incidents per scenario, and the
+ * year their cumulative costs cross (two scenarios). */
+static void table_cost(GString *s, const Compare *c)
+{
+	g_autoptr(MdlCompareGrid) g = NULL;
+	gboolean b_cheaper = FALSE;
+	guint year;
+
+	if (!compare_all_costed(c))
+		return;
+	g = mdl_compare_grid_new();
+	g_string_append_printf(
+		s, "\nCost over the horizon (%s)\n",
+		json_object_get_string_member(
+			mdl_compare_play_cost(c->plays[0]), "currency"));
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "");
+	for (guint i = 0; i < c->n; i++)
+		mdl_compare_grid_add(g, c->labels[i]);
+	if (c->n == 2) {
+		mdl_compare_grid_add(g, "B − A");
+		mdl_compare_grid_add(g, "better");
+	}
+	cost_row(g, c, "total cost", "total");
+	cost_ci_row(g, c);
+	cost_row(g, c, "incidents cost", "incidents");
+	mdl_compare_grid_render(g, s, "  ");
+	if (c->n != 2)
+		return;
+	year = compare_cost_crossing(c, &b_cheaper);
+	if (year == 0)
+		g_string_append(s, "  cost: no crossing over the horizon\n");
+	else
+		g_string_append_printf(s, "  cost: %c becomes cheaper than %c "
+					  "in year %u\n", b_cheaper ? 'B' : 'A',
+				       b_cheaper ? 'A' : 'B', year);
+}
+
+/* Which scenarios have each service that is not in all of them. */
+static void table_partial(GString *s, const Compare *c)
+{
+	if (c->partial->len == 0)
+		return;
+	g_string_append(s, "\nNot in every scenario, not compared:");
+	for (guint k = 0; k < c->partial->len; k++) {
+		const char *id = g_ptr_array_index(c->partial, k);
+		g_string_append_printf(s, "%s %s (in", k ? "," : "", id);
+		for (guint i = 0; i < c->n; i++)
+			if (mdl_scenario_find_service(c->plays[i]->sc, id) >= 0)
+				g_string_append_printf(s, " %c",
+						       scenario_letter(i));
+		g_string_append_c(s, ')');
+	}
+	g_string_append_c(s, '\n');
+}
+
+static char *report_table(const Compare *c)
+{
+	GString *s = g_string_new(NULL);
+
+	table_header(s, c);
+	for (guint k = 0; k < c->common->len; k++)
+		table_service(s, c, g_ptr_array_index(c->common, k));
+	table_cost(s, c);
+	table_partial(s, c);
+	return g_string_free(s, FALSE);
+}
+
+/* -- JSON and CSV --------------------------------------------------------- */
+
+static void json_scenarios(JsonBuilder *b, const Compare *c)
+{
+	json_builder_set_member_name(b, "scenarios");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < c->n; i++) {
+		const MdlScenario *sc = c->plays[i]->sc;
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "name");
+		json_builder_add_string_value(b, sc->name);
+		json_builder_set_member_name(b, "file");
+		json_builder_add_string_value(b, sc->file);
+		json_builder_set_member_name(b, "label");
+		json_builder_add_string_value(b, c->labels[i]);
+		json_builder_set_member_name(b, "horizon_h");
+		json_builder_add_double_value(b, sc->horizon_h);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void json_services(JsonBuilder *b, const Compare *c)
+{
+	json_builder_set_member_name(b, "services");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "id");
+		json_builder_add_string_value(b, id);
+		json_builder_set_member_name(b, "by_scenario");
+		json_builder_begin_array(b);
+		for (guint i = 0; i < c->n; i++) {
+			JsonObject *s =
+				mdl_compare_play_service(c->plays[i], id);
+			JsonNode *n = json_node_alloc();
+			json_builder_add_value(b, json_node_init_object(n, s));
+		}
+		json_builder_end_array(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "services_not_in_all");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < c->partial->len; k++)
+		json_builder_add_string_value(
+			b, g_ptr_array_index(c->partial, k));
+	json_builder_end_array(b);
+}
+
+/* "costs": each scenario's "cost" object (null without costs), and
+ * "cost_crossing_year" with "cost_cheaper_after" (the label of the
+ * scenario cheaper from then on), null when there is no crossing or not
+ * two scenarios with costs. */
+static void json_cost(JsonBuilder *b, const Compare *c)
+{
+	gboolean b_cheaper = FALSE;
+	guint year = compare_cost_crossing(c, &b_cheaper);
+
+	json_builder_set_member_name(b, "costs");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < c->n; i++) {
+		JsonObject *o = mdl_compare_play_cost(c->plays[i]);
+		JsonNode *n = json_node_alloc();
+		if (o)
+			json_builder_add_value(b, json_node_init_object(n, o));
+		else
+			json_builder_add_value(b, json_node_init_null(n));
+	}
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "cost_crossing_year");
+	if (year)
+		json_builder_add_int_value(b, year);
+	else
+		json_builder_add_null_value(b);
+	json_builder_set_member_name(b, "cost_cheaper_after");
+	if (year)
+		json_builder_add_string_value(b, c->labels[b_cheaper ? 1 : 0]);
+	else
+		json_builder_add_null_value(b);
+}
+
+static char *report_json(const Compare *c)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+	const MdlScenario *sc = c->plays[0]->sc;
+
+	json_builder_begin_object(b);
+	mdl_compare_json_version(b);
+	json_scenarios(b, c);
+	json_builder_set_member_name(b, "seed");
+	json_builder_add_int_value(b, (gint64)sc->seed);
+	json_builder_set_member_name(b, "replications");
+	json_builder_add_int_value(b, (gint64)sc->replications);
+	json_services(b, c);
+	json_cost(b, c);
+	mdl_compare_json_run(b, c->plays, c->n);
+	json_builder_end_object(b);
+	return mdl_compare_json_text(b);
+}
+
+/* The run's CSV rows prefixed by the scenario: row k + 1 of a run's CSV
+ * is its service k. */
+static char *report_csv(const Compare *c)
+{
+	GString *s = g_string_new("scenario,file,");
+	g_auto(GStrv) runs = g_new0(char *, c->n + 1);
+	g_autofree GStrv *lines = g_new0(GStrv, c->n);
+
+	for (guint i = 0; i < c->n; i++) {
+		MdlComparePlay *p = c->plays[i];
+		runs[i] = mdl_report(p->sc, p->results, &p->info,
+				     MDL_FORMAT_CSV);
+		lines[i] = mdl_compare_csv_lines(runs[i]);
+	}
+	g_string_append_printf(s, "%s\n", lines[0][0]);
+	for (guint k = 0; k < c->common->len; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		for (guint i = 0; i < c->n; i++) {
+			gint row =
+				mdl_scenario_find_service(c->plays[i]->sc, id);
+			mdl_compare_csv_text(s, c->labels[i]);
+			g_string_append_c(s, ',');
+			mdl_compare_csv_text(s, c->o.args[i]);
+			g_string_append_printf(s, ",%s\n", lines[i][row + 1]);
+		}
+	}
+	for (guint i = 0; i < c->n; i++)
+		g_strfreev(lines[i]);
+	return g_string_free(s, FALSE);
+}
+
+/* -- files of --out ------------------------------------------------------- */
+
+/* The scenarios' subdirectories, then the charts' data, then
+ * compare.json last: a DIR holding compare.json is complete. */
+static gboolean write_out(const Compare *c, const char *json,
+			  GError **error)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (!mdl_outdir_commit(c->outs[i], c->plays[i]->json, error))
+			return FALSE;
+	return compare_plots_write(c, error) &&
+	       mdl_compare_write(c->o.out, "compare.json", json, error);
+}
+
+/* -- the command ---------------------------------------------------------- */
+
+/* Prints the report and writes the files; the exit code. */
+static int report(const Compare *c)
+{
+	g_autofree char *json = report_json(c);
+	g_autofree char *text = NULL;
+	GError *error = NULL;
+
+	if (c->o.format == MDL_FORMAT_TABLE)
+		text = report_table(c);
+	else if (c->o.format == MDL_FORMAT_CSV)
+		text = report_csv(c);
+	fputs(text ? text : json, stdout);
+	if (c->o.out && !write_out(c, json, &error)) {
+		fprintf(stderr, "%s: %s\n", c->prog, error->message);
+		g_error_free(error);
+		return SIM_EXIT_FAILED;
+	}
+	if (c->o.plot && !compare_plots_render(c, &error)) {
+		fprintf(stderr, "%s: %s\n", c->prog, error->message);
+		g_error_free(error);
+		return SIM_EXIT_FAILED;
+	}
+	return SIM_EXIT_OK;
+}
+
+static gboolean parse(Compare *c, int argc, char **argv, GError **error)
+{
+	if (!mdl_compare_options_parse(
+		    &c->o, argc, argv, "SCENARIO SCENARIO...",
+		    "Plays every scenario with the same replications and seed "
+		    "(the first\nscenario's unless -r or -s is given) and sets "
+		    "their figures side by side,\nservice by service "
+		    "(docs/output.md).  --set applies to every scenario.\n"
+		    "With --out DIR, also writes DIR/compare.json, the charts' "
+		    "data and, per\nscenario, DIR/NAME/summary.json and "
+		    "incidents.csv.",
+		    error))
+		return FALSE;
+	if (!c->o.args || !c->o.args[0] || !c->o.args[1]) {
+		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+			    "expected two scenario files or more (see --help)");
+		return FALSE;
+	}
+	c->n = g_strv_length(c->o.args);
+	c->plays = g_new0(MdlComparePlay *, c->n);
+	c->labels = g_new0(char *, c->n + 1);
+	for (guint i = 0; i < c->n; i++)
+		c->labels[i] = label_of(c->o.args[i]);
+	return TRUE;
+}
+
+/* Every step up to the report; the exit code, with error set on failure
+ * (the report's own failures are printed by report()). */
+static int compare(Compare *c, int argc, char **argv, GError **error)
+{
+	if (!parse(c, argc, argv, error) || !load_all(c, error) ||
+	    (c->o.out && !labels_distinct(c, error)))
+		return SIM_EXIT_USAGE;
+	if ((c->o.out && !open_outs(c, error)) || !play_all(c, error))
+		return SIM_EXIT_FAILED;
+	match_services(c);
+	return report(c);
+}
+
+int mdl_cmd_compare(int argc, char **argv)
+{
+	Compare c = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = argv[0] };
+	GError *error = NULL;
+	int code = compare(&c, argc, argv, &error);
+
+	/* the loader's and the run's messages name their file already */
+	if (error && (error->domain == MDL_COMPARE_ERROR ||
+		      error->domain == G_OPTION_ERROR ||
+		      error->domain == MDL_OUTDIR_ERROR))
+		fprintf(stderr, "%s: %s\n", c.prog, error->message);
+	else if (error)
+		fprintf(stderr, "%s\n", error->message);
+	g_clear_error(&error);
+	compare_clear(&c);
+	return code;
+}

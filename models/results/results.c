@@ -1,0 +1,562 @@
+/* results.c — the mergeable results of replications. */
+#include "models/results/results.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sim/units.h"
+
+static MdlBreakdown *breakdown_new(void)
+{
+	MdlBreakdown *b = g_new0(MdlBreakdown, 1);
+
+	sim_welford_init(&b->rto_h);
+	sim_welford_init(&b->rpo_h);
+	b->rto_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	b->rpo_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	return b;
+}
+
+static void breakdown_free(MdlBreakdown *b)
+{
+	if (!b)
+		return;
+	sim_sketch_free(b->rto_sketch);
+	sim_sketch_free(b->rpo_sketch);
+	g_free(b);
+}
+
+static void breakdown_merge(MdlBreakdown **into, const MdlBreakdown *from)
+{
+	if (!from)
+		return;
+	if (!*into)
+		*into = breakdown_new();
+	MdlBreakdown *a = *into;
+	a->incidents += from->incidents;
+	sim_welford_merge(&a->rto_h, &from->rto_h);
+	sim_welford_merge(&a->rpo_h, &from->rpo_h);
+	sim_sketch_merge(a->rto_sketch, from->rto_sketch);
+	sim_sketch_merge(a->rpo_sketch, from->rpo_sketch);
+	a->rpo_unknown += from->rpo_unknown;
+	a->both_met += from->both_met;
+	a->lost_for_good += from->lost_for_good;
+}
+
+static void service_init(MdlServiceResults *s, const MdlResults *r)
+{
+	sim_welford_init(&s->availability);
+	sim_welford_init(&s->downtime_h_per_year);
+	sim_welford_init(&s->rto_h);
+	sim_welford_init(&s->rpo_h);
+	sim_welford_init(&s->rto_declared_h);
+	sim_welford_init(&s->p_breach_per_year);
+	sim_welford_init(&s->data_loss_h_per_year);
+	s->rto_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	s->rpo_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	s->rto_declared_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	s->by_cause = g_new0(MdlBreakdown *, mdl_labels_n_causes(r->labels));
+	s->by_path = g_new0(MdlBreakdown *, mdl_labels_n_paths(r->labels));
+	s->year_breached = g_new0(double, r->n_years);
+	s->year_uptime = g_new0(double, r->n_years);
+	s->year_downtime_h = g_new0(SimWelford, r->n_years);
+	s->year_downtime_sketch = g_new0(SimSketch *, r->n_years);
+	for (guint y = 0; y < r->n_years; y++) {
+		sim_welford_init(&s->year_downtime_h[y]);
+		s->year_downtime_sketch[y] = sim_sketch_new(SIM_SKETCH_ALPHA);
+	}
+}
+
+static MdlCostResults *cost_new(guint n_years)
+{
+	MdlCostResults *c = g_new0(MdlCostResults, 1);
+
+	sim_welford_init(&c->total);
+	sim_welford_init(&c->fixed);
+	sim_welford_init(&c->incidents);
+	c->total_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	c->incidents_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
+	c->year_cumulative = g_new0(SimWelford, n_years);
+	c->year_sketch = g_new0(SimSketch *, n_years);
+	c->year_incidents = g_new0(double, n_years);
+	for (guint y = 0; y < n_years; y++) {
+		sim_welford_init(&c->year_cumulative[y]);
+		c->year_sketch[y] = sim_sketch_new(SIM_SKETCH_ALPHA);
+	}
+	return c;
+}
+
+static void cost_free(MdlCostResults *c, guint n_years)
+{
+	if (!c)
+		return;
+	sim_sketch_free(c->total_sketch);
+	sim_sketch_free(c->incidents_sketch);
+	for (guint y = 0; y < n_years; y++)
+		sim_sketch_free(c->year_sketch[y]);
+	g_free(c->year_sketch);
+	g_free(c->year_cumulative);
+	g_free(c->year_incidents);
+	g_free(c);
+}
+
+/* The cost of one occurrence of each cause: the first per_event entry
+ * whose cause is a prefix of the cause's label (for a cause of the
+ * replaced topology, of its label after "replaced:"). */
+static double *cause_costs(const MdlCosts *costs, const MdlLabels *labels)
+{
+	guint n = mdl_labels_n_causes(labels);
+	double *out = g_new0(double, MAX(n, 1));
+
+	for (guint i = 0; i < n; i++) {
+		const char *label = mdl_labels_cause(labels, i);
+		if (g_str_has_prefix(label, MDL_LABELS_REPLACED))
+			label += strlen(MDL_LABELS_REPLACED);
+		for (guint k = 0; k < costs->n_events; k++)
+			if (g_str_has_prefix(label, costs->events[k].cause)) {
+				out[i] = costs->events[k].cost;
+				break;
+			}
+	}
+	return out;
+}
+
+MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
+			    gboolean log_incidents)
+{
+	MdlResults *r = g_new0(MdlResults, 1);
+
+	r->sc = sc;
+	r->labels = labels;
+	r->n_years = (guint)ceil(sc->horizon_h / SIM_HOURS_PER_YEAR - 1e-9);
+	if (r->n_years == 0)
+		r->n_years = 1;
+	r->n_services = sc->n_services;
+	r->n_components = sc->n_components;
+	r->n_crews = sc->n_crews;
+	r->services = g_new0(MdlServiceResults, sc->n_services);
+	r->components = g_new0(MdlComponentResults, sc->n_components);
+	r->crews = g_new0(MdlCrewResults, sc->n_crews);
+	for (guint i = 0; i < r->n_services; i++)
+		service_init(&r->services[i], r);
+	for (guint i = 0; i < r->n_components; i++) {
+		sim_welford_init(&r->components[i].availability);
+		sim_welford_init(&r->components[i].units_up);
+	}
+	for (guint i = 0; i < r->n_crews; i++)
+		sim_welford_init(&r->crews[i].wait_h);
+	sim_welford_init(&r->switch_h);
+	if (sc->costs) {
+		r->cost = cost_new(r->n_years);
+		r->cause_cost = cause_costs(sc->costs, labels);
+	}
+	r->log_incidents = log_incidents;
+	if (log_incidents)
+		r->rows = g_string_new(NULL);
+	return r;
+}
+
+static void service_clear(MdlServiceResults *s, const MdlResults *r)
+{
+	sim_sketch_free(s->rto_sketch);
+	sim_sketch_free(s->rpo_sketch);
+	sim_sketch_free(s->rto_declared_sketch);
+	for (guint i = 0; i < mdl_labels_n_causes(r->labels); i++)
+		breakdown_free(s->by_cause[i]);
+	for (guint i = 0; i < mdl_labels_n_paths(r->labels); i++)
+		breakdown_free(s->by_path[i]);
+	g_free(s->by_cause);
+	g_free(s->by_path);
+	g_free(s->year_breached);
+	g_free(s->year_uptime);
+	for (guint y = 0; y < r->n_years; y++)
+		sim_sketch_free(s->year_downtime_sketch[y]);
+	g_free(s->year_downtime_sketch);
+	g_free(s->year_downtime_h);
+}
+
+void mdl_results_free(MdlResults *r)
+{
+	if (!r)
+		return;
+	for (guint i = 0; i < r->n_services; i++)
+		service_clear(&r->services[i], r);
+	g_free(r->services);
+	g_free(r->components);
+	g_free(r->crews);
+	cost_free(r->cost, r->n_years);
+	g_free(r->cause_cost);
+	if (r->rows)
+		g_string_free(r->rows, TRUE);
+	g_free(r);
+}
+
+/* -- recording ------------------------------------------------------------- */
+
+static void breakdown_add(MdlBreakdown **slot, double rto, double rpo,
+			  gboolean both, gboolean lost)
+{
+	if (!*slot)
+		*slot = breakdown_new();
+	MdlBreakdown *b = *slot;
+	b->incidents++;
+	sim_welford_add(&b->rto_h, rto);
+	sim_sketch_add(b->rto_sketch, rto);
+	if (isnan(rpo)) {
+		b->rpo_unknown++;
+	} else {
+		sim_welford_add(&b->rpo_h, rpo);
+		sim_sketch_add(b->rpo_sketch, rpo);
+	}
+	b->both_met += both ? 1 : 0;
+	b->lost_for_good += lost ? 1 : 0;
+}
+
+static void csv_num(GString *s, double x)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_string_append_c(s, ',');
+	if (isfinite(x))
+		g_string_append(s, g_ascii_dtostr(buf, sizeof buf, x));
+}
+
+const char *mdl_results_csv_header(void)
+{
+	return "replication,service,cause,t0_h,detect_h,declare_h,restored_h,"
+	       "path,copy,rto_h,rpo_h,met\n";
+}
+
+/* One row of incidents.csv: ids and labels never hold commas or quotes
+ * (the loader restricts ids), so no quoting is needed. */
+static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
+		    gboolean met)
+{
+	const MdlScenario *sc = r->sc;
+	GString *s = r->rows;
+	const char *path = mdl_labels_path(r->labels, inc->path);
+	/* the copy column: DATASET/COPY, "replaced:" kept in front */
+	gboolean replaced = g_str_has_prefix(path, MDL_LABELS_REPLACED);
+	const char *bare = replaced ? path + strlen(MDL_LABELS_REPLACED) : path;
+	const MdlDataset *ds = &sc->datasets[inc->dataset];
+
+	g_string_append_printf(s, "%" G_GUINT64_FORMAT ",%s,%s", inc->rep,
+			       sc->services[inc->service].id,
+			       mdl_labels_cause(r->labels, inc->cause));
+	csv_num(s, inc->t0);
+	csv_num(s, inc->t_detect);
+	csv_num(s, inc->t_declare);
+	csv_num(s, inc->t_restored);
+	/* replaced datasets are named in the replaced scenario */
+	if (replaced && sc->replaces)
+		ds = &sc->replaces->datasets[inc->dataset];
+	(void)bare;
+	g_string_append_printf(s, ",%s,", path);
+	if (inc->has_copy)
+		g_string_append_printf(s, "%s%s/%s",
+				       replaced ? MDL_LABELS_REPLACED : "",
+				       ds->id, ds->copies[inc->copy].id);
+	csv_num(s, rto);
+	csv_num(s, inc->rpo_h);
+	g_string_append_printf(s, ",%d\n", met ? 1 : 0);
+}
+
+/* The year slice holding instant t (the last one from its start on). */
+static guint year_of(const MdlResults *r, double t)
+{
+	return MIN((guint)(fmax(t, 0) / SIM_HOURS_PER_YEAR), r->n_years - 1);
+}
+
+/* What the data an incident lost costs: its hours at data_loss_per_hour,
+ * leaving out the datasets lost for good that have a data_loss_total
+ * (charged once, by mdl_results_lost_for_good(); docs/model.md,
+ * "Costs"). */
+static double data_loss_cost(const MdlResults *r, const MdlIncident *inc)
+{
+	double per_hour = r->sc->costs->data_loss_per_hour;
+
+	return (inc->lost_for_good ? inc->rpo_priced_h : inc->rpo_h) * per_hour;
+}
+
+double mdl_results_loss_total(const MdlResults *r, const char *id)
+{
+	const MdlScenario *sc = r->sc;
+
+	if (!sc->costs)
+		return NAN;
+	for (guint d = 0; d < sc->n_datasets; d++)
+		if (strcmp(sc->datasets[d].id, id) == 0)
+			return sc->costs->data_loss_total[d];
+	return NAN;
+}
+
+void mdl_results_lost_for_good(MdlResults *r, const char *id, double t)
+{
+	double cost = mdl_results_loss_total(r, id);
+
+	if (r->cost && !isnan(cost))
+		r->cost->year_incidents[year_of(r, t)] += cost;
+}
+
+void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
+{
+	const MdlService *sv = &r->sc->services[inc->service];
+	MdlServiceResults *s = &r->services[inc->service];
+	double rto = inc->t_restored - inc->t0;
+	gboolean rto_met = rto <= sv->rto_h;
+	gboolean lost = inc->lost_for_good > 0;
+	gboolean rpo_met = !isnan(inc->rpo_h) && inc->rpo_h <= sv->rpo_h &&
+			   !lost;
+
+	s->incidents++;
+	s->lost_for_good += lost ? 1 : 0;
+	sim_welford_add(&s->rto_h, rto);
+	sim_sketch_add(s->rto_sketch, rto);
+	if (isnan(inc->rpo_h)) {
+		s->rpo_unknown++;
+	} else {
+		sim_welford_add(&s->rpo_h, inc->rpo_h);
+		sim_sketch_add(s->rpo_sketch, inc->rpo_h);
+		s->lost_h += inc->rpo_h;
+		if (r->cost)
+			r->cost->year_incidents[year_of(r, inc->t0)] +=
+				data_loss_cost(r, inc);
+	}
+	s->rto_met += rto_met ? 1 : 0;
+	s->rpo_met += rpo_met ? 1 : 0;
+	s->both_met += rto_met && rpo_met ? 1 : 0;
+	if (!isnan(inc->t_declare)) {
+		double d = inc->t_restored - inc->t_declare;
+		sim_welford_add(&s->rto_declared_h, d);
+		sim_sketch_add(s->rto_declared_sketch, fmax(d, 0));
+	}
+	if (!(rto_met && rpo_met)) {
+		guint y = (guint)(inc->t0 / SIM_HOURS_PER_YEAR);
+		s->year_breached[MIN(y, r->n_years - 1)] = 1;
+	}
+	breakdown_add(&s->by_cause[inc->cause], rto, inc->rpo_h,
+		      rto_met && rpo_met, lost);
+	breakdown_add(&s->by_path[inc->path], rto, inc->rpo_h,
+		      rto_met && rpo_met, lost);
+	if (r->log_incidents)
+		add_row(r, inc, rto, rto_met && rpo_met);
+}
+
+double mdl_results_year_length(const MdlResults *r, guint y)
+{
+	return fmin(SIM_HOURS_PER_YEAR,
+		    r->sc->horizon_h - (double)y * SIM_HOURS_PER_YEAR);
+}
+
+void mdl_results_uptime(MdlResults *r, guint service, double a, double b)
+{
+	double *slices = r->services[service].year_uptime;
+
+	while (a < b) {
+		guint y = MIN((guint)(a / SIM_HOURS_PER_YEAR), r->n_years - 1);
+		double end = fmin(b, (y + 1) * SIM_HOURS_PER_YEAR);
+		if (y == r->n_years - 1)
+			end = b;
+		slices[y] += end - a;
+		a = end;
+	}
+}
+
+void mdl_results_occurrence(MdlResults *r, guint cause, double t)
+{
+	g_return_if_fail(r);
+	if (!r->cost)
+		return;
+	g_return_if_fail(cause < mdl_labels_n_causes(r->labels));
+	r->cost->year_incidents[year_of(r, t)] += r->cause_cost[cause];
+}
+
+double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h)
+{
+	double spent, yearly, before;
+
+	if (!c)
+		return 0;
+	yearly = c->opex_per_year + c->fte * c->cost_per_fte;
+	before = fmin(t, c->in_service_h);
+	spent = c->capex + c->project_cost +
+		(c->replaced_per_year * before + yearly * (t - before)) /
+			SIM_HOURS_PER_YEAR;
+	if (c->lifetime_h > 0)
+		for (guint k = 1; k * c->lifetime_h < horizon_h &&
+				  k * c->lifetime_h <= t; k++)
+			spent += c->refresh * c->capex;
+	return spent;
+}
+
+/* Folds the replication's costs: fixed ones, and incident ones by year
+ * slice (occurrences and data lost as recorded, downtime from the
+ * services' uptime per slice, which must not be cleared yet). */
+static void cost_end_replication(MdlResults *r)
+{
+	MdlCostResults *c = r->cost;
+	const MdlCosts *costs = r->sc->costs;
+	double T = r->sc->horizon_h, incidents = 0;
+
+	for (guint y = 0; y < r->n_years; y++) {
+		double len = mdl_results_year_length(r, y);
+		double end = fmin((y + 1) * SIM_HOURS_PER_YEAR, T);
+		if (y == r->n_years - 1)
+			end = T;
+		incidents += c->year_incidents[y];
+		for (guint i = 0; i < r->n_services; i++) {
+			double up = r->services[i].year_uptime[y];
+			incidents += costs->downtime_per_hour[i] *
+				     fmax(0, len - up);
+		}
+		double cum = mdl_results_fixed_cost(costs, end, T) + incidents;
+		sim_welford_add(&c->year_cumulative[y], cum);
+		sim_sketch_add(c->year_sketch[y], cum);
+		c->year_incidents[y] = 0;
+	}
+	double fixed = mdl_results_fixed_cost(costs, T, T);
+	sim_welford_add(&c->fixed, fixed);
+	sim_welford_add(&c->incidents, incidents);
+	sim_sketch_add(c->incidents_sketch, incidents);
+	sim_welford_add(&c->total, fixed + incidents);
+	sim_sketch_add(c->total_sketch, fixed + incidents);
+}
+
+void mdl_results_censored(MdlResults *r, guint service)
+{
+	r->services[service].censored++;
+}
+
+/* Fraction of the replication's years with a breach: over its whole
+ * years when it has any (a partial last slice is left out), else over its
+ * single partial slice. */
+static double breach_fraction(const MdlResults *r, const MdlServiceResults *s)
+{
+	guint whole = (guint)(r->sc->horizon_h / SIM_HOURS_PER_YEAR + 1e-9);
+	guint n = whole > 0 ? whole : 1;
+	double hit = 0;
+
+	for (guint y = 0; y < n; y++)
+		hit += s->year_breached[y];
+	return hit / n;
+}
+
+void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
+{
+	double T = r->sc->horizon_h, years = T / SIM_HOURS_PER_YEAR;
+
+	if (r->cost)
+		cost_end_replication(r);
+	for (guint i = 0; i < r->n_services; i++) {
+		MdlServiceResults *s = &r->services[i];
+		sim_welford_add(&s->availability, uptime_h[i] / T);
+		sim_welford_add(&s->downtime_h_per_year,
+				(T - uptime_h[i]) / years);
+		sim_welford_add(&s->p_breach_per_year, breach_fraction(r, s));
+		sim_welford_add(&s->data_loss_h_per_year, s->lost_h / years);
+		for (guint y = 0; y < r->n_years; y++) {
+			double down = fmax(0, mdl_results_year_length(r, y) -
+						      s->year_uptime[y]);
+			sim_welford_add(&s->year_downtime_h[y], down);
+			sim_sketch_add(s->year_downtime_sketch[y], down);
+			s->year_breached[y] = 0;
+			s->year_uptime[y] = 0;
+		}
+		s->lost_h = 0;
+	}
+	r->replications++;
+}
+
+/* -- merging --------------------------------------------------------------- */
+
+static void merge_service(const MdlResults *r, MdlServiceResults *a,
+			  const MdlServiceResults *b)
+{
+	sim_welford_merge(&a->availability, &b->availability);
+	sim_welford_merge(&a->downtime_h_per_year, &b->downtime_h_per_year);
+	a->incidents += b->incidents;
+	a->censored += b->censored;
+	sim_welford_merge(&a->rto_h, &b->rto_h);
+	sim_sketch_merge(a->rto_sketch, b->rto_sketch);
+	sim_welford_merge(&a->rpo_h, &b->rpo_h);
+	sim_sketch_merge(a->rpo_sketch, b->rpo_sketch);
+	a->rpo_unknown += b->rpo_unknown;
+	a->lost_for_good += b->lost_for_good;
+	a->rto_met += b->rto_met;
+	a->rpo_met += b->rpo_met;
+	a->both_met += b->both_met;
+	sim_welford_merge(&a->rto_declared_h, &b->rto_declared_h);
+	sim_sketch_merge(a->rto_declared_sketch, b->rto_declared_sketch);
+	sim_welford_merge(&a->p_breach_per_year, &b->p_breach_per_year);
+	sim_welford_merge(&a->data_loss_h_per_year, &b->data_loss_h_per_year);
+	for (guint y = 0; y < r->n_years; y++) {
+		sim_welford_merge(&a->year_downtime_h[y], &b->year_downtime_h[y]);
+		sim_sketch_merge(a->year_downtime_sketch[y],
+				 b->year_downtime_sketch[y]);
+	}
+	for (guint i = 0; i < mdl_labels_n_causes(r->labels); i++)
+		breakdown_merge(&a->by_cause[i], b->by_cause[i]);
+	for (guint i = 0; i < mdl_labels_n_paths(r->labels); i++)
+		breakdown_merge(&a->by_path[i], b->by_path[i]);
+}
+
+void mdl_results_switch(MdlResults *r, double t)
+{
+	sim_welford_add(&r->switch_h, t);
+}
+
+static void merge_cost(const MdlResults *r, MdlCostResults *a,
+		       const MdlCostResults *b)
+{
+	sim_welford_merge(&a->total, &b->total);
+	sim_welford_merge(&a->fixed, &b->fixed);
+	sim_welford_merge(&a->incidents, &b->incidents);
+	sim_sketch_merge(a->total_sketch, b->total_sketch);
+	sim_sketch_merge(a->incidents_sketch, b->incidents_sketch);
+	for (guint y = 0; y < r->n_years; y++) {
+		sim_welford_merge(&a->year_cumulative[y],
+				  &b->year_cumulative[y]);
+		sim_sketch_merge(a->year_sketch[y], b->year_sketch[y]);
+	}
+}
+
+static void merge_rows(MdlResults *into, const MdlResults *from)
+{
+	if (!from->rows || from->rows->len == 0)
+		return;
+	if (into->rows_out)
+		fwrite(from->rows->str, 1, from->rows->len, into->rows_out);
+	else if (into->rows)
+		g_string_append_len(into->rows, from->rows->str,
+				    (gssize)from->rows->len);
+}
+
+void mdl_results_merge(MdlResults *into, const MdlResults *from)
+{
+	g_return_if_fail(into && from);
+	g_return_if_fail(into->n_services == from->n_services &&
+			 into->n_components == from->n_components &&
+			 into->n_crews == from->n_crews);
+
+	for (guint i = 0; i < into->n_services; i++)
+		merge_service(into, &into->services[i], &from->services[i]);
+	for (guint i = 0; i < into->n_components; i++) {
+		MdlComponentResults *a = &into->components[i];
+		const MdlComponentResults *b = &from->components[i];
+		sim_welford_merge(&a->availability, &b->availability);
+		sim_welford_merge(&a->units_up, &b->units_up);
+	}
+	for (guint i = 0; i < into->n_crews; i++) {
+		MdlCrewResults *a = &into->crews[i];
+		const MdlCrewResults *b = &from->crews[i];
+		a->repairs += b->repairs;
+		a->immediate += b->immediate;
+		sim_welford_merge(&a->wait_h, &b->wait_h);
+	}
+	if (into->cost && from->cost)
+		merge_cost(into, into->cost, from->cost);
+	merge_rows(into, from);
+	into->replications += from->replications;
+	into->events += from->events;
+	sim_welford_merge(&into->switch_h, &from->switch_h);
+}

@@ -1,0 +1,142 @@
+/* simulate.c — a scenario's replications through the runner. */
+#include "models/results/simulate.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <gio/gio.h>
+
+#include "models/world/world.h"
+#include "sim/runner.h"
+
+typedef struct {
+	const MdlScenario *sc;
+	const MdlLabels *labels;
+	FILE *incidents;	/* rows go there as replications merge */
+	guint64 merged;		/* replications merged so far */
+	gint64 t0, shown;	/* start, last progress line (µs) */
+} Job;
+
+static gboolean progress_on = TRUE;
+static volatile sig_atomic_t interrupted;
+
+void mdl_simulate_set_progress(gboolean on)
+{
+	progress_on = on;
+}
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+void mdl_simulate_catch_interrupt(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+gboolean mdl_simulate_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+/* A progress line on stderr, when it is a terminal, for runs longer than
+ * a second: bar, replications, rate, estimated time left.  Never on
+ * stdout, which may hold JSON or CSV. */
+static void progress(Job *job, gboolean last)
+{
+	gint64 now = g_get_monotonic_time();
+	double secs = (double)(now - job->t0) / 1e6;
+	guint64 n = job->sc->replications;
+
+	if (!progress_on || !isatty(STDERR_FILENO) || secs < 1 ||
+	    (!last && now - job->shown < 200000))
+		return;
+	job->shown = now;
+	double rate = (double)job->merged / secs;
+	double left = rate > 0 ? (double)(n - job->merged) / rate : 0;
+	int width = 30, done = (int)((double)width * (double)job->merged /
+				     (double)n);
+	fprintf(stderr, "\r[%.*s%*s] %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+		" replications, %.0f/s, %.0f s left ",
+		done, "##############################", width - done, "",
+		job->merged, n, rate, left);
+	if (last)
+		fputs("\n", stderr);
+}
+
+static gpointer worker_new(gpointer user)
+{
+	return mdl_world_new(((Job *)user)->sc);
+}
+
+static void worker_free(gpointer worker)
+{
+	mdl_world_free(worker);
+}
+
+static gpointer acc_new(gpointer user)
+{
+	Job *job = user;
+
+	return mdl_results_new(job->sc, job->labels, job->incidents != NULL);
+}
+
+static void acc_free(gpointer acc)
+{
+	mdl_results_free(acc);
+}
+
+static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
+			  gpointer user, GError **error)
+{
+	(void)user;
+	if (interrupted) {
+		g_set_error(error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+			    "interrupted");
+		return FALSE;
+	}
+	return mdl_world_run(worker, rep, acc, error);
+}
+
+/* Merges in replication order; incident rows stream to the file then,
+ * so memory does not grow with the replications. */
+static void merge(gpointer into, gconstpointer from, gpointer user)
+{
+	MdlResults *total = into;
+
+	Job *job = user;
+
+	total->rows_out = job->incidents;
+	mdl_results_merge(total, from);
+	job->merged += ((const MdlResults *)from)->replications;
+	progress(job, job->merged == job->sc->replications);
+}
+
+static const SimRunnerOps world_ops = {
+	.worker_new = worker_new, .worker_free = worker_free,
+	.acc_new = acc_new, .acc_free = acc_free,
+	.replicate = replicate, .merge = merge,
+};
+
+MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
+			 unsigned threads, FILE *incidents, MdlRunInfo *info,
+			 GError **error)
+{
+	Job job = { sc, labels, incidents, 0, 0, 0 };
+	gint64 t0 = g_get_monotonic_time();
+
+	job.t0 = job.shown = t0;
+	MdlResults *r = sim_runner_run(&world_ops, &job, sc->replications,
+				       threads, error);
+
+	info->threads = threads;
+	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
+	return r;
+}
