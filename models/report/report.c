@@ -1,6 +1,5 @@
-/* report.c — the figures derived from a run's results, shared by the
- * three formats; their JSON and CSV views; mdl_report().  The text table
- * is in report_table.c (report-private.h). */
+/* report.c — mdl_report(): a run's figures (results/figures.h) as JSON
+ * text, CSV, or the text table of report_table.c (report-private.h). */
 #include "report-private.h"
 
 #include <math.h>
@@ -10,10 +9,6 @@
 #include "sim/cli.h"
 #include "sim/units.h"
 
-static const double quantile_q[] = { 0.50, 0.90, 0.95, 0.99 };
-static const char *const quantile_key[] = { "p50", "p90", "p95", "p99" };
-G_STATIC_ASSERT(G_N_ELEMENTS(quantile_q) == N_QUANTILES);
-G_STATIC_ASSERT(G_N_ELEMENTS(quantile_key) == N_QUANTILES);
 
 gboolean mdl_format_parse(const char *s, MdlFormat *format)
 {
@@ -28,404 +23,18 @@ gboolean mdl_format_parse(const char *s, MdlFormat *format)
 	return FALSE;
 }
 
-/* -- derived figures, shared by the three formats -------------------------- */
-
-Estimate report_estimate(const SimWelford *w)
-{
-	Estimate e = { sim_welford_mean(w), sim_welford_stderr(w), NAN, NAN };
-
-	sim_welford_ci(w, 0.95, &e.lo, &e.hi);
-	return e;
-}
-
-double report_ratio(guint64 a, guint64 b)
-{
-	return b ? (double)a / (double)b : NAN;
-}
-
-static Dist dist_of(const SimWelford *w, const SimSketch *sk, double target,
-		    guint64 met, guint64 incidents)
-{
-	Dist d = { target, sim_welford_mean(w), { 0 }, NAN,
-		   report_ratio(met, incidents), w->n };
-
-	for (guint i = 0; i < N_QUANTILES; i++)
-		d.q[i] = sim_sketch_quantile(sk, quantile_q[i]);
-	if (w->n > 0)
-		d.max = w->max;
-	return d;
-}
-
-Dist report_rto_of(const MdlService *sv, const MdlServiceResults *r)
-{
-	return dist_of(&r->rto_h, r->rto_sketch, sv->rto_h, r->rto_met,
-		       r->incidents);
-}
-
-Dist report_rpo_of(const MdlService *sv, const MdlServiceResults *r)
-{
-	return dist_of(&r->rpo_h, r->rpo_sketch, sv->rpo_h, r->rpo_met,
-		       r->incidents);
-}
-
-Dist report_summary_of(const SimWelford *w, const SimSketch *sk)
-{
-	return dist_of(w, sk, NAN, 0, 0);
-}
-
-Breakdowns report_by_cause(const MdlResults *r, const MdlServiceResults *s)
-{
-	return (Breakdowns){ s->by_cause, mdl_labels_n_causes(r->labels),
-			     r->labels, mdl_labels_cause };
-}
-
-Breakdowns report_by_path(const MdlResults *r, const MdlServiceResults *s)
-{
-	return (Breakdowns){ s->by_path, mdl_labels_n_paths(r->labels),
-			     r->labels, mdl_labels_path };
-}
-
-static double years_played(const MdlScenario *sc, const MdlResults *r)
-{
-	return (double)r->replications * sc->horizon_h / SIM_HOURS_PER_YEAR;
-}
-
-double report_incidents_per_year(const MdlScenario *sc, const MdlResults *r,
-				 const MdlServiceResults *s)
-{
-	double y = years_played(sc, r);
-
-	return y > 0 ? (double)(s->incidents + s->censored) / y : NAN;
-}
-
-/* -- JSON ------------------------------------------------------------------ */
-
-static void add_number(JsonBuilder *b, const char *key, double x)
-{
-	json_builder_set_member_name(b, key);
-	if (isfinite(x))
-		json_builder_add_double_value(b, x);
-	else
-		json_builder_add_null_value(b);
-}
-
-static void add_int(JsonBuilder *b, const char *key, guint64 x)
-{
-	json_builder_set_member_name(b, key);
-	json_builder_add_int_value(b, (gint64)x);
-}
-
-static void add_string(JsonBuilder *b, const char *key, const char *s)
-{
-	json_builder_set_member_name(b, key);
-	if (s)
-		json_builder_add_string_value(b, s);
-	else
-		json_builder_add_null_value(b);
-}
-
-/* "ci95": [lo, hi] of e, null for a bound one replication cannot give. */
-static void add_ci95(JsonBuilder *b, const Estimate *e)
-{
-	json_builder_set_member_name(b, "ci95");
-	json_builder_begin_array(b);
-	for (int i = 0; i < 2; i++) {
-		double x = i ? e->hi : e->lo;
-		if (isfinite(x))
-			json_builder_add_double_value(b, x);
-		else
-			json_builder_add_null_value(b);
-	}
-	json_builder_end_array(b);
-}
-
-static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
-			 gboolean with_stderr)
-{
-	Estimate e = report_estimate(w);
-
-	json_builder_set_member_name(b, key);
-	json_builder_begin_object(b);
-	add_number(b, "mean", e.mean);
-	if (with_stderr)
-		add_number(b, "stderr", e.stderr_);
-	add_ci95(b, &e);
-	json_builder_end_object(b);
-}
-
-static void add_quantiles(JsonBuilder *b, const Dist *d)
-{
-	add_number(b, "mean", d->mean);
-	for (guint i = 0; i < N_QUANTILES; i++)
-		add_number(b, quantile_key[i], d->q[i]);
-	add_number(b, "max", d->max);
-}
-
-/* Opens the object of a distribution and leaves it open, for the caller
- * to add its own keys and close it. */
-static void add_dist(JsonBuilder *b, const char *key, const Dist *d)
-{
-	json_builder_set_member_name(b, key);
-	json_builder_begin_object(b);
-	add_number(b, "target", d->target);
-	add_quantiles(b, d);
-	add_number(b, "met", d->met);
-}
-
-/* The same without target and met (breakdowns, RTO from declaration);
- * left open too. */
-static void add_summary(JsonBuilder *b, const char *key, const Dist *d)
-{
-	json_builder_set_member_name(b, key);
-	json_builder_begin_object(b);
-	add_quantiles(b, d);
-}
-
-/* One entry of "by_cause" or "by_path": what = "cause" or "path". */
-static void json_breakdown(JsonBuilder *b, const char *what,
-			   const char *label, const MdlBreakdown *x)
-{
-	Dist rto = report_summary_of(&x->rto_h, x->rto_sketch);
-	Dist rpo = report_summary_of(&x->rpo_h, x->rpo_sketch);
-
-	json_builder_begin_object(b);
-	add_string(b, what, label);
-	add_int(b, "incidents", x->incidents);
-	add_int(b, "lost_for_good", x->lost_for_good);
-	add_summary(b, "rto_h", &rto);
-	json_builder_end_object(b);
-	add_summary(b, "rpo_h", &rpo);
-	add_int(b, "unknown", x->rpo_unknown);
-	json_builder_end_object(b);
-	add_number(b, "both_met", report_ratio(x->both_met, x->incidents));
-	json_builder_end_object(b);
-}
-
-/* key: [ one entry per label that had incidents, in label order ]. */
-static void json_breakdowns(JsonBuilder *b, const char *key,
-			    const char *what, const Breakdowns *bd)
-{
-	json_builder_set_member_name(b, key);
-	json_builder_begin_array(b);
-	for (guint i = 0; i < bd->n; i++)
-		if (bd->items[i])
-			json_breakdown(b, what, bd->label(bd->labels, i),
-				       bd->items[i]);
-	json_builder_end_array(b);
-}
-
-/* Data protection: RTO from declaration, breaches, data lost, and the
- * breakdowns by cause and by path. */
-static void json_protection(JsonBuilder *b, const MdlResults *r,
-			    const MdlServiceResults *s)
-{
-	Dist decl = report_summary_of(&s->rto_declared_h,
-				      s->rto_declared_sketch);
-	Breakdowns causes = report_by_cause(r, s), paths = report_by_path(r, s);
-
-	add_summary(b, "rto_declared_h", &decl);
-	add_int(b, "count", s->rto_declared_h.n);
-	json_builder_end_object(b);
-	add_estimate(b, "p_breach_per_year", &s->p_breach_per_year, TRUE);
-	add_estimate(b, "data_loss_h_per_year", &s->data_loss_h_per_year, TRUE);
-	json_breakdowns(b, "by_cause", "cause", &causes);
-	json_breakdowns(b, "by_path", "path", &paths);
-}
-
-static void json_service(JsonBuilder *b, const MdlScenario *sc,
-			 const MdlResults *r, guint i)
-{
-	const MdlService *sv = &sc->services[i];
-	const MdlServiceResults *s = &r->services[i];
-	Dist rto = report_rto_of(sv, s), rpo = report_rpo_of(sv, s);
-
-	json_builder_begin_object(b);
-	add_string(b, "id", sv->id);
-	add_string(b, "name", sv->name);
-	add_estimate(b, "availability", &s->availability, TRUE);
-	add_estimate(b, "downtime_h_per_year", &s->downtime_h_per_year, FALSE);
-	json_builder_set_member_name(b, "incidents");
-	json_builder_begin_object(b);
-	add_int(b, "count", s->incidents);
-	add_int(b, "censored", s->censored);
-	add_int(b, "lost_for_good", s->lost_for_good);
-	add_number(b, "per_year", report_incidents_per_year(sc, r, s));
-	json_builder_end_object(b);
-	add_dist(b, "rto_h", &rto);
-	json_builder_end_object(b);
-	add_dist(b, "rpo_h", &rpo);
-	add_int(b, "unknown", s->rpo_unknown);
-	json_builder_end_object(b);
-	add_number(b, "both_met", report_ratio(s->both_met, s->incidents));
-	json_protection(b, r, s);
-	json_builder_end_object(b);
-}
-
-static void json_component(JsonBuilder *b, const MdlScenario *sc,
-			   const MdlResults *r, guint i)
-{
-	const MdlComponentResults *c = &r->components[i];
-
-	json_builder_begin_object(b);
-	add_string(b, "id", sc->components[i].id);
-	add_estimate(b, "availability", &c->availability, TRUE);
-	json_builder_set_member_name(b, "units_up");
-	json_builder_begin_object(b);
-	add_number(b, "mean", sim_welford_mean(&c->units_up));
-	add_number(b, "stderr", sim_welford_stderr(&c->units_up));
-	json_builder_end_object(b);
-	json_builder_end_object(b);
-}
-
-static void json_crew(JsonBuilder *b, const MdlScenario *sc,
-		      const MdlResults *r, guint i)
-{
-	const MdlCrewResults *k = &r->crews[i];
-
-	json_builder_begin_object(b);
-	add_string(b, "id", sc->crews[i].id);
-	add_int(b, "repairs", k->repairs);
-	add_number(b, "immediate", report_ratio(k->immediate, k->repairs));
-	add_number(b, "wait_h_mean", sim_welford_mean(&k->wait_h));
-	json_builder_end_object(b);
-}
-
-/* {"mean", "p5", "p50", "p95"} (p50 when with_p50) of a cost, without
- * opening an object. */
-static void add_cost_quantiles(JsonBuilder *b, const SimWelford *w,
-			       const SimSketch *sk, gboolean with_p50)
-{
-	add_number(b, "mean", sim_welford_mean(w));
-	add_number(b, "p5", sim_sketch_quantile(sk, 0.05));
-	if (with_p50)
-		add_number(b, "p50", sim_sketch_quantile(sk, 0.50));
-	add_number(b, "p95", sim_sketch_quantile(sk, 0.95));
-}
-
-static void json_cost_total(JsonBuilder *b, const MdlCostResults *c)
-{
-	Estimate e = report_estimate(&c->total);
-
-	json_builder_set_member_name(b, "total");
-	json_builder_begin_object(b);
-	add_cost_quantiles(b, &c->total, c->total_sketch, TRUE);
-	add_number(b, "stderr", e.stderr_);
-	add_ci95(b, &e);
-	json_builder_end_object(b);
-}
-
-/* "cost": null without a costs group, else what the runs cost. */
-static void json_cost(JsonBuilder *b, const MdlScenario *sc,
-		      const MdlResults *r)
-{
-	const MdlCostResults *c = r->cost;
-
-	json_builder_set_member_name(b, "cost");
-	if (!c || !sc->costs) {
-		json_builder_add_null_value(b);
-		return;
-	}
-	json_builder_begin_object(b);
-	add_string(b, "currency", sc->costs->currency);
-	json_cost_total(b, c);
-	json_builder_set_member_name(b, "fixed");
-	json_builder_begin_object(b);
-	add_number(b, "mean", sim_welford_mean(&c->fixed));
-	add_number(b, "at_start", mdl_results_fixed_cost(sc->costs, 0,
-							 sc->horizon_h));
-	json_builder_end_object(b);
-	json_builder_set_member_name(b, "incidents");
-	json_builder_begin_object(b);
-	add_cost_quantiles(b, &c->incidents, c->incidents_sketch, TRUE);
-	json_builder_end_object(b);
-	add_number(b, "project_lead_time_h", sc->costs->project_lead_h);
-	json_builder_set_member_name(b, "by_year");
-	json_builder_begin_array(b);
-	for (guint y = 0; y < r->n_years; y++) {
-		json_builder_begin_object(b);
-		add_int(b, "year", y + 1);
-		json_builder_set_member_name(b, "cumulative");
-		json_builder_begin_object(b);
-		add_cost_quantiles(b, &c->year_cumulative[y], c->year_sketch[y],
-				   FALSE);
-		json_builder_end_object(b);
-		json_builder_end_object(b);
-	}
-	json_builder_end_array(b);
-	json_builder_end_object(b);
-}
-
-/* "replaces": null, or the topology in service until the switch. */
-static void json_replaces(JsonBuilder *b, const MdlScenario *sc,
-			  const MdlResults *r)
-{
-	json_builder_set_member_name(b, "replaces");
-	if (!sc->replaces) {
-		json_builder_add_null_value(b);
-		return;
-	}
-	json_builder_begin_object(b);
-	add_string(b, "name", sc->replaces->name);
-	add_string(b, "file", sc->replaces->file);
-	add_number(b, "in_service_h", sc->in_service_h);
-	json_builder_set_member_name(b, "switch_h");
-	json_builder_begin_object(b);
-	add_number(b, "mean", sim_welford_mean(&r->switch_h));
-	add_number(b, "max", r->switch_h.n ? r->switch_h.max : NAN);
-	json_builder_end_object(b);
-	json_builder_end_object(b);
-}
-
-static void json_header(JsonBuilder *b, const MdlScenario *sc,
-			const MdlResults *r)
-{
-	json_builder_set_member_name(b, "drsim");
-	json_builder_begin_object(b);
-	add_string(b, "version", DRSIM_VERSION);
-	json_builder_end_object(b);
-	json_builder_set_member_name(b, "scenario");
-	json_builder_begin_object(b);
-	add_string(b, "name", sc->name);
-	add_string(b, "file", sc->file);
-	json_replaces(b, sc, r);
-	json_builder_end_object(b);
-	add_int(b, "seed", sc->seed);
-	add_int(b, "replications", r->replications);
-	add_number(b, "horizon_h", sc->horizon_h);
-}
-
+/* The run's figures as indented JSON text (two blanks), with a final
+ * newline. */
 static char *report_json(const MdlScenario *sc, const MdlResults *r,
 			 const MdlRunInfo *info)
 {
-	g_autoptr(JsonBuilder) b = json_builder_new();
+	g_autoptr(JsonNode) root = mdl_summary_json(sc, r, info);
 
-	json_builder_begin_object(b);
-	json_header(b, sc, r);
-	json_builder_set_member_name(b, "services");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < sc->n_services; i++)
-		json_service(b, sc, r, i);
-	json_builder_end_array(b);
-	json_builder_set_member_name(b, "components");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < sc->n_components; i++)
-		json_component(b, sc, r, i);
-	json_builder_end_array(b);
-	json_builder_set_member_name(b, "crews");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < sc->n_crews; i++)
-		json_crew(b, sc, r, i);
-	json_builder_end_array(b);
-	json_cost(b, sc, r);
-	json_builder_set_member_name(b, "run");
-	json_builder_begin_object(b);
-	add_int(b, "threads", info->threads);
-	add_int(b, "events", r->events);
-	add_number(b, "wall_s", info->wall_s);
-	json_builder_end_object(b);
-	json_builder_end_object(b);
+	return mdl_report_json_text(root);
+}
 
-	g_autoptr(JsonNode) root = json_builder_get_root(b);
+char *mdl_report_json_text(JsonNode *root)
+{
 	g_autoptr(JsonGenerator) gen = json_generator_new();
 	json_generator_set_pretty(gen, TRUE);
 	json_generator_set_indent(gen, 2);
@@ -462,16 +71,16 @@ static void csv_text(GString *s, const char *text)
 static void csv_dist_header(GString *s, const char *what)
 {
 	g_string_append_printf(s, ",%s_target,%s_mean", what, what);
-	for (guint i = 0; i < N_QUANTILES; i++)
-		g_string_append_printf(s, ",%s_%s", what, quantile_key[i]);
+	for (guint i = 0; i < MDL_N_QUANTILES; i++)
+		g_string_append_printf(s, ",%s_%s", what, mdl_quantile_key[i]);
 	g_string_append_printf(s, ",%s_max,%s_met", what, what);
 }
 
-static void csv_dist(GString *s, const Dist *d)
+static void csv_dist(GString *s, const MdlDist *d)
 {
 	csv_number(s, d->target);
 	csv_number(s, d->mean);
-	for (guint i = 0; i < N_QUANTILES; i++)
+	for (guint i = 0; i < MDL_N_QUANTILES; i++)
 		csv_number(s, d->q[i]);
 	csv_number(s, d->max);
 	csv_number(s, d->met);
@@ -482,8 +91,8 @@ static void csv_row(GString *s, const MdlScenario *sc, const MdlResults *r,
 {
 	const MdlService *sv = &sc->services[i];
 	const MdlServiceResults *x = &r->services[i];
-	Estimate a = report_estimate(&x->availability);
-	Dist rto = report_rto_of(sv, x), rpo = report_rpo_of(sv, x);
+	MdlEstimate a = mdl_estimate(&x->availability);
+	MdlDist rto = mdl_rto_of(sv, x), rpo = mdl_rpo_of(sv, x);
 
 	csv_text(s, sv->id);
 	g_string_append_c(s, ',');
@@ -495,11 +104,11 @@ static void csv_row(GString *s, const MdlScenario *sc, const MdlResults *r,
 	csv_number(s, sim_welford_mean(&x->downtime_h_per_year));
 	g_string_append_printf(s, ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT,
 			       x->incidents, x->censored);
-	csv_number(s, report_incidents_per_year(sc, r, x));
+	csv_number(s, mdl_incidents_per_year(sc, r, x));
 	csv_dist(s, &rto);
 	csv_dist(s, &rpo);
 	g_string_append_printf(s, ",%" G_GUINT64_FORMAT, x->rpo_unknown);
-	csv_number(s, report_ratio(x->both_met, x->incidents));
+	csv_number(s, mdl_ratio(x->both_met, x->incidents));
 	csv_number(s, sim_welford_mean(&x->p_breach_per_year));
 	csv_number(s, sim_welford_mean(&x->data_loss_h_per_year));
 	g_string_append_printf(s, ",%" G_GUINT64_FORMAT "\n", x->lost_for_good);

@@ -26,7 +26,7 @@ static const char *pct(double x, char buf[32])
 	return buf;
 }
 
-static void table_dist(GString *s, const char *what, const Dist *d)
+static void table_dist(GString *s, const char *what, const MdlDist *d)
 {
 	char b[8][32];
 
@@ -63,7 +63,7 @@ static const char *avail(double x, char buf[32])
 /* The RTO counted from the declaration, under the RTO line. */
 static void table_declared(GString *s, const MdlServiceResults *x)
 {
-	Dist d = report_summary_of(&x->rto_declared_h, x->rto_declared_sketch);
+	MdlDist d = mdl_summary_of(&x->rto_declared_h, x->rto_declared_sketch);
 	char b[6][32];
 
 	if (x->rto_declared_h.n == 0)
@@ -79,8 +79,8 @@ static void table_declared(GString *s, const MdlServiceResults *x)
 
 static void table_protection(GString *s, const MdlServiceResults *x)
 {
-	Estimate p = report_estimate(&x->p_breach_per_year);
-	Estimate l = report_estimate(&x->data_loss_h_per_year);
+	MdlEstimate p = mdl_estimate(&x->p_breach_per_year);
+	MdlEstimate l = mdl_estimate(&x->data_loss_h_per_year);
 	char b[3][32];
 
 	g_string_append_printf(s, "  breach in a year  %s   95%% CI [%s, %s]\n",
@@ -95,7 +95,7 @@ static void table_protection(GString *s, const MdlServiceResults *x)
 /* One line per label that had incidents: count, mean and p95 of RTO and
  * RPO, fraction meeting both targets. */
 static void table_breakdowns(GString *s, const char *title,
-			     const Breakdowns *bd)
+			     const MdlBreakdowns *bd)
 {
 	char b[5][32];
 
@@ -106,15 +106,15 @@ static void table_breakdowns(GString *s, const char *title,
 		const MdlBreakdown *x = bd->items[i];
 		if (!x)
 			continue;
-		Dist rto = report_summary_of(&x->rto_h, x->rto_sketch);
-		Dist rpo = report_summary_of(&x->rpo_h, x->rpo_sketch);
+		MdlDist rto = mdl_summary_of(&x->rto_h, x->rto_sketch);
+		MdlDist rpo = mdl_summary_of(&x->rpo_h, x->rpo_sketch);
 		g_string_append_printf(
 			s, "    %-26s %9" G_GUINT64_FORMAT
 			   "  %-9s%-9s%-9s%-9s%s\n",
 			bd->label(bd->labels, i), x->incidents,
 			dur(rto.mean, b[0]), dur(rto.q[2], b[1]),
 			dur(rpo.mean, b[2]), dur(rpo.q[2], b[3]),
-			pct(report_ratio(x->both_met, x->incidents), b[4]));
+			pct(mdl_ratio(x->both_met, x->incidents), b[4]));
 	}
 }
 
@@ -123,7 +123,7 @@ static void table_breakdowns(GString *s, const char *title,
 static void table_lost(GString *s, const MdlResults *r,
 		       const MdlServiceResults *x)
 {
-	Breakdowns causes = report_by_cause(r, x);
+	MdlBreakdowns causes = mdl_by_cause(r, x);
 	const char *sep = " (";
 
 	if (x->lost_for_good == 0)
@@ -149,9 +149,9 @@ static void table_service(GString *s, const MdlScenario *sc,
 {
 	const MdlService *sv = &sc->services[i];
 	const MdlServiceResults *x = &r->services[i];
-	Estimate a = report_estimate(&x->availability);
-	Estimate d = report_estimate(&x->downtime_h_per_year);
-	Dist rto = report_rto_of(sv, x), rpo = report_rpo_of(sv, x);
+	MdlEstimate a = mdl_estimate(&x->availability);
+	MdlEstimate d = mdl_estimate(&x->downtime_h_per_year);
+	MdlDist rto = mdl_rto_of(sv, x), rpo = mdl_rpo_of(sv, x);
 	char b[3][32];
 
 	g_string_append_printf(s, "\nService %s", sv->id);
@@ -165,7 +165,7 @@ static void table_service(GString *s, const MdlScenario *sc,
 			       num(d.hi, b[2]));
 	g_string_append_printf(s, "  incidents         %.3f /year   (%" G_GUINT64_FORMAT
 				  " closed, %" G_GUINT64_FORMAT " censored)\n",
-			       report_incidents_per_year(sc, r, x),
+			       mdl_incidents_per_year(sc, r, x),
 			       x->incidents, x->censored);
 	table_dist(s, "RTO", &rto);
 	table_declared(s, x);
@@ -177,12 +177,12 @@ static void table_service(GString *s, const MdlScenario *sc,
 				       x->rpo_unknown);
 	table_lost(s, r, x);
 	g_string_append_printf(s, "  both targets met  %s of incidents\n",
-			       pct(report_ratio(x->both_met, x->incidents),
+			       pct(mdl_ratio(x->both_met, x->incidents),
 				   b[0]));
 	table_protection(s, x);
 	if (x->incidents == 0)
 		return;
-	Breakdowns causes = report_by_cause(r, x), paths = report_by_path(r, x);
+	MdlBreakdowns causes = mdl_by_cause(r, x), paths = mdl_by_path(r, x);
 	table_breakdowns(s, "by cause", &causes);
 	table_breakdowns(s, "by path", &paths);
 }
@@ -195,7 +195,7 @@ static void table_components(GString *s, const MdlScenario *sc,
 	g_string_append(s, "\nComponents          availability   95% CI                 units up\n");
 	for (guint i = 0; i < sc->n_components; i++) {
 		const MdlComponentResults *c = &r->components[i];
-		Estimate a = report_estimate(&c->availability);
+		MdlEstimate a = mdl_estimate(&c->availability);
 		g_string_append_printf(s, "  %-18s %s   [%s, %s]   %.4f\n",
 				       sc->components[i].id, avail(a.mean, b[0]),
 				       avail(a.lo, b[1]), avail(a.hi, b[2]),
@@ -214,7 +214,7 @@ static void table_crews(GString *s, const MdlScenario *sc, const MdlResults *r)
 		const MdlCrewResults *k = &r->crews[i];
 		g_string_append_printf(s, "  %-18s %-9" G_GUINT64_FORMAT " %-17s %s\n",
 				       sc->crews[i].id, k->repairs,
-				       pct(report_ratio(k->immediate, k->repairs),
+				       pct(mdl_ratio(k->immediate, k->repairs),
 					   b[0]),
 				       dur(sim_welford_mean(&k->wait_h), b[1]));
 	}
@@ -254,7 +254,7 @@ static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
 
 	if (!c || !sc->costs)
 		return;
-	Estimate t = report_estimate(&c->total);
+	MdlEstimate t = mdl_estimate(&c->total);
 	g_string_append_printf(s, "\nCost over the horizon (%s)\n",
 			       sc->costs->currency);
 	g_string_append_printf(s, "  total             %s   95%% CI [%s, %s]"

@@ -12,6 +12,7 @@
 #define DRSIM_MODELS_REPORT_H
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "models/results/simulate.h"
 #include "models/scenario/scenario.h"
@@ -30,5 +31,9 @@ gboolean mdl_format_parse(const char *s, MdlFormat *format);
  * (and a critical) on a NULL argument. */
 char *mdl_report(const MdlScenario *sc, const MdlResults *r,
 		 const MdlRunInfo *info, MdlFormat format);
+
+/* A JSON tree as `drsim run --format json` writes it: indented by two
+ * blanks, with a final newline.  Yours to g_free(). */
+char *mdl_report_json_text(JsonNode *root);
 
 #endif
