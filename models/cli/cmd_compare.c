@@ -727,9 +727,12 @@ static char *report_csv(const Compare *c)
 static gboolean write_out(const Compare *c, const char *json,
 			  GError **error)
 {
-	for (guint i = 0; i < c->n; i++)
-		if (!mdl_outdir_commit(c->outs[i], c->plays[i]->json, error))
+	for (guint i = 0; i < c->n; i++) {
+		g_autofree char *summary =
+			mdl_report_json_text(c->plays[i]->root);
+		if (!mdl_outdir_commit(c->outs[i], summary, error))
 			return FALSE;
+	}
 	return compare_plots_write(c, error) &&
 	       mdl_compare_write(c->o.out, "compare.json", json, error);
 }

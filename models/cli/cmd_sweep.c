@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "models/cli/commands.h"
+#include "models/cli/options.h"
+#include "models/report/compare_text.h"
 #include "models/results/compare.h"
 #include "models/report/plots.h"
 #include "sim/cli.h"
@@ -668,9 +670,10 @@ static gboolean write_out(const Sweep *w, const char *json,
 	for (guint p = 0; p < w->n_points; p++) {
 		g_autofree char *name = g_strdup_printf("point-%03u", p);
 		g_autofree char *dir = g_build_filename(w->o.out, name, NULL);
+		g_autofree char *summary =
+			mdl_report_json_text(w->plays[p]->root);
 		if (!mdl_compare_dir_ready(dir, "summary.json", error) ||
-		    !mdl_compare_write(dir, "summary.json", w->plays[p]->json,
-				       error))
+		    !mdl_compare_write(dir, "summary.json", summary, error))
 			return FALSE;
 	}
 	return mdl_compare_write(w->o.out, "sweep.dat", dat, error) &&

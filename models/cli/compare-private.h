@@ -21,6 +21,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "models/cli/options.h"
+#include "models/report/compare_text.h"
 #include "models/results/compare.h"
 #include "models/report/outdir.h"
 

@@ -1,0 +1,54 @@
+/* options.h — the command line `drsim compare` and `drsim sweep` share:
+ * the options of `drsim run` plus --plot, and the overrides each
+ * scenario is loaded with.  Errors in MDL_COMPARE_ERROR
+ * (compare_text.h), exit 2.
+ */
+#ifndef DRSIM_MODELS_CLI_OPTIONS_H
+#define DRSIM_MODELS_CLI_OPTIONS_H
+
+#include <glib.h>
+
+#include "models/report/compare_text.h"
+#include "models/report/report.h"
+
+/* -- options ----------------------------------------------------------- */
+
+/* The options of compare and sweep, those of `drsim run` plus --plot. */
+typedef struct {
+	gint64 replications, seed;	/* -1: the scenario's */
+	char *horizon;			/* NULL: the scenario's */
+	char *format_name;		/* --format as given, or NULL */
+	MdlFormat format;		/* parsed: table by default */
+	char *out;			/* --out DIR, or NULL */
+	gboolean plot;
+	gboolean quiet;			/* --quiet: no progress line */
+	gint threads;			/* >= 1; default: one per core */
+	char **sets;			/* --set, in command-line order */
+	char **args;			/* the scenario files */
+} MdlCompareOptions;
+
+/* clang-format off */
+#define MDL_COMPARE_OPTIONS_INIT { .replications = -1, .seed = -1 }
+/* clang-format on */
+
+/* Parses argv (GOptionContext: `argv[0] --help` shows params, the
+ * positional arguments, and summary) into o, which must be
+ * MDL_COMPARE_OPTIONS_INIT.  Checks --threads >= 1, --format, a non-empty
+ * --out and that --plot comes with --out; the number of files is the
+ * caller's to check.  FALSE with error set on bad usage; o must be
+ * cleared either way. */
+gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
+				   char **argv, const char *params,
+				   const char *summary, GError **error);
+
+/* Frees what o holds (not o). */
+void mdl_compare_options_clear(MdlCompareOptions *o);
+
+/* The overrides for one scenario: sets (NULL-terminated, may be NULL),
+ * then those of -r, -s and -H, which win by coming later, then extra
+ * (may be NULL).  Borrowed arguments; the array is yours (g_strfreev()). */
+char **mdl_compare_options_sets(const MdlCompareOptions *o,
+				const char *const *sets,
+				const char *const *extra);
+
+#endif

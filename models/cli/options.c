@@ -1,0 +1,110 @@
+/* options.c — the command line of `drsim compare` and `drsim sweep`
+ * (options.h). */
+#include "models/cli/options.h"
+
+/* -- options --------------------------------------------------------------- */
+
+void mdl_compare_options_clear(MdlCompareOptions *o)
+{
+	g_free(o->horizon);
+	g_free(o->format_name);
+	g_free(o->out);
+	g_strfreev(o->sets);
+	g_strfreev(o->args);
+}
+
+static gboolean usage(GError **error, const char *message)
+{
+	g_set_error_literal(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+			    message);
+	return FALSE;
+}
+
+/* What GOptionContext cannot check by itself. */
+static gboolean options_check(MdlCompareOptions *o, GError **error)
+{
+	if (o->threads < 1) {
+		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+			    "--threads must be >= 1 (got %d)", o->threads);
+		return FALSE;
+	}
+	if (o->format_name && !mdl_format_parse(o->format_name, &o->format))
+		return usage(error, "--format must be table, json or csv");
+	if (o->out && !*o->out)
+		return usage(error, "--out needs a directory");
+	if (o->plot && !o->out)
+		return usage(error, "--plot needs --out DIR");
+	return TRUE;
+}
+
+gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
+				   char **argv, const char *params,
+				   const char *summary, GError **error)
+{
+	GOptionEntry entries[] = {
+		{ "replications", 'r', 0, G_OPTION_ARG_INT64, &o->replications,
+		  "Replications of every run (default: the first scenario's)",
+		  "N" },
+		{ "seed", 's', 0, G_OPTION_ARG_INT64, &o->seed,
+		  "Seed of every run (default: the first scenario's)", "S" },
+		{ "horizon", 'H', 0, G_OPTION_ARG_STRING, &o->horizon,
+		  "Simulated time per replication, e.g. 10y", "T" },
+		{ "threads", 'j', 0, G_OPTION_ARG_INT, &o->threads,
+		  "Worker threads (default: one per core)", "N" },
+		{ "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->sets,
+		  "Override a value of every scenario (repeatable)",
+		  "KEY=VALUE" },
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &o->format_name,
+		  "Output format: table (default), json or csv", "FORMAT" },
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out,
+		  "Also write the results into DIR", "DIR" },
+		{ "plot", 0, 0, G_OPTION_ARG_NONE, &o->plot,
+		  "Draw the charts of DIR with gnuplot (needs --out)", NULL },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
+		  "No progress line on stderr", NULL },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+		  &o->args, NULL, NULL },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	g_autoptr(GOptionContext) ctx = g_option_context_new(params);
+
+	o->threads = (gint)g_get_num_processors();
+	g_option_context_set_summary(ctx, summary);
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	if (!g_option_context_parse(ctx, &argc, &argv, error) ||
+	    !options_check(o, error))
+		return FALSE;
+	if (o->quiet)
+		mdl_simulate_set_progress(FALSE);
+	return TRUE;
+}
+
+static void add_all(GPtrArray *a, const char *const *sets)
+{
+	for (; sets && *sets; sets++)
+		g_ptr_array_add(a, g_strdup(*sets));
+}
+
+char **mdl_compare_options_sets(const MdlCompareOptions *o,
+				const char *const *sets,
+				const char *const *extra)
+{
+	GPtrArray *a = g_ptr_array_new();
+
+	g_return_val_if_fail(o, NULL);
+	add_all(a, sets);
+	if (o->replications >= 0)
+		g_ptr_array_add(a, g_strdup_printf("scenario.replications=%"
+						   G_GINT64_FORMAT,
+						   o->replications));
+	if (o->seed >= 0)
+		g_ptr_array_add(a, g_strdup_printf("scenario.seed=%"
+						   G_GINT64_FORMAT, o->seed));
+	if (o->horizon)
+		g_ptr_array_add(a, g_strdup_printf("scenario.horizon=%s",
+						   o->horizon));
+	add_all(a, extra);
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
+}
+
