@@ -1,15 +1,35 @@
 /* cmd_compare.c — `drsim compare A.cfg B.cfg [...]`: plays several
  * scenarios with the same replications and seed and sets their figures
  * side by side, service by service (docs/output.md, "compare"). */
-#include "compare-private.h"
-
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "models/cli/commands.h"
+#include "models/cli/options.h"
+#include "models/report/compare_plots.h"
+#include "models/report/compare_text.h"
+#include "models/report/outdir.h"
+#include "models/results/compare.h"
 #include "sim/cli.h"
 #include "sim/units.h"
+
+/* The command's state: the options, the plays, their labels and the
+ * services matched. */
+typedef struct {
+	MdlCompareOptions o;
+	const char *prog;
+	guint n;			/* scenarios */
+	MdlComparePlay **plays;		/* [n] */
+	char **labels;			/* [n]: file name without .cfg */
+	MdlOutdir **outs;		/* [n] with --out, else NULL */
+	GPtrArray *common;		/* ids in every scenario (borrowed) */
+	GPtrArray *partial;		/* ids missing from some (borrowed) */
+	MdlCompareSet set;		/* the above, once matched, for the
+					   layers below */
+} Compare;
 
 /* Files of DIR that a scenario's subdirectory must not shadow. */
 static const char *const dir_files[] = {
@@ -134,6 +154,8 @@ static void match_services(Compare *c)
 				g_ptr_array_add(a, (gpointer)id);
 		}
 	}
+	c->set = (MdlCompareSet){ c->n, c->plays, c->labels, c->common,
+				  c->partial };
 }
 
 /* With --out, each scenario gets DIR/LABEL: two scenarios of the same
@@ -376,77 +398,6 @@ static void table_service(GString *s, const Compare *c, const char *id)
 /* The costs are read back from each play's JSON report; the charts
  * (compare_plots.c) read them through the same functions. */
 
-/* TRUE when every scenario has costs. */
-gboolean compare_all_costed(const Compare *c)
-{
-	for (guint i = 0; i < c->n; i++)
-		if (!mdl_compare_play_cost(c->plays[i]))
-			return FALSE;
-	return TRUE;
-}
-
-/* A number of an object (NAN when null or missing). */
-static double member_number(JsonObject *o, const char *key)
-{
-	JsonNode *n = o ? json_object_get_member(o, key) : NULL;
-
-	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
-}
-
-/* The cumulative cost of year slice y (0: spent at t = 0) of a play:
- * FIELD ("mean", "p5", "p95") of cost.by_year[y - 1].cumulative. */
-double compare_cost_year(const MdlComparePlay *p, guint y, const char *field)
-{
-	JsonObject *cost = mdl_compare_play_cost(p);
-	JsonArray *years;
-
-	if (!cost)
-		return NAN;
-	if (y == 0)
-		return mdl_compare_play_cost_number(p, "fixed", "at_start");
-	years = json_object_get_array_member(cost, "by_year");
-	if (!years || y > json_array_get_length(years))
-		return NAN;
-	JsonObject *slice = json_array_get_object_element(years, y - 1);
-	return member_number(
-		json_object_get_object_member(slice, "cumulative"), field);
-}
-
-guint compare_cost_years(const MdlComparePlay *p)
-{
-	JsonObject *cost = mdl_compare_play_cost(p);
-
-	return cost ? json_array_get_length(
-			      json_object_get_array_member(cost, "by_year"))
-		    : 0;
-}
-
-/* The first year slice at whose end the cumulative mean costs of the two
- * scenarios have changed order (from the spending at t = 0 on), 0 when
- * they never do; *b_cheaper tells which one is cheaper from then on. */
-guint compare_cost_crossing(const Compare *c, gboolean *b_cheaper)
-{
-	guint n;
-	double prev;
-
-	if (c->n != 2 || !compare_all_costed(c))
-		return 0;
-	n = MIN(compare_cost_years(c->plays[0]),
-		compare_cost_years(c->plays[1]));
-	prev = compare_cost_year(c->plays[1], 0, "mean") -
-	       compare_cost_year(c->plays[0], 0, "mean");
-	for (guint y = 1; y <= n; y++) {
-		double d = compare_cost_year(c->plays[1], y, "mean") -
-			   compare_cost_year(c->plays[0], y, "mean");
-		if ((d < 0 && prev >= 0) || (d > 0 && prev <= 0)) {
-			*b_cheaper = d < 0;
-			return y;
-		}
-		prev = d;
-	}
-	return 0;
-}
-
 /* Bound i of a ci95 pair, NAN when absent or null (an interval one
  * replication cannot give). */
 static double ci_bound(JsonArray *a, guint i)
@@ -527,7 +478,7 @@ static void table_cost(GString *s, const Compare *c)
 	gboolean b_cheaper = FALSE;
 	guint year;
 
-	if (!compare_all_costed(c))
+	if (!mdl_compare_all_costed(&c->set))
 		return;
 	g = mdl_compare_grid_new();
 	g_string_append_printf(
@@ -548,7 +499,7 @@ static void table_cost(GString *s, const Compare *c)
 	mdl_compare_grid_render(g, s, "  ");
 	if (c->n != 2)
 		return;
-	year = compare_cost_crossing(c, &b_cheaper);
+	year = mdl_compare_cost_crossing(&c->set, &b_cheaper);
 	if (year == 0)
 		g_string_append(s, "  cost: no crossing over the horizon\n");
 	else
@@ -645,7 +596,7 @@ static void json_services(JsonBuilder *b, const Compare *c)
 static void json_cost(JsonBuilder *b, const Compare *c)
 {
 	gboolean b_cheaper = FALSE;
-	guint year = compare_cost_crossing(c, &b_cheaper);
+	guint year = mdl_compare_cost_crossing(&c->set, &b_cheaper);
 
 	json_builder_set_member_name(b, "costs");
 	json_builder_begin_array(b);
@@ -733,7 +684,7 @@ static gboolean write_out(const Compare *c, const char *json,
 		if (!mdl_outdir_commit(c->outs[i], summary, error))
 			return FALSE;
 	}
-	return compare_plots_write(c, error) &&
+	return mdl_compare_plots_write(&c->set, c->o.out, error) &&
 	       mdl_compare_write(c->o.out, "compare.json", json, error);
 }
 
@@ -756,7 +707,7 @@ static int report(const Compare *c)
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
 	}
-	if (c->o.plot && !compare_plots_render(c, &error)) {
+	if (c->o.plot && !mdl_compare_plots_render(&c->set, c->prog, c->o.out, &error)) {
 		fprintf(stderr, "%s: %s\n", c->prog, error->message);
 		g_error_free(error);
 		return SIM_EXIT_FAILED;

@@ -252,3 +252,78 @@ char *mdl_figure_diff_text(MdlFigure f, double d)
 	}
 }
 
+
+/* -- costs of a set of plays ------------------------------------------------ */
+
+/* TRUE when every scenario has costs. */
+gboolean mdl_compare_all_costed(const MdlCompareSet *c)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (!mdl_compare_play_cost(c->plays[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* A number of an object (NAN when null or missing). */
+static double member_number(JsonObject *o, const char *key)
+{
+	JsonNode *n = o ? json_object_get_member(o, key) : NULL;
+
+	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
+/* The cumulative cost of year slice y (0: spent at t = 0) of a play:
+ * FIELD ("mean", "p5", "p95") of cost.by_year[y - 1].cumulative. */
+double mdl_compare_cost_year(const MdlComparePlay *p, guint y,
+			     const char *field)
+{
+	JsonObject *cost = mdl_compare_play_cost(p);
+	JsonArray *years;
+
+	if (!cost)
+		return NAN;
+	if (y == 0)
+		return mdl_compare_play_cost_number(p, "fixed", "at_start");
+	years = json_object_get_array_member(cost, "by_year");
+	if (!years || y > json_array_get_length(years))
+		return NAN;
+	JsonObject *slice = json_array_get_object_element(years, y - 1);
+	return member_number(
+		json_object_get_object_member(slice, "cumulative"), field);
+}
+
+guint mdl_compare_cost_years(const MdlComparePlay *p)
+{
+	JsonObject *cost = mdl_compare_play_cost(p);
+
+	return cost ? json_array_get_length(
+			      json_object_get_array_member(cost, "by_year"))
+		    : 0;
+}
+
+/* The first year slice at whose end the cumulative mean costs of the two
+ * scenarios have changed order (from the spending at t = 0 on), 0 when
+ * they never do; *b_cheaper tells which one is cheaper from then on. */
+guint mdl_compare_cost_crossing(const MdlCompareSet *c, gboolean *b_cheaper)
+{
+	guint n;
+	double prev;
+
+	if (c->n != 2 || !mdl_compare_all_costed(c))
+		return 0;
+	n = MIN(mdl_compare_cost_years(c->plays[0]),
+		mdl_compare_cost_years(c->plays[1]));
+	prev = mdl_compare_cost_year(c->plays[1], 0, "mean") -
+	       mdl_compare_cost_year(c->plays[0], 0, "mean");
+	for (guint y = 1; y <= n; y++) {
+		double d = mdl_compare_cost_year(c->plays[1], y, "mean") -
+			   mdl_compare_cost_year(c->plays[0], y, "mean");
+		if ((d < 0 && prev >= 0) || (d > 0 && prev <= 0)) {
+			*b_cheaper = d < 0;
+			return y;
+		}
+		prev = d;
+	}
+	return 0;
+}
+

@@ -116,4 +116,36 @@ gboolean mdl_figure_ci(MdlFigure f, JsonObject *service, double *lo,
 char *mdl_figure_text(MdlFigure f, double x);
 char *mdl_figure_diff_text(MdlFigure f, double d);
 
+/* -- a set of plays --------------------------------------------------- */
+
+/* Scenarios set side by side, once each is played and their services
+ * matched: what compare's table, JSON and charts read.  Borrowed. */
+typedef struct {
+	guint n;			/* scenarios */
+	MdlComparePlay *const *plays;	/* [n] */
+	char *const *labels;		/* [n]: file name without .cfg */
+	GPtrArray *common;		/* service ids in every scenario */
+	GPtrArray *partial;		/* ids missing from some */
+} MdlCompareSet;
+
+/* TRUE when every scenario of c has costs. */
+gboolean mdl_compare_all_costed(const MdlCompareSet *c);
+
+/* The cumulative cost of p at the end of year slice y, y = 0 being what
+ * is spent at t = 0: field ("mean", "p5" or "p95") of
+ * cost.by_year[y - 1].cumulative, or cost.fixed.at_start for y = 0.  NAN
+ * when p has no costs, no such slice or no such field. */
+double mdl_compare_cost_year(const MdlComparePlay *p, guint y,
+			     const char *field);
+
+/* The number of year slices of p's costs, 0 without costs. */
+guint mdl_compare_cost_years(const MdlComparePlay *p);
+
+/* The first year slice at whose end the cumulative mean costs of the two
+ * scenarios of c have changed order (from the spending at t = 0 on);
+ * *b_cheaper then tells whether B is the cheaper one from then on.  0
+ * (and *b_cheaper untouched) when they never do, when c does not hold
+ * exactly two scenarios or when one has no costs. */
+guint mdl_compare_cost_crossing(const MdlCompareSet *c, gboolean *b_cheaper);
+
 #endif

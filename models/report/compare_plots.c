@@ -2,8 +2,8 @@
  * data (compare_rto_cdf, compare_rpo_cdf, compare_availability and
  * compare_cost_year .dat) and the gnuplot scripts (.gp) drawing every
  * scenario on one chart, and their rendering with --plot
- * (docs/output.md, "compare").  The contract is compare-private.h. */
-#include "compare-private.h"
+ * (docs/output.md, "compare").  The contract is compare_plots.h. */
+#include "models/report/compare_plots.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,7 +40,7 @@ static void cdf_block(GString *s, const SimSketch *sk)
 	}
 }
 
-static char *dat_cdf(const Compare *c, gboolean rto)
+static char *dat_cdf(const MdlCompareSet *c, gboolean rto)
 {
 	GString *s = g_string_new(NULL);
 
@@ -72,7 +72,7 @@ static char *dat_cdf(const Compare *c, gboolean rto)
 	return g_string_free(s, FALSE);
 }
 
-static char *dat_availability(const Compare *c)
+static char *dat_availability(const MdlCompareSet *c)
 {
 	GString *s = g_string_new("# service scenario mean lo hi\n"
 				  "# compare_availability.dat — drsim compare: "
@@ -99,7 +99,7 @@ static char *dat_availability(const Compare *c)
 
 /* Cumulative cost by year, one data set per scenario: year 0 is what is
  * spent at t = 0. */
-static char *dat_cost_year(const Compare *c)
+static char *dat_cost_year(const MdlCompareSet *c)
 {
 	GString *s = g_string_new(
 		"# year cumulative_mean cumulative_p5 cumulative_p95\n"
@@ -111,21 +111,21 @@ static char *dat_cost_year(const Compare *c)
 	for (guint i = 0; i < c->n; i++) {
 		const MdlComparePlay *p = c->plays[i];
 		/* year 0 has no band: the spending at t = 0 itself */
-		double at_start = compare_cost_year(p, 0, "mean");
+		double at_start = mdl_compare_cost_year(p, 0, "mean");
 		if (i > 0)
 			g_string_append(s, "\n\n");
 		g_string_append(s, "# scenario");
 		dat_word(s, c->labels[i]);
 		g_string_append_c(s, '\n');
-		for (guint y = 0; y <= compare_cost_years(p); y++) {
+		for (guint y = 0; y <= mdl_compare_cost_years(p); y++) {
 			mdl_compare_dat_number(s, y);
 			mdl_compare_dat_number(
-				s, compare_cost_year(p, y, "mean"));
+				s, mdl_compare_cost_year(p, y, "mean"));
 			mdl_compare_dat_number(
-				s, y ? compare_cost_year(p, y, "p5")
+				s, y ? mdl_compare_cost_year(p, y, "p5")
 				     : at_start);
 			mdl_compare_dat_number(
-				s, y ? compare_cost_year(p, y, "p95")
+				s, y ? mdl_compare_cost_year(p, y, "p95")
 				     : at_start);
 			g_string_append_c(s, '\n');
 		}
@@ -174,7 +174,7 @@ static char *lost_for_good_text(JsonObject *sv)
 		 : g_strdup("");
 }
 
-static char *gp_cdf(const Compare *c, gboolean rto)
+static char *gp_cdf(const MdlCompareSet *c, gboolean rto)
 {
 	const char *what = rto ? "RTO" : "RPO";
 	MdlFigure target = rto ? MDL_FIGURE_RTO_TARGET : MDL_FIGURE_RPO_TARGET;
@@ -231,7 +231,7 @@ static char *gp_cdf(const Compare *c, gboolean rto)
 
 /* Availability of every service, the scenarios' bars side by side with
  * their 95 % intervals. */
-static char *gp_availability(const Compare *c)
+static char *gp_availability(const MdlCompareSet *c)
 {
 	GString *s = g_string_new(
 		"# drsim compare: availability per service, bars side by "
@@ -259,7 +259,7 @@ static char *gp_availability(const Compare *c)
 }
 
 /* A short mark where a scenario that replaces a topology takes over. */
-static void gp_in_service(GString *s, const Compare *c)
+static void gp_in_service(GString *s, const MdlCompareSet *c)
 {
 	for (guint i = 0; i < c->n; i++) {
 		const MdlScenario *si = c->plays[i]->sc;
@@ -279,10 +279,10 @@ static void gp_in_service(GString *s, const Compare *c)
 
 /* The cumulative costs of the scenarios on one chart, each a band and
  * its mean; the crossing year marked. */
-static char *gp_cost_year(const Compare *c)
+static char *gp_cost_year(const MdlCompareSet *c)
 {
 	gboolean b_cheaper = FALSE;
-	guint year = compare_cost_crossing(c, &b_cheaper);
+	guint year = mdl_compare_cost_crossing(c, &b_cheaper);
 	g_autofree char *cur = gp_text(json_object_get_string_member(
 		mdl_compare_play_cost(c->plays[0]), "currency"));
 	GString *s = g_string_new(NULL);
@@ -322,19 +322,21 @@ static char *gp_cost_year(const Compare *c)
 /* -- writing and rendering ------------------------------------------------ */
 
 /* compare_cost_year.dat and .gp, when every scenario has costs. */
-static gboolean write_cost(const Compare *c, GError **error)
+static gboolean write_cost(const MdlCompareSet *c, const char *out,
+			   GError **error)
 {
-	if (!compare_all_costed(c))
+	if (!mdl_compare_all_costed(c))
 		return TRUE;
 	g_autofree char *dat = dat_cost_year(c), *gp = gp_cost_year(c);
-	return mdl_compare_write(c->o.out, "compare_cost_year.dat", dat,
+	return mdl_compare_write(out, "compare_cost_year.dat", dat,
 				 error) &&
-	       mdl_compare_write(c->o.out, "compare_cost_year.gp", gp, error);
+	       mdl_compare_write(out, "compare_cost_year.gp", gp, error);
 }
 
 /* The per-service charts, when the scenarios have a service in common
  * (without one, gnuplot has nothing to draw and fails). */
-static gboolean write_services(const Compare *c, GError **error)
+static gboolean write_services(const MdlCompareSet *c, const char *out,
+			       GError **error)
 {
 	if (c->common->len == 0)
 		return TRUE;
@@ -343,22 +345,24 @@ static gboolean write_services(const Compare *c, GError **error)
 	g_autofree char *grto = gp_cdf(c, TRUE), *grpo = gp_cdf(c, FALSE);
 	g_autofree char *gav = gp_availability(c);
 
-	return mdl_compare_write(c->o.out, "compare_rto_cdf.dat", rto, error) &&
-	       mdl_compare_write(c->o.out, "compare_rpo_cdf.dat", rpo, error) &&
-	       mdl_compare_write(c->o.out, "compare_availability.dat", avail,
+	return mdl_compare_write(out, "compare_rto_cdf.dat", rto, error) &&
+	       mdl_compare_write(out, "compare_rpo_cdf.dat", rpo, error) &&
+	       mdl_compare_write(out, "compare_availability.dat", avail,
 				 error) &&
-	       mdl_compare_write(c->o.out, "compare_rto_cdf.gp", grto, error) &&
-	       mdl_compare_write(c->o.out, "compare_rpo_cdf.gp", grpo, error) &&
-	       mdl_compare_write(c->o.out, "compare_availability.gp", gav,
+	       mdl_compare_write(out, "compare_rto_cdf.gp", grto, error) &&
+	       mdl_compare_write(out, "compare_rpo_cdf.gp", grpo, error) &&
+	       mdl_compare_write(out, "compare_availability.gp", gav,
 				 error);
 }
 
-gboolean compare_plots_write(const Compare *c, GError **error)
+gboolean mdl_compare_plots_write(const MdlCompareSet *c, const char *out,
+				 GError **error)
 {
-	return write_services(c, error) && write_cost(c, error);
+	return write_services(c, out, error) && write_cost(c, out, error);
 }
 
-gboolean compare_plots_render(const Compare *c, GError **error)
+gboolean mdl_compare_plots_render(const MdlCompareSet *c, const char *prog,
+				  const char *out, GError **error)
 {
 	/* the per-service charts when a service is common, the cost chart
 	 * when every scenario has costs */
@@ -369,19 +373,19 @@ gboolean compare_plots_render(const Compare *c, GError **error)
 
 	for (guint k = 0; k < G_N_ELEMENTS(per_service) && c->common->len; k++)
 		g_ptr_array_add(scripts, (gpointer)per_service[k]);
-	if (compare_all_costed(c))
+	if (mdl_compare_all_costed(c))
 		g_ptr_array_add(scripts, (gpointer)"compare_cost_year.gp");
 
 	if (!gnuplot) {
 		fprintf(stderr, "%s: gnuplot not found: the .gp scripts in "
-				"'%s' render the charts\n", c->prog, c->o.out);
+				"'%s' render the charts\n", prog, out);
 		return TRUE;
 	}
 	for (guint k = 0; k < scripts->len; k++) {
 		char *argv[] = { gnuplot, scripts->pdata[k], NULL };
 		g_autofree char *err = NULL;
 		int status;
-		if (!g_spawn_sync(c->o.out, argv, NULL, G_SPAWN_DEFAULT, NULL,
+		if (!g_spawn_sync(out, argv, NULL, G_SPAWN_DEFAULT, NULL,
 				  NULL, NULL, &err, &status, error))
 			return FALSE;
 		if (!g_spawn_check_wait_status(status, NULL)) {
@@ -394,12 +398,12 @@ gboolean compare_plots_render(const Compare *c, GError **error)
 	}
 	for (guint k = 0; k < c->common->len; k++)
 		for (int r = 0; r < 2; r++)
-			fprintf(stderr, "%s/compare_%s_cdf_%s.png\n", c->o.out,
+			fprintf(stderr, "%s/compare_%s_cdf_%s.png\n", out,
 				r ? "rpo" : "rto",
 				(const char *)g_ptr_array_index(c->common, k));
 	if (c->common->len)
-		fprintf(stderr, "%s/compare_availability.png\n", c->o.out);
-	if (compare_all_costed(c))
-		fprintf(stderr, "%s/compare_cost_year.png\n", c->o.out);
+		fprintf(stderr, "%s/compare_availability.png\n", out);
+	if (mdl_compare_all_costed(c))
+		fprintf(stderr, "%s/compare_cost_year.png\n", out);
 	return TRUE;
 }
