@@ -1,9 +1,10 @@
-/* plots-private.h — what the files of a run's charts share: plots.c (the
- * chart object, the CDF and by-cause charts, mdl_plots_write(), rendering,
- * and the helpers below) and plots_horizon.c (the charts along the
- * horizon: per year slice, dataset size, cumulative cost).  Only those
- * two files include this; the contract of the charts, their files and
- * their invariants is plots.h.
+/* plots-private.h — what the files of a run's charts share, one way:
+ * chart.c (the chart object and the helpers below) under
+ * plots_horizon.c (the charts along the horizon: per year slice, dataset
+ * size, cumulative cost) under plots.c (the CDF and by-cause charts,
+ * mdl_plots_write(), rendering).  Only those three files include this;
+ * the contract of the charts, their files and their invariants is
+ * plots.h.
  *
  * Every chart is built whole in memory as an MdlPlot and saved by
  * mdl_plot_save(); the functions here only append to the strings they
@@ -29,7 +30,7 @@ typedef struct {
 	double min_pos, max;
 } Span;
 
-/* ---- plots.c: helpers of every chart ---- */
+/* ---- chart.c: helpers of every chart ---- */
 
 /* Two blank lines appended to dat before every data set but the first
  * (*blocks counts them): gnuplot's `index` counts them. */
