@@ -119,98 +119,7 @@ static void read_staff(Loader *ld, const config_setting_t *g, MdlCosts *c)
 	amount_of(ld, staff, "cost_per_fte", ctx, &c->cost_per_fte);
 }
 
-/* FILE of `replaces`, relative to the directory of the file naming it. */
-static char *replaced_path(const Loader *ld, const char *name)
-{
-	g_autofree char *dir = g_path_get_dirname(ld->file);
-
-	if (g_path_is_absolute(name) || strcmp(dir, ".") == 0)
-		return g_strdup(name);
-	return g_build_filename(dir, name, NULL);
-}
-
-/* The replaced scenario must run every service of this one and share
- * its calendar: its incidents are this scenario's, on the same clock. */
-static void check_replaced(Loader *ld, const config_setting_t *s,
-			   const MdlScenario *sc, const MdlScenario *old,
-			   const char *path)
-{
-	for (guint i = 0; i < sc->n_services; i++)
-		if (mdl_scenario_find_service(old, sc->services[i].id) < 0)
-			ld_error(ld, s,
-				 "'replaces' in 'project' of 'costs': %s has "
-				 "no service '%s' (the replaced topology must "
-				 "run every service of this one)",
-				 path, sc->services[i].id);
-	if (old->calendar.start_s != sc->calendar.start_s)
-		ld_error(ld, s,
-			 "'replaces' in 'project' of 'costs': %s has another "
-			 "'start' than this file (both run on one calendar)",
-			 path);
-}
-
-/* `replaces = FILE`: the scenario in service until the project ends. */
-static void read_replaces(Loader *ld, const config_setting_t *s,
-			  MdlScenario *sc, MdlCosts *c)
-{
-	const char *name;
-	g_autofree char *path = NULL;
-	g_autoptr(GError) error = NULL;
-	MdlScenario *old;
-
-	if (!ld_text(ld, s, "'project' of 'costs'", FALSE, &name))
-		return;
-	if (ld->nested) {
-		ld_error(ld, s,
-			 "'replaces' in 'project' of 'costs': a replaced "
-			 "scenario cannot replace another in turn (one "
-			 "replaced topology at most)");
-		return;
-	}
-	path = replaced_path(ld, name);
-	old = ld_load_scenario(path, NULL, TRUE, &error);
-	if (!old) {
-		ld_error(ld, s,
-			 "'replaces' in 'project' of 'costs': %s does not "
-			 "load:\n%s",
-			 path, error->message);
-		return;
-	}
-	check_replaced(ld, s, sc, old, path);
-	if (old->costs)
-		c->replaced_per_year = old->costs->opex_per_year +
-				       old->costs->fte *
-					       old->costs->cost_per_fte;
-	sc->replaces = old;
-}
-
-/* The new topology must come into service within the horizon. */
-static void check_lead_time(Loader *ld, const config_setting_t *project,
-			    MdlScenario *sc, MdlCosts *c)
-{
-	config_setting_t *lead = config_setting_get_member(project,
-							   "lead_time");
-
-	if (!lead) {
-		ld_error(ld, project,
-			 "'replaces' in 'project' of 'costs' needs "
-			 "'lead_time': when the new topology is in service");
-		return;
-	}
-	if (c->project_lead_h <= 0 || c->project_lead_h >= sc->horizon_h) {
-		g_autofree char *got = ld_value_text(lead);
-		ld_error(ld, lead,
-			 "lead_time in 'project' of 'costs' must be > 0 and "
-			 "shorter than the horizon when the project replaces "
-			 "a topology (got %s)",
-			 got);
-		return;
-	}
-	sc->in_service_h = c->in_service_h = c->project_lead_h;
-}
-
-static void read_project(Loader *ld, const config_setting_t *g,
-			 MdlScenario *sc, MdlCosts *c)
+static void read_project(Loader *ld, const config_setting_t *g, MdlCosts *c)
 {
 	const char *ctx = "'project' of 'costs'";
 	config_setting_t *project = ld_group(ld, g, "project", "'costs'");
@@ -224,11 +133,8 @@ static void read_project(Loader *ld, const config_setting_t *g,
 		ld_duration(ld, s, ctx, &c->project_lead_h);
 		c->lead_line = (int)ld_line(s);
 	}
-	if (!(s = config_setting_get_member(project, "replaces")))
-		return;
-	read_replaces(ld, s, sc, c);
-	if (sc->replaces)
-		check_lead_time(ld, project, sc, c);
+	/* `replaces` names a scenario: scenario.c loads it (costs.c only
+	 * reads amounts and durations) */
 }
 
 /* The amounts of the member `key` of g by id of that kind into out[n]:
@@ -352,7 +258,7 @@ void ld_read_costs(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	read_capex(ld, g, c);
 	amount_of(ld, g, "opex_per_year", "'costs'", &c->opex_per_year);
 	read_staff(ld, g, c);
-	read_project(ld, g, sc, c);
+	read_project(ld, g, c);
 	read_by_ids(ld, g, sc, c);
 	amount_of(ld, g, "data_loss_per_hour", "'costs'",
 		  &c->data_loss_per_hour);

@@ -190,11 +190,6 @@ gint ld_lookup(const Loader *ld, LdKind kind, const char *id);
  * unknown id is reported the first time only: its other uses are the
  * same mistake; and not at all when the list of that kind is absent
  * (already reported). */
-/* The array of ids s, resolved to indices of that kind into a new array
- * *out of *n (unknown and repeated ids reported and left out).  FALSE when
- * s is not an array. */
-gboolean ld_read_refs(Loader *ld, const config_setting_t *s, LdKind kind,
-		      const char *ctx, guint **out, guint *n);
 
 gboolean ld_ref(Loader *ld, const config_setting_t *s, LdKind kind,
 		const char *ctx, guint *out);
@@ -228,7 +223,13 @@ SimDist *ld_occurrence(Loader *ld, const config_setting_t *group,
  * config under root, marking what it wrote; reports bad ones. */
 void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets);
 
-/* ---- topology.c: helpers for objects ---- */
+/* ---- objects.c: helpers for objects ---- */
+
+/* The array of ids s, resolved to indices of that kind into a new array
+ * *out of *n (unknown and repeated ids reported and left out).  FALSE when
+ * s is not an array. */
+gboolean ld_read_refs(Loader *ld, const config_setting_t *s, LdKind kind,
+		      const char *ctx, guint **out, guint *n);
 
 /* "KIND 'ID'" (ID the value of the member `key`, "id" or "name"), or
  * "KIND #N" (N = i + 1) when it has no usable one; then " of OF" when of

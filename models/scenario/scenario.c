@@ -430,6 +430,120 @@ static gboolean malformed(const config_setting_t *root,
 	return !list && config_setting_get_member(root, key) != NULL;
 }
 
+/* FILE of `replaces`, relative to the directory of the file naming it. */
+static char *replaced_path(const Loader *ld, const char *name)
+{
+	g_autofree char *dir = g_path_get_dirname(ld->file);
+
+	if (g_path_is_absolute(name) || strcmp(dir, ".") == 0)
+		return g_strdup(name);
+	return g_build_filename(dir, name, NULL);
+}
+
+/* The replaced scenario must run every service of this one and share
+ * its calendar: its incidents are this scenario's, on the same clock. */
+static void check_replaced(Loader *ld, const config_setting_t *s,
+			   const MdlScenario *sc, const MdlScenario *old,
+			   const char *path)
+{
+	for (guint i = 0; i < sc->n_services; i++)
+		if (mdl_scenario_find_service(old, sc->services[i].id) < 0)
+			ld_error(ld, s,
+				 "'replaces' in 'project' of 'costs': %s has "
+				 "no service '%s' (the replaced topology must "
+				 "run every service of this one)",
+				 path, sc->services[i].id);
+	if (old->calendar.start_s != sc->calendar.start_s)
+		ld_error(ld, s,
+			 "'replaces' in 'project' of 'costs': %s has another "
+			 "'start' than this file (both run on one calendar)",
+			 path);
+}
+
+/* `replaces = FILE`: the scenario in service until the project ends. */
+static void read_replaces(Loader *ld, const config_setting_t *s,
+			  MdlScenario *sc, MdlCosts *c)
+{
+	const char *name;
+	g_autofree char *path = NULL;
+	g_autoptr(GError) error = NULL;
+	MdlScenario *old;
+
+	if (!ld_text(ld, s, "'project' of 'costs'", FALSE, &name))
+		return;
+	if (ld->nested) {
+		ld_error(ld, s,
+			 "'replaces' in 'project' of 'costs': a replaced "
+			 "scenario cannot replace another in turn (one "
+			 "replaced topology at most)");
+		return;
+	}
+	path = replaced_path(ld, name);
+	old = ld_load_scenario(path, NULL, TRUE, &error);
+	if (!old) {
+		ld_error(ld, s,
+			 "'replaces' in 'project' of 'costs': %s does not "
+			 "load:\n%s",
+			 path, error->message);
+		return;
+	}
+	check_replaced(ld, s, sc, old, path);
+	if (old->costs)
+		c->replaced_per_year = old->costs->opex_per_year +
+				       old->costs->fte *
+					       old->costs->cost_per_fte;
+	sc->replaces = old;
+}
+
+/* The new topology must come into service within the horizon. */
+static void check_lead_time(Loader *ld, const config_setting_t *project,
+			    MdlScenario *sc, MdlCosts *c)
+{
+	config_setting_t *lead = config_setting_get_member(project,
+							   "lead_time");
+
+	if (!lead) {
+		ld_error(ld, project,
+			 "'replaces' in 'project' of 'costs' needs "
+			 "'lead_time': when the new topology is in service");
+		return;
+	}
+	if (c->project_lead_h <= 0 || c->project_lead_h >= sc->horizon_h) {
+		g_autofree char *got = ld_value_text(lead);
+		ld_error(ld, lead,
+			 "lead_time in 'project' of 'costs' must be > 0 and "
+			 "shorter than the horizon when the project replaces "
+			 "a topology (got %s)",
+			 got);
+		return;
+	}
+	sc->in_service_h = c->in_service_h = c->project_lead_h;
+}
+
+
+/* costs.project.replaces, when the file has it: the scenario of the
+ * topology in service until the project's lead time, loaded here (it is
+ * a scenario) after the costs that name it. */
+static void read_project_replaces(Loader *ld, const config_setting_t *root,
+				  MdlScenario *sc)
+{
+	config_setting_t *costs = config_setting_get_member(root, "costs");
+	config_setting_t *project =
+		costs && config_setting_is_group(costs)
+			? config_setting_get_member(costs, "project")
+			: NULL;
+	config_setting_t *s =
+		project && config_setting_is_group(project)
+			? config_setting_get_member(project, "replaces")
+			: NULL;
+
+	if (!s || !sc->costs)
+		return;
+	read_replaces(ld, s, sc, sc->costs);
+	if (sc->replaces)
+		check_lead_time(ld, project, sc, sc->costs);
+}
+
 /* Every id first: services may depend on services listed later. */
 static void register_ids(Loader *ld, const config_setting_t *root,
 			 config_setting_t *const lists[LD_N_KINDS])
@@ -468,6 +582,7 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	ld_read_services(ld, lists[LD_SERVICE], sc);
 	ld_read_threats(ld, threats, sc);
 	ld_read_costs(ld, root, sc);
+	read_project_replaces(ld, root, sc);
 	order_services(ld, sc, lists[LD_SERVICE]);
 }
 
