@@ -133,7 +133,7 @@ START_TEST(test_costs_world_exact)
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 	const double by_year[] = { 1.9e6, 2.43e6 };
 
-	ck_assert(mdl_world_run(w, 0, r, NULL));
+	ck_assert(mdl_results_play(w, 0, r, NULL));
 	ck_assert_uint_eq(r->services[0].incidents, 1);
 	assert_costs(r, 2.43e6, 3.3e5, by_year);
 	mdl_results_free(r);

@@ -38,7 +38,7 @@ static Played play(const char *file, const char *const *sets, guint n)
 	p.w = mdl_world_new(p.sc);
 	p.r = mdl_results_new(p.sc, mdl_world_labels(p.w), TRUE);
 	for (guint64 rep = 0; rep < n; rep++)
-		ck_assert(mdl_world_run(p.w, rep, p.r, NULL));
+		ck_assert(mdl_results_play(p.w, rep, p.r, NULL));
 	return p;
 }
 
@@ -218,10 +218,10 @@ START_TEST(test_replaced_exercise_own_topology)
 				      "component:vm:failure:f@+100h", &inj,
 				      &error));
 	/* a normal replication first: the exercise must not inherit it */
-	ck_assert(mdl_world_run(w, 0, r, NULL));
+	ck_assert(mdl_results_play(w, 0, r, NULL));
 	mdl_results_free(r);
 	r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
-	ck_assert(mdl_world_run_exercise(w, 0, &inj, r, NULL));
+	ck_assert(mdl_results_play_exercise(w, 0, &inj, r, NULL));
 	assert_close(r->services[0].availability.mean, 1995.0 / 2000, 1e-12);
 	mdl_injection_clear(&inj);
 	mdl_results_free(r);

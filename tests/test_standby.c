@@ -264,7 +264,7 @@ START_TEST(test_standby_retries_traced)
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 
 	mdl_world_set_trace(w, count_steps, log);
-	ck_assert(mdl_world_run(w, 0, r, NULL));
+	ck_assert(mdl_results_play(w, 0, r, NULL));
 	ck_assert_str_eq(log->str,
 			 "50.1 failover started dr1\n"
 			 "50.6 failover failed dr1\n"

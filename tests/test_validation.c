@@ -66,7 +66,7 @@ static SimWelford replicate(const MdlScenario *sc, Metric m)
 	for (guint64 rep = 0; rep < sc->replications; rep++) {
 		MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 		GError *error = NULL;
-		ck_assert_msg(mdl_world_run(w, rep, r, &error), "%s",
+		ck_assert_msg(mdl_results_play(w, rep, r, &error), "%s",
 			      error ? error->message : "?");
 		sim_welford_add(&acc, metric_of(m, r));
 		mdl_results_free(r);
@@ -163,7 +163,7 @@ START_TEST(test_validation_v1)
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 
 	for (guint64 rep = 0; rep < sc->replications; rep++)
-		ck_assert(mdl_world_run(w, rep, r, NULL));
+		ck_assert(mdl_results_play(w, rep, r, NULL));
 	const MdlServiceResults *s = &r->services[0];
 	assert_close(s->availability.mean, 260.0 / 300, 1e-12);
 	assert_close(s->availability.min, s->availability.max, 0);
@@ -186,7 +186,7 @@ START_TEST(test_validation_d1_percentiles)
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 
 	for (guint64 rep = 0; rep < sc->replications; rep++)
-		ck_assert(mdl_world_run(w, rep, r, NULL));
+		ck_assert(mdl_results_play(w, rep, r, NULL));
 	double p95 = sim_sketch_quantile(r->services[0].rto_sketch, 0.95);
 	ck_assert_msg(fabs(p95 / (8 * log(20)) - 1) < 0.03, "p95 RTO %g", p95);
 	p95 = sim_sketch_quantile(r->services[0].rpo_sketch, 0.95);
@@ -208,7 +208,7 @@ START_TEST(test_validation_d4)
 		MdlWorld *w = mdl_world_new(sc);
 		MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 		for (guint64 rep = 0; rep < 20; rep++)
-			ck_assert(mdl_world_run(w, rep, r, NULL));
+			ck_assert(mdl_results_play(w, rep, r, NULL));
 		const MdlServiceResults *s = &r->services[0];
 		ck_assert_uint_gt(s->incidents, 1000);
 		assert_close(s->rto_h.min, 55 / 60.0, 1e-9);
@@ -234,7 +234,7 @@ START_TEST(test_validation_d5)
 	guint n = 0, late = 0;
 
 	for (guint64 rep = 0; rep < sc->replications; rep++)
-		ck_assert(mdl_world_run(w, rep, r, NULL));
+		ck_assert(mdl_results_play(w, rep, r, NULL));
 	g_auto(GStrv) rows = g_strsplit(r->rows->str, "\n", -1);
 	for (char **row = rows; *row && **row; row++) {
 		g_auto(GStrv) f = g_strsplit(*row, ",", -1);

@@ -24,7 +24,7 @@ static MdlResults *play(const char *body, const char *horizon,
 	MdlScenario *sc = test_scenario_text(text, NULL);
 	MdlWorld *w = mdl_world_new(sc);
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
-	ck_assert(mdl_world_run(w, 0, r, NULL));
+	ck_assert(mdl_results_play(w, 0, r, NULL));
 	played = w;
 	*out_sc = sc;
 	return r;

@@ -57,7 +57,7 @@ MdlResults *test_play(const char *text, guint reps, MdlScenario **sc)
 	played = mdl_world_new(*sc);
 	MdlResults *r = mdl_results_new(*sc, mdl_world_labels(played), TRUE);
 	for (guint rep = 0; rep < reps; rep++)
-		ck_assert(mdl_world_run(played, rep, r, NULL));
+		ck_assert(mdl_results_play(played, rep, r, NULL));
 	return r;
 }
 

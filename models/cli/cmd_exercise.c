@@ -510,7 +510,7 @@ static gboolean play_all(Exercise *ex, const MdlInjection *inj,
 		MdlResults *r = mdl_results_new(ex->sc, mdl_world_labels(w), TRUE);
 		ex->record_timeline = rep == 0;
 		g_hash_table_remove_all(ex->seen);
-		ok = mdl_world_run_exercise(w, rep, inj, r, error);
+		ok = mdl_results_play_exercise(w, rep, inj, r, error);
 		if (ok)
 			take_incidents(ex, r);
 		mdl_results_free(r);

@@ -279,7 +279,7 @@ MdlTimeline *mdl_timeline_trace(const MdlScenario *sc, guint64 rep,
 	MdlWorld *w = mdl_world_new(sc);
 	MdlResults *r = mdl_results_new(sc, mdl_world_labels(w), FALSE);
 	mdl_world_set_trace(w, on_trace, tl);
-	gboolean ok = mdl_world_run(w, rep, r, error);
+	gboolean ok = mdl_results_play(w, rep, r, error);
 	mdl_results_free(r);
 	mdl_world_free(w);
 	if (!ok)

@@ -278,21 +278,9 @@ static double data_loss_cost(const MdlResults *r, const MdlIncident *inc)
 	return (inc->lost_for_good ? inc->rpo_priced_h : inc->rpo_h) * per_hour;
 }
 
-double mdl_results_loss_total(const MdlResults *r, const char *id)
-{
-	const MdlScenario *sc = r->sc;
-
-	if (!sc->costs)
-		return NAN;
-	for (guint d = 0; d < sc->n_datasets; d++)
-		if (strcmp(sc->datasets[d].id, id) == 0)
-			return sc->costs->data_loss_total[d];
-	return NAN;
-}
-
 void mdl_results_lost_for_good(MdlResults *r, const char *id, double t)
 {
-	double cost = mdl_results_loss_total(r, id);
+	double cost = mdl_scenario_loss_total(r->sc, id);
 
 	if (r->cost && !isnan(cost))
 		r->cost->year_incidents[year_of(r, t)] += cost;
@@ -559,4 +547,95 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 	into->replications += from->replications;
 	into->events += from->events;
 	sim_welford_merge(&into->switch_h, &from->switch_h);
+}
+
+/* -- the recorder of a world ------------------------------------------------ */
+
+static void rec_incident(gpointer sink, const MdlIncident *inc)
+{
+	mdl_results_incident(sink, inc);
+}
+
+static void rec_censored(gpointer sink, guint service)
+{
+	mdl_results_censored(sink, service);
+}
+
+static void rec_uptime(gpointer sink, guint service, double a, double b)
+{
+	mdl_results_uptime(sink, service, a, b);
+}
+
+static void rec_occurrence(gpointer sink, guint cause, double t)
+{
+	mdl_results_occurrence(sink, cause, t);
+}
+
+static void rec_lost_for_good(gpointer sink, const char *id, double t)
+{
+	mdl_results_lost_for_good(sink, id, t);
+}
+
+static void rec_switched(gpointer sink, double t)
+{
+	mdl_results_switch(sink, t);
+}
+
+static void rec_repair_started(gpointer sink, guint crew, double wait_h)
+{
+	MdlCrewResults *k = &((MdlResults *)sink)->crews[crew];
+
+	k->repairs++;
+	k->immediate += wait_h == 0 ? 1 : 0;
+	sim_welford_add(&k->wait_h, wait_h);
+}
+
+static void rec_component(gpointer sink, guint c, double availability,
+			  double units_up)
+{
+	MdlComponentResults *x = &((MdlResults *)sink)->components[c];
+
+	sim_welford_add(&x->availability, availability);
+	sim_welford_add(&x->units_up, units_up);
+}
+
+static void rec_events(gpointer sink, guint64 n)
+{
+	((MdlResults *)sink)->events += n;
+}
+
+static void rec_end_replication(gpointer sink, const double *uptime_h)
+{
+	mdl_results_end_replication(sink, uptime_h);
+}
+
+static const MdlRecorder recorder = {
+	.incident = rec_incident,
+	.censored = rec_censored,
+	.uptime = rec_uptime,
+	.occurrence = rec_occurrence,
+	.lost_for_good = rec_lost_for_good,
+	.switched = rec_switched,
+	.repair_started = rec_repair_started,
+	.component = rec_component,
+	.events = rec_events,
+	.end_replication = rec_end_replication,
+};
+
+const MdlRecorder *mdl_results_recorder(void)
+{
+	return &recorder;
+}
+
+gboolean mdl_results_play(MdlWorld *w, guint64 rep, MdlResults *r,
+			  GError **error)
+{
+	return mdl_world_run(w, rep, &recorder, r, error);
+}
+
+gboolean mdl_results_play_exercise(MdlWorld *w, guint64 rep,
+				   const MdlInjection *inj, MdlResults *r,
+				   GError **error)
+{
+	return mdl_world_run_exercise(w, rep, inj, &recorder, r, error);
 }

@@ -102,7 +102,7 @@ static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 			    "interrupted");
 		return FALSE;
 	}
-	return mdl_world_run(worker, rep, acc, error);
+	return mdl_results_play(worker, rep, acc, error);
 }
 
 /* Merges in replication order; incident rows stream to the file then,

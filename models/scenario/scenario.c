@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -752,4 +753,14 @@ gint mdl_scenario_find_site(const MdlScenario *sc, const char *id)
 gint mdl_scenario_find_crew(const MdlScenario *sc, const char *id)
 {
 	FIND(crews, n_crews);
+}
+
+double mdl_scenario_loss_total(const MdlScenario *sc, const char *id)
+{
+	if (!sc->costs)
+		return NAN;
+	for (guint d = 0; d < sc->n_datasets; d++)
+		if (strcmp(sc->datasets[d].id, id) == 0)
+			return sc->costs->data_loss_total[d];
+	return NAN;
 }

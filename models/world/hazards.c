@@ -117,7 +117,7 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 
 	w->cause = mdl_cause_hazard(w->labels, s, w->hazards[arg].index);
 	if (hz->effect == MDL_HAZARD_OUTAGE || !st->destroyed)
-		mdl_results_occurrence(w->out, w->cause, sim_engine_now(eng));
+		w->rec->occurrence(w->sink, w->cause, sim_engine_now(eng));
 	if (hz->effect == MDL_HAZARD_OUTAGE) {
 		st->outages++;
 		world_site_refresh(w, s);

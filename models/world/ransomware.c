@@ -92,7 +92,7 @@ static void on_encrypted(SimEngine *eng, void *ctx, uint32_t arg)
 						   : w->infected_at[arg];
 
 	w->cause = mdl_cause_ransomware(w->labels, arg);
-	mdl_results_occurrence(w->out, w->cause, world_now(w));
+	w->rec->occurrence(w->sink, w->cause, world_now(w));
 	encrypt(w, rw->sites, rw->n_sites, limit, rebuild);
 	sim_engine_after(eng, rebuild, MDL_PRIO_SITE_BACK, on_decrypted, w, arg);
 }

@@ -248,7 +248,8 @@ static void cancel(MdlWorld *w, SimEventId *id)
  * data_loss_total in the reported scenario), not by the hour. */
 static gboolean priced_whole(const MdlWorld *w, guint d)
 {
-	return !isnan(mdl_results_loss_total(w->out, w->sc->datasets[d].id));
+	return !isnan(mdl_scenario_loss_total(w->report_sc,
+					       w->sc->datasets[d].id));
 }
 
 /* The outcome of every dataset the incident lost: the RPO of the worst,
@@ -345,7 +346,7 @@ void recovery_incident_close(MdlWorld *w, guint s)
 		inc.t_detect = inc.t_restored;	/* back before anyone saw */
 	inc.service = world_out_service(w, s);
 	if (inc.service != G_MAXUINT)
-		mdl_results_incident(w->out, &inc);
+		w->rec->incident(w->sink, &inc);
 	v->open = FALSE;
 	if (w->quiet_stop)
 		replaced_incident_closed(w);
@@ -356,7 +357,7 @@ void recovery_censor(MdlWorld *w)
 	for (guint s = 0; s < w->sc->n_services; s++) {
 		guint out = world_out_service(w, s);
 		if (w->svcs[s].open && out != G_MAXUINT)
-			mdl_results_censored(w->out, out);
+			w->rec->censored(w->sink, out);
 	}
 }
 
@@ -416,7 +417,7 @@ static void lost_for_good(MdlWorld *w, guint d)
 	const MdlDataset *ds = &w->sc->datasets[d];
 
 	step(w, ds->id, "unrecoverable %s", ds->id);
-	mdl_results_lost_for_good(w->out, ds->id, world_now(w));
+	w->rec->lost_for_good(w->sink, ds->id, world_now(w));
 	record_outcome(w, d, ds->n_copies + 1, dt->born);
 	data_back(w, d);
 	dt->restored_rp = -INFINITY;

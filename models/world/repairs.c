@@ -15,13 +15,9 @@ static void repair_start(MdlWorld *w, guint unit, double delay)
 	double t = sim_dist_sample(mc->modes[u->mode].repair,
 				   w->comps[u->comp].repair_rng);
 
-	if (mc->crew >= 0 && !w->svc_out) {	/* out has the main's crews */
-		MdlCrewResults *r = &w->out->crews[mc->crew];
-		double wait = sim_engine_now(w->eng) + delay - u->asked;
-		r->repairs++;
-		r->immediate += wait == 0 ? 1 : 0;
-		sim_welford_add(&r->wait_h, wait);
-	}
+	if (mc->crew >= 0 && !w->svc_out)	/* the main's crews only */
+		w->rec->repair_started(w->sink, (guint)mc->crew,
+				       sim_engine_now(w->eng) + delay - u->asked);
 	u->repair_ev = sim_engine_after(w->eng, delay + t, MDL_PRIO_REPAIR,
 					on_repaired, w, unit);
 }

@@ -36,6 +36,7 @@ void replaced_init(MdlWorld *w)
 		gint i = mdl_scenario_find_service(sc, old->services[s].id);
 		pw->svc_out[s] = i >= 0 ? (guint)i : G_MAXUINT;
 	}
+	pw->report_sc = sc;
 	w->replaced = pw;
 	w->before_uptime = g_new0(double, MAX(sc->n_services, 1));
 }
@@ -68,7 +69,7 @@ static void close_at_switch(MdlWorld *w, MdlWorld *pw, double t)
 		w->before_uptime[out] =
 			sv->uptime + (sv->up ? t - sv->last : 0);
 		if (sv->up)
-			mdl_results_uptime(w->out, out, sv->last, t);
+			w->rec->uptime(w->sink, out, sv->last, t);
 	}
 }
 
@@ -78,7 +79,8 @@ gboolean replaced_play(MdlWorld *w, GError **error)
 	double T = w->sc->horizon_h;
 	gboolean ok;
 
-	pw->out = w->out;
+	pw->rec = w->rec;
+	pw->sink = w->sink;
 	world_reseed(pw, w->seed, w->rep);	/* the scenario's seed */
 	world_reset(pw, 0);
 	ok = world_play(pw, w->sc->in_service_h, error);
@@ -92,10 +94,11 @@ gboolean replaced_play(MdlWorld *w, GError **error)
 		close_at_switch(w, pw, t);
 		if (t >= T)
 			recovery_censor(pw);
-		mdl_results_switch(w->out, t);
-		w->out->events += sim_engine_events(pw->eng);
+		w->rec->switched(w->sink, t);
+		w->rec->events(w->sink, sim_engine_events(pw->eng));
 		w->start = t;
 	}
-	pw->out = NULL;
+	pw->rec = NULL;
+	pw->sink = NULL;
 	return ok;
 }

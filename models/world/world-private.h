@@ -172,7 +172,11 @@ struct MdlWorld {
 	const MdlInjection *injection;
 	MdlTraceFn trace;	/* NULL: no trace */
 	gpointer trace_data;
-	MdlResults *out;	/* of the replication being played */
+	/* the recorder of the replication being played, and what it
+	 * reports of (the main scenario, in a replaced world too) */
+	const MdlRecorder *rec;
+	gpointer sink;
+	const MdlScenario *report_sc;
 	/* Phases (replaced.c; docs/model.md, "Replaced infrastructure") */
 	double start;		/* when this world's topology took over */
 	MdlWorld *replaced;	/* world of sc->replaces, or NULL */
@@ -293,7 +297,7 @@ double protect_size(const MdlWorld *w, guint d, double t);
 /* The world of sc->replaces inside w, when there is one. */
 void replaced_init(MdlWorld *w);
 /* Plays the replaced topology from 0 until w's takes over: sets
- * w->start and w->before_uptime, records into w->out. */
+ * w->start and w->before_uptime, reports to w->rec. */
 gboolean replaced_play(MdlWorld *w, GError **error);
 /* An incident of w (a replaced world) closed: stops it when it was the
  * last one open past the switch. */

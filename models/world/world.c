@@ -112,6 +112,7 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 	MdlWorld *w = g_new0(MdlWorld, 1);
 
 	w->sc = sc;
+	w->report_sc = sc;
 	w->labels = labels ? labels : (w->own_labels = mdl_labels_new(sc));
 	w->stream_prefix = stream_prefix;
 	w->eng = sim_engine_new();
@@ -389,7 +390,7 @@ static void service_set(MdlWorld *w, guint s, gboolean up)
 		guint out = world_out_service(w, s);
 		sv->uptime += now - sv->last;
 		if (out != G_MAXUINT)
-			mdl_results_uptime(w->out, out, sv->last, now);
+			w->rec->uptime(w->sink, out, sv->last, now);
 	}
 	sv->last = now;
 	sv->up = up;
@@ -601,7 +602,7 @@ static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
 
 	(void)eng;
 	w->cause = mdl_cause_mode(w->labels, u->comp, u->mode);
-	mdl_results_occurrence(w->out, w->cause, sim_engine_now(eng));
+	w->rec->occurrence(w->sink, w->cause, sim_engine_now(eng));
 	u->fail_ev = SIM_EVENT_NONE;
 	u->operating = FALSE;
 	u->failed = TRUE;
@@ -728,16 +729,13 @@ static void collect(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
 	double T = sc->horizon_h, span = T - w->start;
-	MdlResults *out = w->out;
 
 	for (guint c = 0; c < sc->n_components && span > 0; c++) {
 		comp_update(w, c);
 		Comp *cp = &w->comps[c];
-		sim_welford_add(&out->components[c].availability,
-				cp->up_time / span);
-		sim_welford_add(&out->components[c].units_up,
-				cp->unit_time /
-					(span * sc->components[c].count));
+		w->rec->component(w->sink, c, cp->up_time / span,
+				  cp->unit_time /
+					  (span * sc->components[c].count));
 	}
 	recovery_censor(w);
 	g_autofree double *uptime = g_new(double, MAX(sc->n_services, 1));
@@ -747,10 +745,10 @@ static void collect(MdlWorld *w)
 		if (w->start > 0)	/* the replaced topology ran before */
 			uptime[s] += w->before_uptime[s];
 		if (sv->up)
-			mdl_results_uptime(out, s, sv->last, T);
+			w->rec->uptime(w->sink, s, sv->last, T);
 	}
-	mdl_results_end_replication(out, uptime);
-	out->events += sim_engine_events(w->eng);
+	w->rec->events(w->sink, sim_engine_events(w->eng));
+	w->rec->end_replication(w->sink, uptime);
 }
 
 void mdl_world_set_trace(MdlWorld *w, MdlTraceFn fn, gpointer data)
@@ -779,36 +777,38 @@ const MdlLabels *mdl_world_labels(const MdlWorld *w)
 	return w->labels;
 }
 
-gboolean mdl_world_run(MdlWorld *w, guint64 rep, MdlResults *out,
-		       GError **error)
+gboolean mdl_world_run(MdlWorld *w, guint64 rep, const MdlRecorder *rec,
+		       gpointer sink, GError **error)
 {
-	return mdl_world_run_exercise(w, rep, NULL, out, error);
+	return mdl_world_run_exercise(w, rep, NULL, rec, sink, error);
 }
 
 gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
-				const MdlInjection *inj, MdlResults *out,
+				const MdlInjection *inj,
+				const MdlRecorder *rec, gpointer sink,
 				GError **error)
 {
-	g_return_val_if_fail(w && out, FALSE);
+	g_return_val_if_fail(w && rec, FALSE);
 
-	w->out = out;
+	w->rec = rec;
+	w->sink = sink;
 	w->exercise = inj != NULL;
 	w->injection = inj;
 	world_reseed(w, w->sc->seed, rep);
 	/* An exercise tries the scenario's own topology, from t = 0. */
 	if (w->replaced && !inj && !replaced_play(w, error)) {
-		w->out = NULL;
+		w->rec = NULL;
 		return FALSE;
 	}
 	world_reset(w, w->replaced && !inj ? w->start : 0);
 	if (inj)
 		world_schedule_injection(w, inj);
 	if (!world_play(w, w->sc->horizon_h, error)) {
-		w->out = NULL;
+		w->rec = NULL;
 		return FALSE;
 	}
 	collect(w);
-	w->out = NULL;
+	w->rec = NULL;
 	return TRUE;
 }
 

@@ -37,26 +37,9 @@
 
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
+#include "models/world/record.h"
+#include "models/world/world.h"
 #include "sim/stats.h"
-
-/* One closed incident of a service, as the world reports it. */
-typedef struct {
-	guint64 rep;		/* replication */
-	guint service, cause, path;	/* cause, path: labels.h indices */
-	double t0, t_detect, t_restored;
-	double t_declare;	/* NAN when not declared */
-	double rpo_h;		/* t0 − recovery point; 0 if nothing lost;
-				   NAN when unknown; a dataset lost for good
-				   counts from its oldest data */
-	guint dataset, copy;	/* the copy of the worst restore, when
-				   has_copy */
-	gboolean has_copy;
-	guint lost_for_good;	/* datasets with no usable copy */
-	double rpo_priced_h;	/* when lost_for_good: the worst RPO of its
-				   datasets not priced by a data_loss_total
-				   (mdl_results_loss_total()), charged at
-				   data_loss_per_hour */
-} MdlIncident;
 
 /* Figures of the incidents of one cause or one path. */
 typedef struct {
@@ -168,12 +151,6 @@ double mdl_results_year_length(const MdlResults *r, guint y);
  * scenario has no costs. */
 void mdl_results_occurrence(MdlResults *r, guint cause, double t);
 
-/* What losing dataset `id` of r's scenario for good costs (its
- * `data_loss_total`), NAN when it is charged by the hour (no such
- * dataset, no total, no costs).  By id: a replaced topology's dataset
- * of the same id costs the same. */
-double mdl_results_loss_total(const MdlResults *r, const char *id);
-
 /* Dataset `id` was lost for good at t: its data_loss_total, if any, is
  * added to the replication's incident costs, once per loss whatever the
  * number of services using it. */
@@ -202,6 +179,17 @@ const char *mdl_results_csv_header(void);
 
 /* Frees r; accepts NULL. */
 void mdl_results_free(MdlResults *r);
+
+/* The recorder (world/record.h) whose sink is an MdlResults shaped for
+ * the world's scenario: what a played replication adds to it.  Static. */
+const MdlRecorder *mdl_results_recorder(void);
+
+/* mdl_world_run() and mdl_world_run_exercise() into r. */
+gboolean mdl_results_play(MdlWorld *w, guint64 rep, MdlResults *r,
+			  GError **error);
+gboolean mdl_results_play_exercise(MdlWorld *w, guint64 rep,
+				   const MdlInjection *inj, MdlResults *r,
+				   GError **error);
 
 /* Adds from to into (same shape).  Deterministic: the same sequence of
  * merges gives the same bits.  Incident rows of from are written to

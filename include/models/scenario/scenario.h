@@ -361,6 +361,12 @@ gint mdl_scenario_find_service(const MdlScenario *sc, const char *id);
 gint mdl_scenario_find_site(const MdlScenario *sc, const char *id);
 gint mdl_scenario_find_crew(const MdlScenario *sc, const char *id);
 
+/* What losing dataset `id` of sc for good costs (its `data_loss_total`),
+ * NAN when it is charged by the hour (no such dataset, no total, no
+ * costs).  By id: a replaced topology's dataset of the same id costs the
+ * same. */
+double mdl_scenario_loss_total(const MdlScenario *sc, const char *id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlScenario, mdl_scenario_free)
 
 #endif

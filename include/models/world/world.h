@@ -3,8 +3,8 @@
  * A world plays replications of one scenario: failures and repairs of
  * every unit of every component, site hazards with their common-cause
  * effects, repair crews as a limited resource, and the services derived
- * from their components; it records incidents and time integrals into an
- * MdlResults.  Semantics, with formulas: docs/model.md.
+ * from their components; it reports incidents and time integrals to a
+ * recorder (record.h).  Semantics, with formulas: docs/model.md.
  *
  * One world per worker thread: mdl_world_new() allocates everything once
  * (engine, streams, state arrays) and mdl_world_run() resets and reuses
@@ -23,8 +23,8 @@
 #include <glib.h>
 
 #include "models/scenario/labels.h"
-#include "models/results/results.h"
 #include "models/scenario/scenario.h"
+#include "models/world/record.h"
 
 typedef struct MdlWorld MdlWorld;
 
@@ -82,7 +82,8 @@ void mdl_injection_clear(MdlInjection *inj);
  * drawn.  The replication ends when nothing is left to happen, or at the
  * scenario's horizon. */
 gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
-				const MdlInjection *inj, MdlResults *out,
+				const MdlInjection *inj,
+				const MdlRecorder *rec, gpointer sink,
 				GError **error);
 
 /* A trace of one replication, for timelines: every change of a
@@ -110,11 +111,11 @@ void mdl_world_set_trace(MdlWorld *w, MdlTraceFn fn, gpointer data);
 /* The cause and path labels of w's scenario (owned by w). */
 const MdlLabels *mdl_world_labels(const MdlWorld *w);
 
-/* Plays replication rep over the scenario's horizon and adds what it
- * measured to out (shaped for the same scenario; normally empty).
- * Returns FALSE with error set if the replication cannot complete (event
- * budget exhausted: a model that never stops). */
-gboolean mdl_world_run(MdlWorld *w, guint64 rep, MdlResults *out,
-		       GError **error);
+/* Plays replication rep over the scenario's horizon, reporting what it
+ * measures to rec with sink (rec->end_replication() last).  Returns
+ * FALSE with error set if the replication cannot complete (event budget
+ * exhausted: a model that never stops). */
+gboolean mdl_world_run(MdlWorld *w, guint64 rep, const MdlRecorder *rec,
+		       gpointer sink, GError **error);
 
 #endif

@@ -1,0 +1,59 @@
+/* record.h — what a world reports as it plays a replication, and to
+ * whom: the recorder interface.
+ *
+ * The world (world.h) knows nothing of what is done with its figures:
+ * it calls a recorder, a table of functions with an opaque sink, at each
+ * fact it measures.  The mergeable accumulators of results/ are one
+ * recorder (mdl_results_recorder(), results.h); a test may be another.
+ * Services, causes and paths are indices of the reported scenario and of
+ * its labels (labels.h).  Semantics of every figure: docs/model.md.
+ */
+#ifndef DRSIM_MODELS_WORLD_RECORD_H
+#define DRSIM_MODELS_WORLD_RECORD_H
+
+#include <glib.h>
+
+/* One closed incident of a service, as the world reports it. */
+typedef struct {
+	guint64 rep;		/* replication */
+	guint service, cause, path;	/* cause, path: labels.h indices */
+	double t0, t_detect, t_restored;
+	double t_declare;	/* NAN when not declared */
+	double rpo_h;		/* t0 − recovery point; 0 if nothing lost;
+				   NAN when unknown; a dataset lost for good
+				   counts from its oldest data */
+	guint dataset, copy;	/* the copy of the worst restore, when
+				   has_copy */
+	gboolean has_copy;
+	guint lost_for_good;	/* datasets with no usable copy */
+	double rpo_priced_h;	/* when lost_for_good: the worst RPO of its
+				   datasets not priced by a data_loss_total
+				   (mdl_scenario_loss_total()), charged at
+				   data_loss_per_hour */
+} MdlIncident;
+
+typedef struct {
+	/* a closed incident */
+	void (*incident)(gpointer sink, const MdlIncident *inc);
+	/* an incident of service still open at the horizon */
+	void (*censored)(gpointer sink, guint service);
+	/* service was up during [a, b) */
+	void (*uptime)(gpointer sink, guint service, double a, double b);
+	/* a cause (labels.h index) occurred at t */
+	void (*occurrence)(gpointer sink, guint cause, double t);
+	/* dataset `id` had no usable copy left at t */
+	void (*lost_for_good)(gpointer sink, const char *id, double t);
+	/* the new topology took over at t (a scenario that replaces one) */
+	void (*switched)(gpointer sink, double t);
+	/* a repair of crew started wait_h hours after it was asked for */
+	void (*repair_started)(gpointer sink, guint crew, double wait_h);
+	/* component c over the replication: availability, units up */
+	void (*component)(gpointer sink, guint c, double availability,
+			  double units_up);
+	/* engine events fired */
+	void (*events)(gpointer sink, guint64 n);
+	/* the replication ends: each service's uptime, in hours */
+	void (*end_replication)(gpointer sink, const double *uptime_h);
+} MdlRecorder;
+
+#endif
