@@ -1,7 +1,7 @@
 /* exercise.c — the injected disaster of an exercise (drsim exercise):
  * a site out or destroyed, a component failing by a mode, ransomware,
  * at a given instant, in a world where nothing else fails. */
-#include "world-private.h"
+#include "exercise.h"
 
 static void on_injected_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
 {
@@ -38,13 +38,13 @@ static void fail_component(MdlWorld *w, guint c, guint m)
 	world_comp_update(w, c);
 	world_propagate(w);
 	if (mc->modes[m].effect == MDL_FAILURE_DATA_LOSS) {
-		recovery_data_loss_on(w, c);
+		w->hooks->data_lost_on(w, c);
 		world_propagate(w);
 	}
 	for (guint k = 0; k < mc->count; k++)
 		if (w->units[w->comps[c].first + k].repair_ev == SIM_EVENT_NONE &&
 		    !w->units[w->comps[c].first + k].queued)
-			world_repair_request(w, w->comps[c].first + k);
+			w->hooks->repair_request(w, w->comps[c].first + k);
 }
 
 static void on_injected(SimEngine *eng, void *ctx, uint32_t arg)
@@ -66,7 +66,7 @@ static void on_injected(SimEngine *eng, void *ctx, uint32_t arg)
 		break;
 	case MDL_INJECT_DESTROYED:
 		w->cause = inj->cause;
-		world_destroy_site(w, inj->index);
+		w->hooks->destroy_site(w, inj->index);
 		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK,
 				 on_injected_rebuilt, w, inj->index);
 		break;
@@ -75,7 +75,7 @@ static void on_injected(SimEngine *eng, void *ctx, uint32_t arg)
 		break;
 	case MDL_INJECT_RANSOMWARE:
 	default:
-		recovery_inject_ransomware(w, inj);
+		w->hooks->inject_ransomware(w, inj);
 		break;
 	}
 }

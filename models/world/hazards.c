@@ -1,7 +1,7 @@
 /* hazards.c — site hazards: outages, destruction and rebuild of a site,
  * each hazard drawn again from the end of its occurrence's effect
  * (docs/model.md, "Site hazards"). */
-#include "world-private.h"
+#include "hazards.h"
 
 static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg);
 
@@ -24,24 +24,6 @@ void world_schedule_hazards(MdlWorld *w)
 		schedule_hazard(w, h);
 }
 
-/* Runs at every change of a site's state, whatever its cause. */
-void world_site_refresh(MdlWorld *w, guint s)
-{
-	GArray *comps = w->sites[s].comps;
-
-	world_site_changed(w, s);
-	if (site_ok(w, s))	/* home again: no longer elsewhere */
-		for (guint i = 0; i < comps->len; i++) {
-			Comp *cp = &w->comps[g_array_index(comps, guint, i)];
-			cp->relocated = FALSE;
-			sim_engine_cancel(w->eng, cp->rebuild_ev);
-			cp->rebuild_ev = SIM_EVENT_NONE;
-		}
-	for (guint i = 0; i < comps->len; i++)
-		world_comp_update(w, g_array_index(comps, guint, i));
-	world_propagate(w);
-}
-
 static void on_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
 {
 	MdlWorld *w = ctx;
@@ -51,19 +33,6 @@ static void on_outage_end(SimEngine *eng, void *ctx, uint32_t arg)
 	w->sites[s].outages--;
 	world_site_refresh(w, s);
 	schedule_hazard(w, arg);
-}
-
-void world_site_rebuilt(MdlWorld *w, guint s)
-{
-	GArray *comps = w->sites[s].comps;
-
-	w->sites[s].destroyed = FALSE;
-	for (guint i = 0; i < comps->len; i++) {
-		guint c = g_array_index(comps, guint, i);
-		for (guint k = 0; k < mcomp(w, c)->count; k++)
-			world_unit_renew(w, w->comps[c].first + k);
-	}
-	world_site_refresh(w, s);
 }
 
 static void on_rebuilt(SimEngine *eng, void *ctx, uint32_t arg)
@@ -91,20 +60,18 @@ void world_destroy_site(MdlWorld *w, guint s)
 			u->fail_ev = SIM_EVENT_NONE;
 			u->operating = FALSE;
 			if (u->failed)
-				world_repair_cancel(w, unit);
+				w->hooks->repair_cancel(w, unit);
 			u->failed = FALSE;
 		}
 	}
 	world_site_refresh(w, s);
 	for (guint i = 0; i < comps->len; i++)
-		recovery_data_loss_on(w, g_array_index(comps, guint, i));
-	for (guint k = 0; k < w->n_copies; k++)
-		if (protect_copy_site(w, k) == s)
-			protect_wipe(w, k);
+		w->hooks->data_lost_on(w, g_array_index(comps, guint, i));
+	w->hooks->wipe_site_copies(w, s);
 	world_propagate(w);
 	/* members freed by cancellations */
 	for (guint k = 0; k < w->sc->n_crews; k++)
-		world_crew_dispatch(w, k);
+		w->hooks->crew_dispatch(w, k);
 }
 
 static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)

@@ -15,7 +15,7 @@
  * topology was in service before the simulation starts), so the first
  * hours have copies too.
  */
-#include "world-private.h"
+#include "protect.h"
 
 #include <string.h>
 
@@ -82,14 +82,6 @@ guint protect_copy_site(const MdlWorld *w, guint k)
 	return copy_of(w, k, &d)->site;
 }
 
-double protect_size(const MdlWorld *w, guint d, double t)
-{
-	const MdlDataset *ds = &w->sc->datasets[d];
-
-	return ds->size_bytes *
-	       exp(log1p(ds->growth) * t / SIM_HOURS_PER_YEAR);
-}
-
 void protect_wipe(MdlWorld *w, guint k)
 {
 	double now = sim_engine_now(w->eng);
@@ -136,7 +128,7 @@ static Job job(MdlWorld *w, guint k, guint d, const MdlCopy *c, gint64 j)
 	if (c->duration)
 		jb.end = jb.start + sim_dist_sample(c->duration, w->job_rng);
 	else if (isfinite(c->throughput))
-		jb.end = jb.start + protect_size(w, d, jb.start) / c->throughput;
+		jb.end = jb.start + world_data_size(w, d, jb.start) / c->throughput;
 	else
 		jb.end = jb.start;
 	/* A job in flight when either site goes down is lost: what it was
@@ -311,4 +303,12 @@ double protect_replica(MdlWorld *w, guint d, guint copy, double at)
 	Query q = { now, limit, INFINITY, at, fmin(now, w->data[d].frozen_at) };
 
 	return copy_point(w, w->data[d].first_copy + copy, &q);
+}
+
+/* Every instance of every copy living on site s is lost now. */
+void protect_wipe_site(MdlWorld *w, guint s)
+{
+	for (guint k = 0; k < w->n_copies; k++)
+		if (protect_copy_site(w, k) == s)
+			protect_wipe(w, k);
 }

@@ -2,7 +2,7 @@
  * reached after a dwell time (components down, data and reachable copies
  * lost), the rebuild; and an exercise's injected ransomware.  Semantics:
  * docs/model.md ("Ransomware"). */
-#include "world-private.h"
+#include "ransomware.h"
 
 
 static void on_infected(SimEngine *eng, void *ctx, uint32_t arg);
@@ -46,7 +46,7 @@ static void encrypt_copies(MdlWorld *w, const guint *sites, guint n)
 		for (guint i = 0; i < n; i++)
 			hit = hit || c->site == sites[i];
 		if (hit && (!c->immutable || c->kind == MDL_COPY_REPLICATION))
-			protect_wipe(w, k);
+			w->hooks->wipe_copy(w, k);
 	}
 }
 
@@ -77,7 +77,7 @@ static void encrypt(MdlWorld *w, const guint *sites, guint n, double limit,
 			hit = hit || site == sites[i];
 		if (!hit)
 			continue;
-		recovery_lose_data(w, d, limit);
+		w->hooks->lose_data(w, d, limit);
 		w->data[d].forensics_until = now + rebuild;
 	}
 	world_propagate(w);

@@ -2,7 +2,7 @@
  * declaration of a disaster, failover to a standby, restores of lost
  * data from copies, failback; and ransomware.  The meaning of every step
  * is in docs/model.md ("Recovery"). */
-#include "world-private.h"
+#include "recovery.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -349,7 +349,7 @@ void recovery_incident_close(MdlWorld *w, guint s)
 		w->rec->incident(w->sink, &inc);
 	v->open = FALSE;
 	if (w->quiet_stop)
-		replaced_incident_closed(w);
+		w->hooks->replaced_closed(w);
 }
 
 void recovery_censor(MdlWorld *w)
@@ -433,14 +433,14 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 	double rp;
 	guint copy = 0;
 
-	if (!protect_best(w, d, dt->limit, before, &rp, &copy)) {
+	if (!w->hooks->best_copy(w, d, dt->limit, before, &rp, &copy)) {
 		lost_for_good(w, d);
 		return;
 	}
 	const MdlRestore *re = &ds->copies[copy].restore;
 	double t = re->overhead_h;
 	if (isfinite(re->throughput))
-		t += protect_size(w, d, world_now(w)) / re->throughput;
+		t += world_data_size(w, d, world_now(w)) / re->throughput;
 	dt->restore_copy = copy;
 	dt->restore_rp = rp;
 	step(w, ds->id, "restore started %s/%s", ds->id, ds->copies[copy].id);
@@ -558,17 +558,17 @@ static double standby_data(MdlWorld *w, guint s, const MdlStrategy *st,
 	if (sv->n_datasets == 0)
 		return rp;
 	if (st->data_copy >= 0)
-		return protect_replica(w, sv->datasets[0], (guint)st->data_copy,
+		return w->hooks->replica_point(w, sv->datasets[0], (guint)st->data_copy,
 				       w->svcs[s].t0);	/* its limit applies */
 	for (guint i = 0; i < sv->n_datasets; i++) {
 		guint d = sv->datasets[i], copy = 0;
 		double p;
-		if (!protect_best(w, d, w->svcs[s].t0, INFINITY, &p, &copy))
+		if (!w->hooks->best_copy(w, d, w->svcs[s].t0, INFINITY, &p, &copy))
 			return -INFINITY;
 		const MdlRestore *re = &w->sc->datasets[d].copies[copy].restore;
 		double t = re->overhead_h;
 		if (isfinite(re->throughput))
-			t += protect_size(w, d, world_now(w)) / re->throughput;
+			t += world_data_size(w, d, world_now(w)) / re->throughput;
 		*extra = fmax(*extra, t);
 		rp = fmin(rp, p);
 	}

@@ -2,7 +2,7 @@
  * its crew's line (first come, first served) for a free member at work or
  * on call, and is as good as new at the repair's end (docs/model.md,
  * "Repair crews").  Without a crew, a repair starts at once. */
-#include "world-private.h"
+#include "repairs.h"
 
 static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_crew_open(SimEngine *eng, void *ctx, uint32_t arg);

@@ -18,7 +18,7 @@
  * scenarios replacing the same file see the same old topology for as long
  * as both run it (common random numbers).
  */
-#include "world-private.h"
+#include "replaced.h"
 
 #include <string.h>
 
@@ -30,7 +30,7 @@ void replaced_init(MdlWorld *w)
 	if (!old)
 		return;
 	pw = world_new(old, mdl_labels_replaced(w->labels),
-		       MDL_LABELS_REPLACED);
+		       MDL_LABELS_REPLACED, w->hooks);
 	pw->svc_out = g_new(guint, MAX(old->n_services, 1));
 	for (guint s = 0; s < old->n_services; s++) {
 		gint i = mdl_scenario_find_service(sc, old->services[s].id);
@@ -93,7 +93,7 @@ gboolean replaced_play(MdlWorld *w, GError **error)
 		double t = fmin(sim_engine_now(pw->eng), T);
 		close_at_switch(w, pw, t);
 		if (t >= T)
-			recovery_censor(pw);
+			pw->hooks->censor(pw);
 		w->rec->switched(w->sink, t);
 		w->rec->events(w->sink, sim_engine_events(pw->eng));
 		w->start = t;

@@ -7,9 +7,11 @@
  * the services that depend on them (services_update: incidents open and
  * close there), then re-evaluate which units age (operating_update).
  */
-#include "world-private.h"
+#include "world-core.h"
 
 #include <string.h>
+
+#include "sim/units.h"
 
 /* A replication that fires more events than this is stuck (a zero-length
  * cycle); it fails instead of running forever. */
@@ -107,10 +109,11 @@ static GArray *uint_array(void)
 }
 
 MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
-		    const char *stream_prefix)
+		    const char *stream_prefix, const WorldHooks *hooks)
 {
 	MdlWorld *w = g_new0(MdlWorld, 1);
 
+	w->hooks = hooks;
 	w->sc = sc;
 	w->report_sc = sc;
 	w->labels = labels ? labels : (w->own_labels = mdl_labels_new(sc));
@@ -139,8 +142,8 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 	}
 	for (guint s = 0; s < sc->n_services; s++)
 		w->svcs[s].dependents = uint_array();
-	recovery_init(w);
-	protect_init(w);
+	hooks->init(w);	/* before the index and the streams: they list
+			   the mechanisms' state */
 	w->hazards = g_new0(HazardRef, w->n_hazards);
 	for (guint s = 0, h = 0; s < sc->n_sites; s++)
 		for (guint i = 0; i < sc->sites[s].n_hazards; i++, h++)
@@ -156,15 +159,7 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 	return w;
 }
 
-MdlWorld *mdl_world_new(const MdlScenario *sc)
-{
-	MdlWorld *w = world_new(sc, NULL, "");
-
-	replaced_init(w);
-	return w;
-}
-
-void mdl_world_free(MdlWorld *w)
+void world_free(MdlWorld *w)
 {
 	if (!w)
 		return;
@@ -190,11 +185,9 @@ void mdl_world_free(MdlWorld *w)
 	g_array_free(w->dirty_svcs, TRUE);
 	g_free(w->order_pos);
 	g_array_free(w->streams, TRUE);
-	recovery_free(w);
-	protect_free(w);
+	w->hooks->free(w);
 	sim_engine_free(w->eng);
 	mdl_labels_free(w->own_labels);
-	mdl_world_free(w->replaced);
 	g_free(w->before_uptime);
 	g_free(w->svc_out);
 	g_free(w->units);
@@ -397,9 +390,9 @@ static void service_set(MdlWorld *w, guint s, gboolean up)
 	world_trace(w, MDL_TRACE_SERVICE, w->sc->services[s].id,
 		    up ? "up" : "down");
 	if (up)
-		recovery_incident_close(w, s);
+		w->hooks->incident_close(w, s);
 	else
-		recovery_incident_open(w, s);
+		w->hooks->incident_open(w, s);
 	for (guint i = 0; i < sv->dependents->len; i++)
 		svc_dirty(w, g_array_index(sv->dependents, guint, i));
 }
@@ -435,7 +428,7 @@ static void services_update(MdlWorld *w)
 		w->svcs[s].dirty = FALSE;
 		mark_components_dirty(w, s);
 		w->svcs[s].primary_ok = primary_ok(w, s);
-		gboolean up = recovery_serving(w, s);
+		gboolean up = w->hooks->serving(w, s);
 		if (up != w->svcs[s].up)
 			service_set(w, s, up);
 	}
@@ -444,6 +437,47 @@ static void services_update(MdlWorld *w)
 void world_mark_service(MdlWorld *w, guint s)
 {
 	svc_dirty(w, s);
+}
+
+/* -- sites and data ---------------------------------------------------- */
+
+/* Runs at every change of a site's state, whatever its cause. */
+void world_site_refresh(MdlWorld *w, guint s)
+{
+	GArray *comps = w->sites[s].comps;
+
+	world_site_changed(w, s);
+	if (site_ok(w, s))	/* home again: no longer elsewhere */
+		for (guint i = 0; i < comps->len; i++) {
+			Comp *cp = &w->comps[g_array_index(comps, guint, i)];
+			cp->relocated = FALSE;
+			sim_engine_cancel(w->eng, cp->rebuild_ev);
+			cp->rebuild_ev = SIM_EVENT_NONE;
+		}
+	for (guint i = 0; i < comps->len; i++)
+		world_comp_update(w, g_array_index(comps, guint, i));
+	world_propagate(w);
+}
+
+void world_site_rebuilt(MdlWorld *w, guint s)
+{
+	GArray *comps = w->sites[s].comps;
+
+	w->sites[s].destroyed = FALSE;
+	for (guint i = 0; i < comps->len; i++) {
+		guint c = g_array_index(comps, guint, i);
+		for (guint k = 0; k < mcomp(w, c)->count; k++)
+			world_unit_renew(w, w->comps[c].first + k);
+	}
+	world_site_refresh(w, s);
+}
+
+double world_data_size(const MdlWorld *w, guint d, double t)
+{
+	const MdlDataset *ds = &w->sc->datasets[d];
+
+	return ds->size_bytes *
+	       exp(log1p(ds->growth) * t / SIM_HOURS_PER_YEAR);
 }
 
 /* -- aging ----------------------------------------------------------------- */
@@ -577,7 +611,7 @@ static void propagate(MdlWorld *w)
 {
 	services_update(w);
 	operating_update(w);
-	recovery_after_change(w);
+	w->hooks->after_change(w);
 }
 
 void world_propagate(MdlWorld *w)
@@ -609,10 +643,10 @@ static void on_failure(SimEngine *eng, void *ctx, uint32_t arg)
 	comp_update(w, u->comp);
 	propagate(w);
 	if (mc->modes[u->mode].effect == MDL_FAILURE_DATA_LOSS) {
-		recovery_data_loss_on(w, u->comp);
+		w->hooks->data_lost_on(w, u->comp);
 		propagate(w);
 	}
-	world_repair_request(w, arg);
+	w->hooks->repair_request(w, arg);
 }
 
 /* -- a replication ----------------------------------------------------- */
@@ -712,12 +746,7 @@ void world_reset(MdlWorld *w, double start)
 	g_array_set_size(w->dirty_svcs, 0);
 	for (guint c = 0; c < sc->n_components; c++)
 		comp_dirty(w, c);
-	protect_reset(w);
-	recovery_reset(w);
-	if (!w->exercise) {
-		world_schedule_hazards(w);
-		recovery_schedule_threats(w);
-	}
+	w->hooks->reset(w);	/* copies, recovery, hazards and threats */
 	operating_update(w);
 }
 
@@ -725,7 +754,7 @@ void world_reset(MdlWorld *w, double start)
  * per-replication figures folded into the results.  Components count
  * from the instant their topology took over; services over the whole
  * horizon, with their uptime under the replaced topology if any. */
-static void collect(MdlWorld *w)
+void world_collect(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
 	double T = sc->horizon_h, span = T - w->start;
@@ -737,7 +766,7 @@ static void collect(MdlWorld *w)
 				  cp->unit_time /
 					  (span * sc->components[c].count));
 	}
-	recovery_censor(w);
+	w->hooks->censor(w);
 	g_autofree double *uptime = g_new(double, MAX(sc->n_services, 1));
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
@@ -751,14 +780,6 @@ static void collect(MdlWorld *w)
 	w->rec->end_replication(w->sink, uptime);
 }
 
-void mdl_world_set_trace(MdlWorld *w, MdlTraceFn fn, gpointer data)
-{
-	w->trace = fn;
-	w->trace_data = data;
-	if (w->replaced)
-		mdl_world_set_trace(w->replaced, fn, data);
-}
-
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what)
 {
@@ -770,46 +791,6 @@ void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 	if (w->svc_out && kind == MDL_TRACE_COMPONENT)
 		id = full = g_strconcat(w->stream_prefix, id, NULL);
 	w->trace(sim_engine_now(w->eng), kind, id, what, w->trace_data);
-}
-
-const MdlLabels *mdl_world_labels(const MdlWorld *w)
-{
-	return w->labels;
-}
-
-gboolean mdl_world_run(MdlWorld *w, guint64 rep, const MdlRecorder *rec,
-		       gpointer sink, GError **error)
-{
-	return mdl_world_run_exercise(w, rep, NULL, rec, sink, error);
-}
-
-gboolean mdl_world_run_exercise(MdlWorld *w, guint64 rep,
-				const MdlInjection *inj,
-				const MdlRecorder *rec, gpointer sink,
-				GError **error)
-{
-	g_return_val_if_fail(w && rec, FALSE);
-
-	w->rec = rec;
-	w->sink = sink;
-	w->exercise = inj != NULL;
-	w->injection = inj;
-	world_reseed(w, w->sc->seed, rep);
-	/* An exercise tries the scenario's own topology, from t = 0. */
-	if (w->replaced && !inj && !replaced_play(w, error)) {
-		w->rec = NULL;
-		return FALSE;
-	}
-	world_reset(w, w->replaced && !inj ? w->start : 0);
-	if (inj)
-		world_schedule_injection(w, inj);
-	if (!world_play(w, w->sc->horizon_h, error)) {
-		w->rec = NULL;
-		return FALSE;
-	}
-	collect(w);
-	w->rec = NULL;
-	return TRUE;
 }
 
 gboolean world_play(MdlWorld *w, double horizon, GError **error)

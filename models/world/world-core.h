@@ -1,14 +1,26 @@
-/* world-private.h — the state of a replication, shared by world.c (units,
- * services), repairs.c (crews), hazards.c (site hazards), protect.c
- * (recovery points of copies) and recovery.c (incidents, declarations,
- * failovers, restores, ransomware).
- * Only models/ includes this; the contract is world.h. */
-#ifndef DRSIM_MODELS_WORLD_PRIVATE_H
-#define DRSIM_MODELS_WORLD_PRIVATE_H
+/* world-core.h — the core of a replication, on which the mechanisms of
+ * world/ build: its state (units, components, sites, crews, services,
+ * datasets and copies), its propagation (world.c: a change of units or
+ * sites, then the services, then aging), and the hooks through which the
+ * core and the mechanisms call one another.
+ *
+ * The mechanisms are repairs.c (crews), hazards.c (site hazards),
+ * protect.c (recovery points of copies), recovery.c (incidents,
+ * declarations, failovers, restores, rebuilds), ransomware.c, replaced.c
+ * (the topology in service until this one) and exercise.c (an injected
+ * disaster).  Each includes this and its own header only, and reaches
+ * another mechanism through w->hooks, never directly; mechanisms.c fills
+ * the table and is the only file that knows them all.  So the calls go
+ * mechanism -> core, and core -> hooks, one way.
+ *
+ * Only models/world/ includes this; the contract is world.h. */
+#ifndef DRSIM_MODELS_WORLD_CORE_H
+#define DRSIM_MODELS_WORLD_CORE_H
 
 #include <math.h>
 
 #include "models/scenario/labels.h"
+#include "models/world/record.h"
 #include "models/world/world.h"
 #include "sim/engine.h"
 #include "sim/rng.h"
@@ -137,7 +149,10 @@ typedef struct {
 	guint site, index;
 } HazardRef;
 
+typedef struct WorldHooks WorldHooks;
+
 struct MdlWorld {
+	const WorldHooks *hooks;	/* the mechanisms (mechanisms.c) */
 	const MdlScenario *sc;
 	const MdlLabels *labels;	/* own_labels, or a view of the main
 					   world's (replaced world) */
@@ -226,9 +241,62 @@ static inline gboolean site_ok(const MdlWorld *w, guint s)
 	return st->outages == 0 && !st->destroyed && !st->encrypted;
 }
 
-/* world.c */
+/* -- the hooks ------------------------------------------------------------- */
+
+/* What the mechanisms offer the core and one another: the only way across
+ * files of world/.  Every entry is set (mechanisms.c); each says where it
+ * is and what it does. */
+struct WorldHooks {
+	/* their state, allocated in world_new() (before the streams are
+	 * listed), reset for each replication in world_reset() (copies,
+	 * recovery, then the first hazards and threats unless an exercise),
+	 * freed in world_free() */
+	void (*init)(MdlWorld *w);
+	void (*reset)(MdlWorld *w);
+	void (*free)(MdlWorld *w);
+	/* recovery.c: whether service s serves now; an incident of s opens
+	 * or closes (the core decided s went down or came back); the open
+	 * incidents at the horizon; what can start once the instant settles
+	 * (restores, failbacks) */
+	gboolean (*serving)(const MdlWorld *w, guint s);
+	void (*incident_open)(MdlWorld *w, guint s);
+	void (*incident_close)(MdlWorld *w, guint s);
+	void (*censor)(MdlWorld *w);
+	void (*after_change)(MdlWorld *w);
+	/* recovery.c: the data on component c is lost now (a data_loss
+	 * failure, a destroyed site); dataset d is lost now, its recovery
+	 * point at most limit (ransomware) */
+	void (*data_lost_on)(MdlWorld *w, guint c);
+	void (*lose_data)(MdlWorld *w, guint d, double limit);
+	/* repairs.c: unit failed now (its repair, or its place in its
+	 * crew's line); withdraw unit's repair; give crew k's waiting
+	 * repairs to its free members */
+	void (*repair_request)(MdlWorld *w, guint unit);
+	void (*repair_cancel)(MdlWorld *w, guint unit);
+	void (*crew_dispatch)(MdlWorld *w, guint k);
+	/* hazards.c: everything on site s is lost now, until a rebuild */
+	void (*destroy_site)(MdlWorld *w, guint s);
+	/* protect.c: every instance of copy k, or of every copy on site s,
+	 * is lost now; the best recovery point of dataset d usable now,
+	 * <= limit and < before (FALSE when none); the one a replica (copy
+	 * `copy` of d) offers for data as of `at`, -INFINITY when none */
+	void (*wipe_copy)(MdlWorld *w, guint k);
+	void (*wipe_site_copies)(MdlWorld *w, guint s);
+	gboolean (*best_copy)(MdlWorld *w, guint d, double limit,
+			      double before, double *rp, guint *copy);
+	double (*replica_point)(MdlWorld *w, guint d, guint copy, double at);
+	/* ransomware.c: an exercise's ransomware, now */
+	void (*inject_ransomware)(MdlWorld *w, const MdlInjection *inj);
+	/* replaced.c: an incident of w (a replaced world) closed */
+	void (*replaced_closed)(MdlWorld *w);
+};
+
+/* -- the core (world.c) ------------------------------------------------------ */
+
+/* A world of sc with those mechanisms; labels NULL: its own. */
 MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
-		    const char *stream_prefix);
+		    const char *stream_prefix, const WorldHooks *hooks);
+void world_free(MdlWorld *w);
 /* Streams of replication rep of a run seeded with seed. */
 void world_reseed(MdlWorld *w, guint64 seed, guint64 rep);
 /* Everything new and up at `start`, the first events scheduled. */
@@ -236,29 +304,17 @@ void world_reset(MdlWorld *w, double start);
 /* Plays from now to horizon (more when quiet_stop); FALSE with error
  * when the event budget runs out. */
 gboolean world_play(MdlWorld *w, double horizon, GError **error);
+/* At the horizon: integrals closed, open incidents censored, the
+ * replication's figures reported to w->rec. */
+void world_collect(MdlWorld *w);
 void world_unit_renew(MdlWorld *w, guint unit);
-
-/* repairs.c: crews (docs/model.md, "Repair crews") */
-/* Unit failed now: its repair starts at once, or waits for its crew. */
-void world_repair_request(MdlWorld *w, guint unit);
-/* Gives waiting repairs to the free members of crew k, if it can now. */
-void world_crew_dispatch(MdlWorld *w, guint k);
-/* Withdraws unit's repair: out of its crew's line, or its member freed. */
-void world_repair_cancel(MdlWorld *w, guint unit);
-
-/* hazards.c: site hazards (docs/model.md, "Site hazards") */
-/* Schedules the first occurrence of every hazard of every site. */
-void world_schedule_hazards(MdlWorld *w);
-/* Everything on site s is lost now, until a rebuild. */
-void world_destroy_site(MdlWorld *w, guint s);
+/* Site s changed state: its components, then everything downstream. */
+void world_site_refresh(MdlWorld *w, guint s);
 /* Site s is rebuilt now: every unit on it as good as new, then
  * everything downstream refreshed. */
 void world_site_rebuilt(MdlWorld *w, guint s);
-/* Site s changed state: its components, then everything downstream. */
-void world_site_refresh(MdlWorld *w, guint s);
-
-/* exercise.c: the injection of mdl_world_run_exercise() */
-void world_schedule_injection(MdlWorld *w, const MdlInjection *inj);
+/* Size of dataset d at t, in bytes. */
+double world_data_size(const MdlWorld *w, guint d, double t);
 
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what);
@@ -274,50 +330,5 @@ gboolean world_interval_contains(const GArray *spans, double t);
 gboolean world_interval_meets(const GArray *spans, double from, double to);
 void world_interval_open(GArray *spans, double t);
 void world_interval_close(GArray *spans, double t);
-
-/* protect.c: recovery points */
-void protect_init(MdlWorld *w);
-void protect_reset(MdlWorld *w);
-void protect_free(MdlWorld *w);
-/* The best recovery point of dataset d usable now, <= limit and < before:
- * its instant in *rp and the copy in *copy; FALSE when none. */
-gboolean protect_best(MdlWorld *w, guint d, double limit, double before,
-		      double *rp, guint *copy);
-/* The recovery point the replica (copy `copy` of dataset d) offers for
- * data as of `at`: at − lag, or -INFINITY when unusable now. */
-double protect_replica(MdlWorld *w, guint d, guint copy, double at);
-/* Every instance of copy k (index into World.copies) is lost now. */
-void protect_wipe(MdlWorld *w, guint k);
-/* The site copy k lives on. */
-guint protect_copy_site(const MdlWorld *w, guint k);
-/* Size of dataset d at t, in bytes. */
-double protect_size(const MdlWorld *w, guint d, double t);
-
-/* replaced.c */
-/* The world of sc->replaces inside w, when there is one. */
-void replaced_init(MdlWorld *w);
-/* Plays the replaced topology from 0 until w's takes over: sets
- * w->start and w->before_uptime, reports to w->rec. */
-gboolean replaced_play(MdlWorld *w, GError **error);
-/* An incident of w (a replaced world) closed: stops it when it was the
- * last one open past the switch. */
-void replaced_incident_closed(MdlWorld *w);
-
-/* recovery.c */
-void recovery_init(MdlWorld *w);
-void recovery_reset(MdlWorld *w);
-void recovery_free(MdlWorld *w);
-gboolean recovery_serving(const MdlWorld *w, guint s);
-void recovery_incident_open(MdlWorld *w, guint s);
-void recovery_incident_close(MdlWorld *w, guint s);
-void recovery_lose_data(MdlWorld *w, guint d, double limit);
-/* Data on component c is lost now (data_loss failure, destruction):
- * its datasets; RPO unknown for services using c without datasets. */
-void recovery_data_loss_on(MdlWorld *w, guint c);
-void recovery_after_change(MdlWorld *w);
-/* ransomware.c */
-void recovery_schedule_threats(MdlWorld *w);
-void recovery_censor(MdlWorld *w);
-void recovery_inject_ransomware(MdlWorld *w, const MdlInjection *inj);
 
 #endif
