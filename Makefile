@@ -38,7 +38,7 @@ TEST_SRC  := $(sort $(wildcard tests/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
 
-.PHONY: all check sanitize bench run deps need-deps install clean test-run
+.PHONY: all check sanitize bench run deps need-deps install clean test-run layers
 
 all: $(BUILD)/drsim
 
@@ -94,8 +94,13 @@ need-deps:
 check: need-deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BUILD)/check_drsim $(BUILD)/drsim
+test-run: $(BUILD)/check_drsim $(BUILD)/drsim layers
 	cd $(CURDIR) && G_DEBUG=fatal-criticals $(BUILD)/check_drsim
+
+# Fails when an #include goes from a lower layer to a higher one
+# (README.md, "Layout"; tools/layers.sh says the rules).
+layers:
+	@tools/layers.sh
 
 sanitize: need-deps
 	@$(MAKE) --no-print-directory BUILD=build-san \

@@ -7,10 +7,15 @@
 # A file of models/L/ or include/models/L/ may include "models/M/..."
 # only for M at or below L; sim/ includes nothing of models/ (its main.c,
 # the composition root, excepted).  Private headers ("NAME-private.h")
-# are included only from their own folder.  Prints each violation as
-# FILE:LINE: message and exits 1; exits 0 when there is none.
+# are included only from their own folder.  Inside models/world/, a
+# mechanism (every .c but world.c, the core, and mechanisms.c, which
+# assembles them) includes only world-core.h and its own header, and the
+# core only world-core.h: they reach one another through its hooks.  Prints each
+# violation as FILE:LINE: message and exits 1; exits 0 when there is none.
+#
+#     tools/layers.sh [ROOT]      (ROOT: the source tree, default this one)
 set -eu
-cd "$(dirname "$0")/.."
+cd "${1:-$(dirname "$0")/..}"
 
 rank() {
 	case $1 in
@@ -35,7 +40,7 @@ layer_of() {
 	esac
 }
 
-for f in $(find sim models include -name '*.[ch]' | sort); do
+for f in $(find $(ls -d sim models include 2>/dev/null) -name '*.[ch]' | sort); do
 	from=$(layer_of "$f")
 	[ -n "$from" ] || continue
 	grep -n '^#include "' "$f" | while IFS= read -r line; do
@@ -55,6 +60,18 @@ for f in $(find sim models include -name '*.[ch]' | sort); do
 		*-private.h)
 			[ -f "$(dirname "$f")/$inc" ] ||
 				echo "$f:$n: $inc is another folder's private header" ;;
+		*.h)
+			case $f in
+			models/world/mechanisms.c | models/world/*.h | \
+			models/world/inject.c) ;;
+			models/world/world.c)
+				[ "$inc" = world-core.h ] ||
+					echo "$f:$n: the core includes $inc: it calls the mechanisms through its hooks" ;;
+			models/world/*.c)
+				own=$(basename "$f" .c).h
+				[ "$inc" = world-core.h ] || [ "$inc" = "$own" ] ||
+					echo "$f:$n: a mechanism includes $inc: it reaches the others through the hooks of world-core.h" ;;
+			esac ;;
 		esac
 	done
 done > "${TMPDIR:-/tmp}/drsim-layers.$$"
