@@ -10,6 +10,7 @@
 #include "recovery.h"
 #include "repairs.h"
 #include "replaced.h"
+#include "restores.h"
 
 static void mechanisms_init(MdlWorld *w)
 {
@@ -56,6 +57,8 @@ static const WorldHooks hooks = {
 	.wipe_site_copies = protect_wipe_site,
 	.best_copy = protect_best,
 	.replica_point = protect_replica,
+	.try_restores = restores_try,
+	.authorise_restores = restores_authorise,
 	.inject_ransomware = recovery_inject_ransomware,
 	.replaced_closed = replaced_incident_closed,
 };

@@ -13,34 +13,11 @@ static void on_declared(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_comp_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
-static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
-static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg);
-
-/* A recovery step of service s (or dataset, for restores) in the trace. */
-static void step(MdlWorld *w, const char *id, const char *fmt, ...)
-	G_GNUC_PRINTF(3, 4);
-
-static void step(MdlWorld *w, const char *id, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!w->trace)
-		return;
-	va_start(ap, fmt);
-	g_autofree char *what = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	world_trace(w, MDL_TRACE_STEP, id, what);
-}
 
 static const char *sid(const MdlWorld *w, guint s)
 {
 	return w->sc->services[s].id;
-}
-
-static const MdlPlan *plan_of(const MdlWorld *w, guint s)
-{
-	return &w->sc->services[s].plan;
 }
 
 /* -- set-up ---------------------------------------------------------------- */
@@ -139,7 +116,7 @@ static gboolean data_intact(const MdlWorld *w, guint s)
  * up, and the components it needs too. */
 static gboolean standby_ok(const MdlWorld *w, guint s, guint i)
 {
-	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+	const MdlStrategy *st = &world_plan(w, s)->strategies[i];
 
 	if (!site_ok(w, st->site))
 		return FALSE;
@@ -192,22 +169,6 @@ static gboolean destructive(const MdlWorld *w, guint s)
 	return w->cause_destroys[w->svcs[s].cause];
 }
 
-/* The wait before a human step can start now: 0 in staffed hours (or
- * without crew), a call-out delay on call, else until the next staffed
- * instant. */
-static double human_delay(MdlWorld *w, gint crew, gsl_rng *r)
-{
-	if (crew < 0)
-		return 0;
-	const MdlCrew *mk = &w->sc->crews[crew];
-	double now = world_now(w);
-	if (sim_schedule_contains(mk->hours, &w->sc->calendar, now))
-		return 0;
-	if (mk->callout)
-		return sim_dist_sample(mk->callout, r);
-	return sim_schedule_next_open(mk->hours, &w->sc->calendar, now) - now;
-}
-
 /* -- incidents --------------------------------------------------------- */
 
 void recovery_incident_open(MdlWorld *w, guint s)
@@ -234,7 +195,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 	}
 	v->cause = w->cause;
 	v->detect_ev = sim_engine_after(w->eng,
-					world_draw(plan_of(w, s)->detect, v->rng),
+					world_draw(world_plan(w, s)->detect, v->rng),
 					PRIO_STEP, on_detected, w, s);
 }
 
@@ -361,178 +322,6 @@ void recovery_censor(MdlWorld *w)
 	}
 }
 
-/* -- restores ---------------------------------------------------------- */
-
-/* The position of dataset d in the `data` of service s. */
-static guint data_pos(const MdlWorld *w, guint s, guint d)
-{
-	const MdlService *sv = &w->sc->services[s];
-	guint i = 0;
-
-	while (i < sv->n_datasets && sv->datasets[i] != d)
-		i++;
-	return i;
-}
-
-/* Records in every open incident using d the outcome of its restore:
- * outcome digit o and recovery point rp; a loss for good stays the
- * worst, else the oldest recovery point restored. */
-static void record_outcome(MdlWorld *w, guint d, guint o, double rp)
-{
-	Data *dt = &w->data[d];
-	guint lost = w->sc->datasets[d].n_copies + 1;
-
-	for (guint i = 0; i < dt->services->len; i++) {
-		guint s = g_array_index(dt->services, guint, i);
-		Svc *v = &w->svcs[s];
-		guint k = data_pos(w, s, d);
-		if (v->open && v->outcome[k] != lost &&
-		    (o == lost || rp < v->outcome_rp[k])) {
-			v->outcome[k] = o;
-			v->outcome_rp[k] = rp;
-		}
-	}
-}
-
-/* Dataset d is usable again: intact, its retention running again. */
-static void data_back(MdlWorld *w, guint d)
-{
-	Data *dt = &w->data[d];
-
-	dt->intact = TRUE;
-	w->n_lost--;
-	dt->authorised = FALSE;
-	dt->frozen_at = INFINITY;
-	dt->restored_at = world_now(w);
-	world_data_blocked_update(w, d);
-	for (guint i = 0; i < dt->services->len; i++)
-		world_mark_service(w, g_array_index(dt->services, guint, i));
-}
-
-/* No usable copy: the data is lost for good, every byte since the
- * dataset's oldest data, and the dataset restarts empty now. */
-static void lost_for_good(MdlWorld *w, guint d)
-{
-	Data *dt = &w->data[d];
-	const MdlDataset *ds = &w->sc->datasets[d];
-
-	step(w, ds->id, "unrecoverable %s", ds->id);
-	w->rec->lost_for_good(w->sink, ds->id, world_now(w));
-	record_outcome(w, d, ds->n_copies + 1, dt->born);
-	data_back(w, d);
-	dt->restored_rp = -INFINITY;
-	dt->born = world_now(w);
-}
-
-/* The newest usable recovery point of dataset d older than `before`;
- * none: the data is lost for good. */
-static void restore_start(MdlWorld *w, guint d, double before, double delay)
-{
-	Data *dt = &w->data[d];
-	const MdlDataset *ds = &w->sc->datasets[d];
-	double rp;
-	guint copy = 0;
-
-	if (!w->hooks->best_copy(w, d, dt->limit, before, &rp, &copy)) {
-		lost_for_good(w, d);
-		return;
-	}
-	const MdlRestore *re = &ds->copies[copy].restore;
-	double t = re->overhead_h;
-	if (isfinite(re->throughput))
-		t += world_data_size(w, d, world_now(w)) / re->throughput;
-	dt->restore_copy = copy;
-	dt->restore_rp = rp;
-	step(w, ds->id, "restore started %s/%s", ds->id, ds->copies[copy].id);
-	dt->restore_ev = sim_engine_after(w->eng, delay + t, PRIO_RESTORED,
-					  on_restored, w, d);
-}
-
-/* The data is back as of rp: the state a restore leaves counts as a
- * recovery point itself while a copy at least as old serves (the next
- * loss loses only what was written since the restore). */
-static double effective_rp(const Data *dt, double rp)
-{
-	return rp >= dt->restored_rp ? fmax(rp, dt->restored_at) : rp;
-}
-
-static void restore_done(MdlWorld *w, guint d)
-{
-	Data *dt = &w->data[d];
-
-	record_outcome(w, d, dt->restore_copy + 1,
-		       effective_rp(dt, dt->restore_rp));
-	data_back(w, d);
-	dt->restored_rp = dt->restore_rp;
-}
-
-static void on_restored(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	MdlWorld *w = ctx;
-	Data *dt = &w->data[arg];
-	const MdlCopy *c = &w->sc->datasets[arg].copies[dt->restore_copy];
-
-	(void)eng;
-	const char *ds = w->sc->datasets[arg].id;
-
-	dt->restore_ev = SIM_EVENT_NONE;
-	if (sim_rng_uniform(dt->rng) < c->restore.success) {
-		step(w, ds, "restore done %s/%s", ds, c->id);
-		restore_done(w, arg);
-	} else {	/* the copy was bad: the next older one */
-		step(w, ds, "restore failed %s/%s", ds, c->id);
-		restore_start(w, arg, dt->restore_rp, 0);
-	}
-	world_propagate(w);
-}
-
-static void on_wake(SimEngine *eng, void *ctx, uint32_t arg)
-{
-	(void)eng;
-	(void)arg;
-	world_propagate(ctx);
-}
-
-/* Starts the restores that can start now: asked for by a plan, storage
- * back, forensics over. */
-static void try_restores(MdlWorld *w)
-{
-	double now = world_now(w);
-
-	for (guint d = 0; d < w->sc->n_datasets; d++) {
-		Data *dt = &w->data[d];
-		guint storage = w->sc->datasets[d].storage;
-		if (dt->intact || !dt->authorised ||
-		    dt->restore_ev != SIM_EVENT_NONE)
-			continue;
-		if (!w->comps[storage].is_up)
-			continue;
-		if (now < dt->forensics_until) {
-			sim_engine_at(w->eng, dt->forensics_until, PRIO_STEP,
-				      on_wake, w, 0);
-			continue;
-		}
-		guint s = g_array_index(dt->services, guint, 0);
-		double delay = dt->manual ? human_delay(w, plan_of(w, s)->crew,
-							dt->rng)
-					  : 0;
-		restore_start(w, d, INFINITY, delay);
-	}
-}
-
-static void authorise_restores(MdlWorld *w, guint s, gboolean manual)
-{
-	const MdlService *sv = &w->sc->services[s];
-
-	for (guint i = 0; i < sv->n_datasets; i++) {
-		Data *dt = &w->data[sv->datasets[i]];
-		if (dt->intact || dt->authorised)
-			continue;
-		dt->authorised = TRUE;
-		dt->manual = manual;
-	}
-}
-
 /* -- failover ---------------------------------------------------------- */
 
 /* The next failover strategy of that mode from index i on, or -1. */
@@ -582,15 +371,15 @@ static double standby_data(MdlWorld *w, guint s, const MdlStrategy *st,
 static void failover_attempt(MdlWorld *w, guint s, guint i)
 {
 	Svc *v = &w->svcs[s];
-	const MdlPlan *p = plan_of(w, s);
+	const MdlPlan *p = world_plan(w, s);
 	const MdlStrategy *st = &p->strategies[i];
 	double extra;
 
 	v->standby_rp = standby_data(w, s, st, &extra);
-	double delay = (st->manual ? human_delay(w, p->crew, v->rng) : 0) +
+	double delay = (st->manual ? world_human_delay(w, p->crew, v->rng) : 0) +
 		       world_draw(st->activation, v->rng) + extra;
 	v->failover_busy = TRUE;
-	step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
+	world_step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
 	v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
 				      on_failover_done, w,
 				      (uint32_t)(s << 8 | i));
@@ -603,7 +392,7 @@ static void failover_attempt(MdlWorld *w, guint s, guint i)
  * the primary's repair is all that is left. */
 static void failover_try(MdlWorld *w, guint s, gint i, gboolean manual)
 {
-	const MdlPlan *p = plan_of(w, s);
+	const MdlPlan *p = world_plan(w, s);
 
 	for (; i >= 0; i = next_failover(p, (guint)i + 1, manual)) {
 		if (!standby_ok(w, s, (guint)i))
@@ -622,7 +411,7 @@ static void failover_try(MdlWorld *w, guint s, gint i, gboolean manual)
 static void failover_retry_later(MdlWorld *w, guint s, guint i)
 {
 	Svc *v = &w->svcs[s];
-	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+	const MdlStrategy *st = &world_plan(w, s)->strategies[i];
 
 	v->failover_busy = TRUE;
 	v->step_ev = sim_engine_after(w->eng,
@@ -636,7 +425,7 @@ static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg)
 	MdlWorld *w = ctx;
 	guint s = arg >> 8, i = arg & 0xff;
 	Svc *v = &w->svcs[s];
-	const MdlPlan *p = plan_of(w, s);
+	const MdlPlan *p = world_plan(w, s);
 
 	(void)eng;
 	v->step_ev = SIM_EVENT_NONE;
@@ -655,16 +444,16 @@ static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg)
 static void failover_succeeded(MdlWorld *w, guint s, guint i)
 {
 	Svc *v = &w->svcs[s];
-	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+	const MdlStrategy *st = &world_plan(w, s)->strategies[i];
 
 	v->on_standby = TRUE;
 	w->n_standby++;
 	/* the primary must get its data back to fail back one day,
 	 * whatever the mode of the restore strategy */
-	authorise_restores(w, s, FALSE);
+	w->hooks->authorise_restores(w, s, FALSE);
 	v->standby_site = st->site;
 	v->standby_strategy = i;
-	step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
+	world_step(w, sid(w, s), "failover done %s", w->sc->sites[st->site].id);
 	world_mark_service(w, s);
 }
 
@@ -677,7 +466,7 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 	MdlWorld *w = ctx;
 	guint s = arg >> 8, i = arg & 0xff;
 	Svc *v = &w->svcs[s];
-	const MdlStrategy *st = &plan_of(w, s)->strategies[i];
+	const MdlStrategy *st = &world_plan(w, s)->strategies[i];
 	gboolean usable;
 
 	(void)eng;
@@ -689,11 +478,11 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg)
 	if (usable && sim_rng_uniform(v->rng) < st->success) {
 		failover_succeeded(w, s, i);
 	} else {
-		step(w, sid(w, s), "failover failed %s", w->sc->sites[st->site].id);
+		world_step(w, sid(w, s), "failover failed %s", w->sc->sites[st->site].id);
 		if (usable && v->failover_failures++ < st->retries)
 			failover_retry_later(w, s, i);
 		else
-			failover_try(w, s, next_failover(plan_of(w, s), i + 1,
+			failover_try(w, s, next_failover(world_plan(w, s), i + 1,
 							 st->manual),
 				     st->manual);
 	}
@@ -721,7 +510,7 @@ static void comp_step(MdlWorld *w, guint c, const char *what)
 		return;
 	id = g_strconcat(w->svc_out ? w->stream_prefix : "", mcomp(w, c)->id,
 			 NULL);
-	step(w, id, "%s %s", what, id);
+	world_step(w, id, "%s %s", what, id);
 }
 
 /* Component c is rebuilt elsewhere now: up whatever its site's state
@@ -769,7 +558,7 @@ static void rebuild_try(MdlWorld *w, guint s, guint i)
 		Comp *cp = &w->comps[c];
 		if (!lost_site(w, c) || cp->rebuild_ev != SIM_EVENT_NONE)
 			continue;
-		double delay = (st->manual ? human_delay(w, sv->plan.crew,
+		double delay = (st->manual ? world_human_delay(w, sv->plan.crew,
 							 cp->rebuild_rng)
 					   : 0) +
 			       world_draw(st->activation, cp->rebuild_rng);
@@ -796,7 +585,7 @@ static gboolean has_restore_strategy(const MdlPlan *p)
  * restores automatically (else it could never come back). */
 static void trigger(MdlWorld *w, guint s, gboolean manual)
 {
-	const MdlPlan *p = plan_of(w, s);
+	const MdlPlan *p = world_plan(w, s);
 	Svc *v = &w->svcs[s];
 
 	for (guint i = 0; i < p->n_strategies; i++) {
@@ -804,12 +593,12 @@ static void trigger(MdlWorld *w, guint s, gboolean manual)
 		if (st->manual != manual)
 			continue;
 		if (st->kind == MDL_STRATEGY_RESTORE)
-			authorise_restores(w, s, manual);
+			w->hooks->authorise_restores(w, s, manual);
 		else if (st->kind == MDL_STRATEGY_REBUILD && v->destructive)
 			rebuild_try(w, s, i);
 	}
 	if (!manual && !has_restore_strategy(p))
-		authorise_restores(w, s, FALSE);
+		w->hooks->authorise_restores(w, s, FALSE);
 	gint f = next_failover(p, 0, manual);
 	if (f >= 0 && !v->on_standby && !v->failover_busy)
 		failover_try(w, s, f, manual);
@@ -834,11 +623,11 @@ static void freeze_retention(MdlWorld *w, guint s)
 static void declaration_start(MdlWorld *w, guint s)
 {
 	Svc *v = &w->svcs[s];
-	const MdlPlan *p = plan_of(w, s);
-	double delay = human_delay(w, p->crew, v->rng) + world_draw(p->decision, v->rng);
+	const MdlPlan *p = world_plan(w, s);
+	double delay = world_human_delay(w, p->crew, v->rng) + world_draw(p->decision, v->rng);
 
 	cancel(w, &v->declare_ev);
-	step(w, sid(w, s), "declaration started");
+	world_step(w, sid(w, s), "declaration started");
 	v->declare_ev = sim_engine_after(w->eng, delay, PRIO_STEP, on_declared,
 					 w, s);
 }
@@ -847,12 +636,12 @@ static void on_detected(SimEngine *eng, void *ctx, uint32_t arg)
 {
 	MdlWorld *w = ctx;
 	Svc *v = &w->svcs[arg];
-	const MdlPlan *p = plan_of(w, arg);
+	const MdlPlan *p = world_plan(w, arg);
 
 	(void)eng;
 	v->detect_ev = SIM_EVENT_NONE;
 	v->t_detect = world_now(w);
-	step(w, sid(w, arg), "detected");
+	world_step(w, sid(w, arg), "detected");
 	v->destructive = destructive(w, arg);
 	trigger(w, arg, FALSE);
 	if (v->destructive)
@@ -883,7 +672,7 @@ static void on_declared(SimEngine *eng, void *ctx, uint32_t arg)
 	v->declare_ev = SIM_EVENT_NONE;
 	v->declared = TRUE;
 	v->t_declare = world_now(w);
-	step(w, sid(w, arg), "declared");
+	world_step(w, sid(w, arg), "declared");
 	freeze_retention(w, arg);
 	trigger(w, arg, TRUE);
 	world_propagate(w);
@@ -931,7 +720,7 @@ void recovery_lose_data(MdlWorld *w, guint d, double limit)
 		guint s = g_array_index(dt->services, guint, i);
 		loss_during_incident(w, s);
 		if (w->svcs[s].on_standby)	/* the primary needs its data */
-			authorise_restores(w, s, FALSE);
+			w->hooks->authorise_restores(w, s, FALSE);
 	}
 }
 
@@ -959,7 +748,7 @@ void recovery_data_loss_on(MdlWorld *w, guint c)
 static void consider_failback(MdlWorld *w, guint s)
 {
 	Svc *v = &w->svcs[s];
-	const MdlPlan *p = plan_of(w, s);
+	const MdlPlan *p = world_plan(w, s);
 
 	if (!v->on_standby || v->failing_back || !v->primary_ok ||
 	    !data_intact(w, s))
@@ -967,7 +756,7 @@ static void consider_failback(MdlWorld *w, guint s)
 	/* a standby that is not serving has no users to interrupt */
 	if (p->failback && standby_serves(w, s, v->standby_strategy)) {
 		v->failing_back = TRUE;
-		step(w, sid(w, s), "failback started");
+		world_step(w, sid(w, s), "failback started");
 		v->step_ev = sim_engine_after(w->eng, world_draw(p->failback, v->rng),
 					      PRIO_STEP, on_failback_end, w, s);
 	} else {
@@ -987,7 +776,7 @@ static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg)
 	v->failing_back = FALSE;
 	v->on_standby = FALSE;
 	w->n_standby--;
-	step(w, sid(w, arg), "failback done");
+	world_step(w, sid(w, arg), "failback done");
 	world_mark_service(w, arg);
 	world_propagate(w);
 }
@@ -999,7 +788,7 @@ static void on_settle(SimEngine *eng, void *ctx, uint32_t arg)
 	(void)eng;
 	(void)arg;
 	w->settle_ev = SIM_EVENT_NONE;
-	try_restores(w);
+	w->hooks->try_restores(w);
 	for (guint s = 0; s < w->sc->n_services; s++)
 		consider_failback(w, s);
 	world_propagate_settled(w);

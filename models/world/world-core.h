@@ -6,9 +6,10 @@
  *
  * The mechanisms are repairs.c (crews), hazards.c (site hazards),
  * protect.c (recovery points of copies), recovery.c (incidents,
- * declarations, failovers, restores, rebuilds), ransomware.c, replaced.c
- * (the topology in service until this one) and exercise.c (an injected
- * disaster).  Each includes this and its own header only, and reaches
+ * declarations, failovers, rebuilds), restores.c (restores and losses
+ * for good), ransomware.c, replaced.c (the topology in service until
+ * this one) and exercise.c (an injected disaster); steps.c offers them
+ * the trace of a step and the wait for a crew.  Each includes this and its own header only, and reaches
  * another mechanism through w->hooks, never directly; mechanisms.c fills
  * the table and is the only file that knows them all.  So the calls go
  * mechanism -> core, and core -> hooks, one way.
@@ -285,6 +286,10 @@ struct WorldHooks {
 	gboolean (*best_copy)(MdlWorld *w, guint d, double limit,
 			      double before, double *rp, guint *copy);
 	double (*replica_point)(MdlWorld *w, guint d, guint copy, double at);
+	/* restores.c: start what can start now; the lost data of service
+	 * s is to be restored (through a human step when manual) */
+	void (*try_restores)(MdlWorld *w);
+	void (*authorise_restores)(MdlWorld *w, guint s, gboolean manual);
 	/* ransomware.c: an exercise's ransomware, now */
 	void (*inject_ransomware)(MdlWorld *w, const MdlInjection *inj);
 	/* replaced.c: an incident of w (a replaced world) closed */
@@ -318,6 +323,22 @@ double world_data_size(const MdlWorld *w, guint d, double t);
 
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what);
+
+/* -- steps.c: for the mechanisms' human and traced steps -------------------- */
+
+/* A recovery step of a service (a dataset for restores, a component for
+ * rebuilds) in the trace, when tracing. */
+void world_step(MdlWorld *w, const char *id, const char *fmt, ...)
+	G_GNUC_PRINTF(3, 4);
+/* The wait before a human step of crew (-1: none) can start now: 0 in
+ * staffed hours, a call-out delay drawn from r on call, else until the
+ * next staffed instant. */
+double world_human_delay(MdlWorld *w, gint crew, gsl_rng *r);
+
+static inline const MdlPlan *world_plan(const MdlWorld *w, guint s)
+{
+	return &w->sc->services[s].plan;
+}
 void world_comp_update(MdlWorld *w, guint c);
 void world_data_blocked_update(MdlWorld *w, guint d);
 void world_mark_service(MdlWorld *w, guint s);
