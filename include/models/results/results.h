@@ -1,7 +1,8 @@
 /* results.h — what replications of a scenario measure, mergeable.
  *
  * One MdlResults accumulates one or many replications of one scenario:
- * the world (world.h) fills a fresh one per replication, and the runner
+ * a world (world.h) fills a fresh one per replication through the
+ * recorder mdl_results_recorder() (world/record.h), and the runner
  * merges them in replication order (sim/runner.h), so the merged results
  * are byte-identical for any thread count.  Memory is independent of the
  * number of replications and incidents: per-replication figures are
