@@ -366,6 +366,20 @@ static void table_lost(GString *s, const Compare *c, JsonObject **svc)
 	}
 }
 
+/* The first row of a table: a column per scenario, then B − A and
+ * better for two. */
+static void grid_header(MdlCompareGrid *g, const Compare *c)
+{
+	mdl_compare_grid_row(g);
+	mdl_compare_grid_add(g, "");
+	for (guint i = 0; i < c->n; i++)
+		mdl_compare_grid_add(g, c->labels[i]);
+	if (c->n == 2) {
+		mdl_compare_grid_add(g, "B − A");
+		mdl_compare_grid_add(g, "better");
+	}
+}
+
 static void table_service(GString *s, const Compare *c, const char *id)
 {
 	g_autofree JsonObject **svc = g_new(JsonObject *, c->n);
@@ -379,14 +393,7 @@ static void table_service(GString *s, const Compare *c, const char *id)
 	if (name && strcmp(name, id) != 0)
 		g_string_append_printf(s, " — %s", name);
 	g_string_append_c(s, '\n');
-	mdl_compare_grid_row(g);
-	mdl_compare_grid_add(g, "");
-	for (guint i = 0; i < c->n; i++)
-		mdl_compare_grid_add(g, c->labels[i]);
-	if (c->n == 2) {
-		mdl_compare_grid_add(g, "B − A");
-		mdl_compare_grid_add(g, "better");
-	}
+	grid_header(g, c);
 	for (guint f = 0; f < MDL_N_FIGURES; f++)
 		figure_rows(g, c, (MdlFigure)f, svc);
 	mdl_compare_grid_render(g, s, "  ");
@@ -485,14 +492,7 @@ static void table_cost(GString *s, const Compare *c)
 		s, "\nCost over the horizon (%s)\n",
 		json_object_get_string_member(
 			mdl_compare_play_cost(c->plays[0]), "currency"));
-	mdl_compare_grid_row(g);
-	mdl_compare_grid_add(g, "");
-	for (guint i = 0; i < c->n; i++)
-		mdl_compare_grid_add(g, c->labels[i]);
-	if (c->n == 2) {
-		mdl_compare_grid_add(g, "B − A");
-		mdl_compare_grid_add(g, "better");
-	}
+	grid_header(g, c);
 	cost_row(g, c, "total cost", "total");
 	cost_ci_row(g, c);
 	cost_row(g, c, "incidents cost", "incidents");
