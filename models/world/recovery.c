@@ -4,7 +4,6 @@
  * is in docs/model.md ("Recovery"). */
 #include "recovery.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 static void on_detected(SimEngine *eng, void *ctx, uint32_t arg);

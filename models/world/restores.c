@@ -9,7 +9,6 @@
 static void on_restored(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_wake(SimEngine *eng, void *ctx, uint32_t arg);
 
-
 /* The position of dataset d in the `data` of service s. */
 static guint data_pos(const MdlWorld *w, guint s, guint d)
 {
