@@ -1,7 +1,8 @@
-/* recovery.c — what happens once a service is down: detection, the
- * declaration of a disaster, failover to a standby, restores of lost
- * data from copies, failback; and ransomware.  The meaning of every step
- * is in docs/model.md ("Recovery"). */
+/* recovery.c — what happens once a service is down: its incident,
+ * detection, the declaration of a disaster, failover to a standby (with
+ * retries and the services it needs there), rebuild elsewhere, failback;
+ * the restores it asks for are restores.c's (through the hooks).  The
+ * meaning of every step is in docs/model.md ("Recovery"). */
 #include "recovery.h"
 
 #include <string.h>
