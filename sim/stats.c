@@ -339,3 +339,100 @@ size_t sim_sketch_bucket_count(const SimSketch *s)
 	g_return_val_if_fail(s, 0);
 	return s->alloc;
 }
+
+/* ---- serialization --------------------------------------------------- */
+
+G_DEFINE_QUARK(sim-stats-error-quark, sim_stats_error)
+
+static gboolean invalid(GError **error, const char *what)
+{
+	g_set_error(error, SIM_STATS_ERROR, SIM_STATS_ERROR_INVALID,
+		    "invalid %s", what);
+	return FALSE;
+}
+
+GVariant *sim_welford_to_variant(const SimWelford *w)
+{
+	g_return_val_if_fail(w, NULL);
+	return g_variant_new(SIM_WELFORD_VARIANT_TYPE, w->n, w->mean, w->m2,
+			     w->min, w->max);
+}
+
+gboolean sim_welford_from_variant(GVariant *v, SimWelford *w, GError **error)
+{
+	SimWelford r;
+
+	g_return_val_if_fail(v && w, FALSE);
+	if (!g_variant_is_of_type(v, G_VARIANT_TYPE(SIM_WELFORD_VARIANT_TYPE)))
+		return invalid(error, "moments: wrong type");
+	g_variant_get(v, SIM_WELFORD_VARIANT_TYPE, &r.n, &r.mean, &r.m2,
+		      &r.min, &r.max);
+	if (isnan(r.mean) || isnan(r.m2) || r.m2 < 0 || isnan(r.min) ||
+	    isnan(r.max) || (r.n > 0 && r.min > r.max))
+		return invalid(error, "moments");
+	*w = r;
+	return TRUE;
+}
+
+GVariant *sim_sketch_to_variant(const SimSketch *s)
+{
+	g_return_val_if_fail(s, NULL);
+
+	gsize n = s->lo <= s->hi ? (gsize)(s->hi - s->lo + 1) : 0;
+	GVariant *bins = g_variant_new_fixed_array(
+		G_VARIANT_TYPE_UINT64, n ? bin(s, s->lo) : NULL, n,
+		sizeof(guint64));
+	return g_variant_new("(dttddx@at)", s->alpha, s->count,
+			     s->zero_count, s->min, s->max, s->lo, bins);
+}
+
+/* The counters of a sketch read back, or FALSE: they must add up with
+ * the zeros to the count, and span at most the cap. */
+static gboolean sketch_counts_ok(const guint64 *c, gsize n, guint64 count,
+				 guint64 zeros)
+{
+	guint64 sum = zeros;
+
+	if (n > SIM_SKETCH_MAX_BUCKETS || zeros > count)
+		return FALSE;
+	for (gsize i = 0; i < n; i++) {
+		if (c[i] > count - sum)
+			return FALSE;
+		sum += c[i];
+	}
+	return sum == count && (n == 0 || (c[0] > 0 && c[n - 1] > 0));
+}
+
+SimSketch *sim_sketch_from_variant(GVariant *v, GError **error)
+{
+	double alpha, min, max;
+	guint64 count, zeros;
+	gint64 lo;
+	gsize n = 0;
+
+	g_return_val_if_fail(v, NULL);
+	if (!g_variant_is_of_type(v, G_VARIANT_TYPE(SIM_SKETCH_VARIANT_TYPE))) {
+		invalid(error, "sketch: wrong type");
+		return NULL;
+	}
+	g_autoptr(GVariant) bins = NULL;
+	g_variant_get(v, "(dttddx@at)", &alpha, &count, &zeros, &min, &max,
+		      &lo, &bins);
+	const guint64 *c = g_variant_get_fixed_array(bins, &n, sizeof(guint64));
+	if (!(alpha > 0 && alpha < 1) || isnan(min) || isnan(max) ||
+	    (count > 0 && min > max) || lo > G_MAXINT64 / 2 ||
+	    lo < G_MININT64 / 2 || !sketch_counts_ok(c, n, count, zeros)) {
+		invalid(error, "sketch");
+		return NULL;
+	}
+	SimSketch *s = sim_sketch_new(alpha);
+	s->count = count;
+	s->zero_count = zeros;
+	s->min = min;
+	s->max = max;
+	if (n > 0) {
+		include_keys(s, lo, lo + (gint64)n - 1);
+		memcpy(bin(s, lo), c, n * sizeof *c);
+	}
+	return s;
+}

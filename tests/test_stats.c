@@ -454,6 +454,119 @@ START_TEST(test_sketch_copy_clear)
 }
 END_TEST
 
+/* ---- serialization ------------------------------------------------------ */
+
+/* A value read back gives the same figures, and the same bits after
+ * further adds and merges: for moments, and for sketches of every data
+ * set, the collapsed one (a span at the cap) and an empty one. */
+START_TEST(test_welford_variant_round_trip)
+{
+	double *x = lognormal_sample(11, NW);
+	SimWelford a = SIM_WELFORD_INIT, b = SIM_WELFORD_INIT, back, empty;
+	SimWelford e = SIM_WELFORD_INIT;
+
+	for (size_t i = 0; i < NW / 2; i++)
+		sim_welford_add(&a, x[i]);
+	for (size_t i = NW / 2; i < NW; i++)
+		sim_welford_add(&b, x[i]);
+	g_autoptr(GVariant) v = g_variant_ref_sink(sim_welford_to_variant(&a));
+	ck_assert(sim_welford_from_variant(v, &back, NULL));
+	ck_assert(welford_identical(&a, &back));
+	sim_welford_merge(&a, &b);
+	sim_welford_merge(&back, &b);
+	ck_assert(welford_identical(&a, &back));
+	g_autoptr(GVariant) ve = g_variant_ref_sink(sim_welford_to_variant(&e));
+	ck_assert(sim_welford_from_variant(ve, &empty, NULL));
+	ck_assert(welford_identical(&e, &empty));
+	g_free(x);
+}
+END_TEST
+
+static void sketch_round_trip(const double *x, size_t n)
+{
+	SimSketch *a = sketch_of(x, 0, n / 2), *rest = sketch_of(x, n / 2, n);
+	g_autoptr(GVariant) v = g_variant_ref_sink(sim_sketch_to_variant(a));
+	GError *error = NULL;
+	SimSketch *back = sim_sketch_from_variant(v, &error);
+
+	ck_assert_msg(back, "%s", error ? error->message : "?");
+	assert_same_sketch(a, back);
+	sim_sketch_merge(a, rest);
+	sim_sketch_merge(back, rest);
+	assert_same_sketch(a, back);
+	sim_sketch_free(a);
+	sim_sketch_free(back);
+	sim_sketch_free(rest);
+}
+
+START_TEST(test_sketch_variant_round_trip)
+{
+	enum { N = 20000 };
+	double *x = dataset((Dataset)_i, N);
+
+	sketch_round_trip(x, N);
+	sketch_round_trip(x, 0);	/* empty */
+	g_free(x);
+}
+END_TEST
+
+START_TEST(test_sketch_variant_collapsed)
+{
+	enum { N = 100000 };
+	gsl_rng *r = sim_rng_new(5, 0, "collapse");
+	double *x = g_new(double, N);
+
+	for (size_t i = 0; i < N; i++)
+		x[i] = 1e-6 * pow(10.0, 18.0 * gsl_rng_uniform(r));
+	sketch_round_trip(x, N);
+	sim_rng_free(r);
+	g_free(x);
+}
+END_TEST
+
+/* Values that cannot come from a sketch or moments are refused: a wrong
+ * type, counters not adding up to the count, an empty edge bucket, a
+ * span past the cap, alpha out of (0, 1), NaN. */
+START_TEST(test_stats_variant_refused)
+{
+	static const guint64 ok[] = { 2, 1 }, gap[] = { 0, 3 };
+	guint64 *wide = g_new0(guint64, SIM_SKETCH_MAX_BUCKETS + 1);
+	GVariant *bad[7];
+	SimWelford w;
+
+	wide[0] = wide[SIM_SKETCH_MAX_BUCKETS] = 1;
+#define BINS(a, n) g_variant_new_fixed_array(G_VARIANT_TYPE_UINT64, a, n, 8)
+	bad[0] = g_variant_new("(td)", (guint64)1, 1.0);
+	bad[1] = g_variant_new("(dttddx@at)", 0.01, (guint64)4, (guint64)0,
+			       1.0, 2.0, (gint64)3, BINS(ok, 2));
+	bad[2] = g_variant_new("(dttddx@at)", 0.01, (guint64)3, (guint64)0,
+			       1.0, 2.0, (gint64)3, BINS(gap, 2));
+	bad[3] = g_variant_new("(dttddx@at)", 0.01, (guint64)2, (guint64)0,
+			       1.0, 2.0, (gint64)3,
+			       BINS(wide, SIM_SKETCH_MAX_BUCKETS + 1));
+	bad[4] = g_variant_new("(dttddx@at)", 1.5, (guint64)3, (guint64)0,
+			       1.0, 2.0, (gint64)3, BINS(ok, 2));
+	bad[5] = g_variant_new("(dttddx@at)", 0.01, (guint64)3, (guint64)0,
+			       NAN, 2.0, (gint64)3, BINS(ok, 2));
+	bad[6] = g_variant_new("(tdddd)", (guint64)3, NAN, 0.0, 1.0, 2.0);
+#undef BINS
+	for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+		GError *error = NULL;
+		g_variant_ref_sink(bad[i]);
+		if (i == 6 || i == 0) {
+			ck_assert(!sim_welford_from_variant(bad[i], &w, &error));
+		} else {
+			ck_assert_ptr_null(sim_sketch_from_variant(bad[i], &error));
+		}
+		ck_assert(g_error_matches(error, SIM_STATS_ERROR,
+					  SIM_STATS_ERROR_INVALID));
+		g_error_free(error);
+		g_variant_unref(bad[i]);
+	}
+	g_free(wide);
+}
+END_TEST
+
 Suite *stats_suite(void)
 {
 	Suite *s = suite_create("stats");
@@ -474,6 +587,10 @@ Suite *stats_suite(void)
 	tcase_add_test(tk, test_sketch_collapse);
 	tcase_add_test(tk, test_sketch_fraction_le);
 	tcase_add_test(tk, test_sketch_copy_clear);
+	tcase_add_test(tw, test_welford_variant_round_trip);
+	tcase_add_loop_test(tk, test_sketch_variant_round_trip, 0, N_DATASETS);
+	tcase_add_test(tk, test_sketch_variant_collapsed);
+	tcase_add_test(tk, test_stats_variant_refused);
 	suite_add_tcase(s, tk);
 	return s;
 }

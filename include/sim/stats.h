@@ -159,4 +159,30 @@ double sim_sketch_fraction_le(const SimSketch *s, double x);
  * header), never more than SIM_SKETCH_MAX_BUCKETS: a probe for tests. */
 size_t sim_sketch_bucket_count(const SimSketch *s);
 
+/* ---- serialization --------------------------------------------------- */
+
+/* Accumulators as GVariants, for carrying them to another process or a
+ * file (the caller handles byte order, e.g. g_variant_byteswap()).  A
+ * value read back is the one written: the same figures, and the same
+ * bits after any further adds and merges.  Reading checks what it can
+ * (type, counts adding up, a span within the cap, no NaN): FALSE, or
+ * NULL, with error set in SIM_STATS_ERROR otherwise.
+ *
+ *   SimWelford  "(tdddd)"   n, mean, m2, min, max
+ *   SimSketch   "(dttddxat)" alpha, count, zero_count, min, max, lo,
+ *                            the counters of keys lo, lo + 1, ...
+ *
+ * The new GVariants are floating references. */
+#define SIM_STATS_ERROR (sim_stats_error_quark())
+GQuark sim_stats_error_quark(void);
+enum { SIM_STATS_ERROR_INVALID };
+
+#define SIM_WELFORD_VARIANT_TYPE "(tdddd)"
+#define SIM_SKETCH_VARIANT_TYPE "(dttddxat)"
+
+GVariant *sim_welford_to_variant(const SimWelford *w);
+gboolean sim_welford_from_variant(GVariant *v, SimWelford *w, GError **error);
+GVariant *sim_sketch_to_variant(const SimSketch *s);
+SimSketch *sim_sketch_from_variant(GVariant *v, GError **error);
+
 #endif
