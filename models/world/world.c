@@ -1,6 +1,7 @@
-/* world.c — one replication: units age and fail, services follow their
- * components.  Repairs and crews are in repairs.c, site hazards in
- * hazards.c.
+/* world.c — the core of a replication (world-core.h): units age and
+ * fail, components and sites change state, services follow them.  What
+ * the mechanisms do (repairs, hazards, copies, recovery...) it asks
+ * through w->hooks, never by name.
  *
  * Every handler follows the same steps: change the state of units or
  * sites, recount the components they belong to (comp_update), re-evaluate
