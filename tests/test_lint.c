@@ -74,6 +74,13 @@ static const struct {
 	 "the standby of service 'svc' is on site 'a', where it also "
 	 "requires 'san'",
 	 "a standby on a site"},
+	/* a standby waiting for a service lost with the primary */
+	{"standby-depends", 15, "services.svc.plan.strategies.0.depends",
+	 "on its standby at 'b' service 'svc' needs 'dir' (its 'depends'), "
+	 "which has no failover and runs on 'a' with the primary: a disaster "
+	 "there leaves the standby waiting for 'dir'",
+	 "give 'dir' a failover, or name what the standby needs with "
+	 "'depends' ([] when it has its own)"},
 	{"spof-requires", 21, "services.svc.plan.strategies.0.requires",
 	 "the standby of service 'svc' on 'b' requires 'wan', which the "
 	 "primary requires too",
@@ -95,7 +102,8 @@ static const struct {
 
 /* Files that give no warning: a plan that holds, and one just at a
  * bound (an RPO equal to a period plus a job). */
-static const char *const clean[] = {"clean", "rpo-job-holds"};
+static const char *const clean[] = {"clean", "rpo-job-holds",
+				    "standby-depends-own"};
 
 static MdlScenario *load(const char *name)
 {

@@ -469,6 +469,88 @@ static void lint_standby(const MdlScenario *sc, const MdlService *s, guint i,
 	}
 }
 
+/* TRUE when service d has a failover strategy of its own. */
+static gboolean has_failover(const MdlService *d)
+{
+	for (guint i = 0; i < d->plan.n_strategies; i++)
+		if (d->plan.strategies[i].kind == MDL_STRATEGY_FAILOVER)
+			return TRUE;
+	return FALSE;
+}
+
+/* TRUE when site is the site of a component service s requires. */
+static gboolean primary_site(const MdlScenario *sc, const MdlService *s,
+			     guint site)
+{
+	for (guint k = 0; k < s->n_requires; k++)
+		if (sc->components[s->requires[k]].site == site)
+			return TRUE;
+	return FALSE;
+}
+
+/* TRUE when the standby st requires a component on site: it goes down
+ * with the site anyway (the rule on shared requirements says so). */
+static gboolean standby_on(const MdlScenario *sc, const MdlStrategy *st,
+			   guint site)
+{
+	for (guint k = 0; k < st->n_requires; k++)
+		if (sc->components[st->requires[k]].site == site)
+			return TRUE;
+	return st->site == site;
+}
+
+/* The site of a requirement of d (every alternative of it there) that
+ * the primary of s is on too, and the standby st neither is nor needs:
+ * G_MAXUINT when none. */
+static guint shared_site(const MdlScenario *sc, const MdlService *s,
+			 const MdlService *d, const MdlStrategy *st)
+{
+	for (guint i = 0; i < d->n_requires;) {
+		guint j = i, site = sc->components[d->requires[i]].site;
+		gboolean same = TRUE;
+
+		for (; j < d->n_requires && d->group[j] == d->group[i]; j++)
+			same = same && sc->components[d->requires[j]].site == site;
+		if (same && !standby_on(sc, st, site) &&
+		    primary_site(sc, s, site))
+			return site;
+		i = j;
+	}
+	return G_MAXUINT;
+}
+
+/* A standby that waits for a service lost with the primary: one it
+ * needs there (the strategy's `depends`, or the service's) with no
+ * failover of its own and a requirement on a site of the primary. */
+static void lint_standby_depends(const MdlScenario *sc, const MdlService *s,
+				 guint i, GPtrArray *ws)
+{
+	const MdlStrategy *st = &s->plan.strategies[i];
+	const guint *deps = st->own_depends ? st->depends : s->depends;
+	guint n = st->own_depends ? st->n_depends : s->n_depends;
+	g_autofree char *key = strategy_key(s, i);
+
+	for (guint k = 0; k < n; k++) {
+		const MdlService *d = &sc->services[deps[k]];
+		guint site = shared_site(sc, s, d, st);
+		if (has_failover(d) || site == G_MAXUINT)
+			continue;
+		add(ws, st->line, g_strconcat(key, ".depends", NULL),
+		    g_strdup_printf("on its standby at '%s' service '%s' "
+				    "needs '%s' (%s), which has no failover "
+				    "and runs on '%s' with the primary: a "
+				    "disaster there leaves the standby "
+				    "waiting for '%s'",
+				    sc->sites[st->site].id, s->id, d->id,
+				    st->own_depends ? "the failover's 'depends'"
+						    : "its 'depends'",
+				    sc->sites[site].id, d->id),
+		    g_strdup_printf("give '%s' a failover, or name what the "
+				    "standby needs with 'depends' ([] when it "
+				    "has its own)", d->id));
+	}
+}
+
 /* ---- 3, 4, 6: where data lives and how long copies are kept ----------- */
 
 static void lint_eea(const MdlScenario *sc, const MdlDataset *ds,
@@ -619,8 +701,10 @@ static void lint_service(const MdlScenario *sc, const MdlService *s,
 	if (isfinite(s->rpo_h))
 		lint_rpo(sc, s, ws);
 	for (guint i = 0; i < s->plan.n_strategies; i++)
-		if (s->plan.strategies[i].kind == MDL_STRATEGY_FAILOVER)
+		if (s->plan.strategies[i].kind == MDL_STRATEGY_FAILOVER) {
 			lint_standby(sc, s, i, ws);
+			lint_standby_depends(sc, s, i, ws);
+		}
 }
 
 /* Line, then key, then message: a stable order whatever the sort. */
