@@ -19,27 +19,46 @@ static uint64_t chunk_size(uint64_t n)
 typedef struct {
 	const SimRunnerOps *ops;
 	gpointer user;
-	uint64_t n;		/* chunks */
-	uint64_t reps, chunk;	/* replications, per chunk */
+	uint64_t first;		/* the first chunk played */
+	uint64_t n;		/* chunks played, from first */
+	uint64_t reps;		/* replications of the whole run */
 	size_t window;		/* ring size: chunks alive at once */
-
 	GMutex lock;
-	GCond cond;		/* signalled on: a result, a merge, a failure */
-	uint64_t next_rep;	/* next index to claim */
-	uint64_t merged;	/* replications merged so far */
-	gpointer *ring;		/* finished accumulators, by rep % window */
+	GCond cond;		/* signalled on: a result, a take, a failure */
+	uint64_t next_rep;	/* next chunk to claim, from 0 */
+	uint64_t merged;	/* chunks taken so far */
+	gpointer *ring;		/* finished accumulators, by chunk % window */
 	gboolean *done;
-	uint64_t failed_rep;	/* lowest failing replication, or n */
+	uint64_t failed_rep;	/* lowest failing chunk, or n */
 	GError *failure;
+	SimRunnerTake take;	/* each chunk's accumulator, in order */
+	gpointer take_data;
 } Run;
 
-/* Plays chunk c (its replications in order) into acc. */
+uint64_t sim_runner_n_chunks(uint64_t n)
+{
+	uint64_t k = chunk_size(n);
+
+	return (n + k - 1) / k;
+}
+
+void sim_runner_chunk_reps(uint64_t n, uint64_t c, uint64_t *first,
+			   uint64_t *end)
+{
+	uint64_t k = chunk_size(n);
+
+	*first = MIN(n, c * k);
+	*end = MIN(n, (c + 1) * k);
+}
+
+/* Plays chunk first + c (its replications in order) into acc. */
 static gboolean play(const Run *run, gpointer worker, gpointer acc,
 		     uint64_t c, GError **error)
 {
-	uint64_t end = MIN(run->reps, (c + 1) * run->chunk);
+	uint64_t first, end;
 
-	for (uint64_t rep = c * run->chunk; rep < end; rep++) {
+	sim_runner_chunk_reps(run->reps, run->first + c, &first, &end);
+	for (uint64_t rep = first; rep < end; rep++) {
 		if (!run->ops->replicate(worker, acc, rep, run->user, error)) {
 			g_prefix_error(error, "replication %" G_GUINT64_FORMAT
 					      ": ", rep);
@@ -49,29 +68,23 @@ static gboolean play(const Run *run, gpointer worker, gpointer acc,
 	return TRUE;
 }
 
-static gpointer run_serial(const SimRunnerOps *ops, gpointer user,
-			   uint64_t reps, GError **error)
+static gboolean run_serial(Run *run, GError **error)
 {
-	uint64_t k = chunk_size(reps), n = (reps + k - 1) / k;
-	Run run = { .ops = ops, .user = user, .n = n, .reps = reps, .chunk = k };
-	gpointer worker = ops->worker_new ? ops->worker_new(user) : NULL;
-	gpointer total = ops->acc_new(user);
+	const SimRunnerOps *ops = run->ops;
+	gpointer worker = ops->worker_new ? ops->worker_new(run->user) : NULL;
+	gboolean ok = TRUE;
 
-	for (uint64_t rep = 0; rep < n; rep++) {
-		gpointer acc = ops->acc_new(user);
-		gboolean ok = play(&run, worker, acc, rep, error);
+	for (uint64_t c = 0; ok && c < run->n; c++) {
+		gpointer acc = ops->acc_new(run->user);
+		ok = play(run, worker, acc, c, error);
 		if (ok)
-			ops->merge(total, acc, user);
-		ops->acc_free(acc);
-		if (!ok) {
-			ops->acc_free(total);
-			total = NULL;
-			break;
-		}
+			run->take(acc, run->first + c, run->take_data);
+		else
+			ops->acc_free(acc);
 	}
 	if (ops->worker_free)
 		ops->worker_free(worker);
-	return total;
+	return ok;
 }
 
 /* Claims the next index, waiting while it is a window ahead of the merge
@@ -128,11 +141,10 @@ static void task(gpointer data, gpointer user_data)
 		ops->worker_free(worker);
 }
 
-/* The calling thread's part: merge results in order as they arrive. */
-static gpointer merge_in_order(Run *run)
+/* The calling thread's part: hands the chunks' accumulators to take in
+ * order as they arrive. */
+static void take_in_order(Run *run)
 {
-	gpointer total = run->ops->acc_new(run->user);
-
 	g_mutex_lock(&run->lock);
 	while (run->merged < run->n && run->merged < run->failed_rep) {
 		size_t slot = run->merged % run->window;
@@ -143,52 +155,79 @@ static gpointer merge_in_order(Run *run)
 		gpointer acc = run->ring[slot];
 		run->ring[slot] = NULL;
 		run->done[slot] = FALSE;
-		/* Merge outside the lock: workers go on meanwhile. */
+		/* Outside the lock: workers go on meanwhile. */
 		g_mutex_unlock(&run->lock);
-		run->ops->merge(total, acc, run->user);
-		run->ops->acc_free(acc);
+		run->take(acc, run->first + run->merged, run->take_data);
 		g_mutex_lock(&run->lock);
 		run->merged++;
 		g_cond_broadcast(&run->cond);
 	}
 	g_mutex_unlock(&run->lock);
-	return total;
 }
 
-static gpointer run_threads(const SimRunnerOps *ops, gpointer user,
-			    uint64_t reps, unsigned threads, GError **error)
+static gboolean run_threads(Run *run, unsigned threads, GError **error)
 {
-	uint64_t k = chunk_size(reps), n = (reps + k - 1) / k;
-	Run run = { .ops = ops, .user = user, .n = n, .reps = reps, .chunk = k,
-		    .failed_rep = n };
+	const SimRunnerOps *ops = run->ops;
 	GThreadPool *pool;
-	gpointer total;
+	gboolean ok;
 
-	run.window = (size_t)threads * SIM_RUNNER_WINDOW_PER_THREAD;
-	run.ring = g_new0(gpointer, run.window);
-	run.done = g_new0(gboolean, run.window);
-	g_mutex_init(&run.lock);
-	g_cond_init(&run.cond);
-	pool = g_thread_pool_new(task, &run, (int)threads, TRUE, NULL);
+	run->failed_rep = run->n;
+	run->window = (size_t)threads * SIM_RUNNER_WINDOW_PER_THREAD;
+	run->ring = g_new0(gpointer, run->window);
+	run->done = g_new0(gboolean, run->window);
+	g_mutex_init(&run->lock);
+	g_cond_init(&run->cond);
+	pool = g_thread_pool_new(task, run, (int)threads, TRUE, NULL);
 	for (unsigned i = 0; i < threads; i++)
 		g_thread_pool_push(pool, GUINT_TO_POINTER(i + 1), NULL);
-	total = merge_in_order(&run);
+	take_in_order(run);
 	g_thread_pool_free(pool, FALSE, TRUE);	/* waits for the tasks */
 
-	/* Results past a failure were never merged. */
-	for (size_t i = 0; i < run.window; i++)
-		if (run.ring[i])
-			ops->acc_free(run.ring[i]);
-	if (run.failure) {
-		g_propagate_error(error, run.failure);
-		ops->acc_free(total);
-		total = NULL;
-	}
-	g_free(run.ring);
-	g_free(run.done);
-	g_mutex_clear(&run.lock);
-	g_cond_clear(&run.cond);
-	return total;
+	/* Results past a failure were never taken. */
+	for (size_t i = 0; i < run->window; i++)
+		if (run->ring[i])
+			ops->acc_free(run->ring[i]);
+	ok = run->failure == NULL;
+	if (!ok)
+		g_propagate_error(error, run->failure);
+	g_free(run->ring);
+	g_free(run->done);
+	g_mutex_clear(&run->lock);
+	g_cond_clear(&run->cond);
+	return ok;
+}
+
+gboolean sim_runner_run_chunks(const SimRunnerOps *ops, gpointer user,
+			       uint64_t n, uint64_t c0, uint64_t c1,
+			       unsigned threads, SimRunnerTake take,
+			       gpointer data, GError **error)
+{
+	g_return_val_if_fail(ops && ops->acc_new && ops->acc_free, FALSE);
+	g_return_val_if_fail(ops->replicate && take, FALSE);
+	g_return_val_if_fail(c0 <= c1 && c1 <= sim_runner_n_chunks(n), FALSE);
+	g_return_val_if_fail(threads >= 1, FALSE);
+	g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+
+	Run run = { .ops = ops, .user = user, .first = c0, .n = c1 - c0,
+		    .reps = n, .take = take, .take_data = data };
+	if (threads == 1 || run.n <= 1)
+		return run_serial(&run, error);
+	return run_threads(&run, threads, error);
+}
+
+/* sim_runner_run(): every chunk merged, in order, into one accumulator. */
+typedef struct {
+	const SimRunnerOps *ops;
+	gpointer user, total;
+} Total;
+
+static void merge_into_total(gpointer acc, uint64_t c, gpointer data)
+{
+	Total *t = data;
+
+	(void)c;
+	t->ops->merge(t->total, acc, t->user);
+	t->ops->acc_free(acc);
 }
 
 gpointer sim_runner_run(const SimRunnerOps *ops, gpointer user, uint64_t n,
@@ -199,7 +238,11 @@ gpointer sim_runner_run(const SimRunnerOps *ops, gpointer user, uint64_t n,
 	g_return_val_if_fail(threads >= 1, NULL);
 	g_return_val_if_fail(error == NULL || *error == NULL, NULL);
 
-	if (threads == 1 || n <= 1)
-		return run_serial(ops, user, n, error);
-	return run_threads(ops, user, n, threads, error);
+	Total t = { ops, user, ops->acc_new(user) };
+	if (!sim_runner_run_chunks(ops, user, n, 0, sim_runner_n_chunks(n),
+				   threads, merge_into_total, &t, error)) {
+		ops->acc_free(t.total);
+		return NULL;
+	}
+	return t.total;
 }

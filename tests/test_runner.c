@@ -122,6 +122,61 @@ START_TEST(test_runner_threads_identical)
 }
 END_TEST
 
+/* Chunks played in K ranges (as shards would: range i is chunks
+ * [i·C/K, (i+1)·C/K)), each chunk handed over in order and merged
+ * later, give the same bits as one run, for K in {1, 2, 3, 7} and 1 or 2
+ * threads; and the chunks cover the replications exactly once. */
+typedef struct {
+	Acc *total;
+	uint64_t next;		/* the chunk expected */
+} Taken;
+
+static void take(gpointer acc, uint64_t c, gpointer data)
+{
+	Taken *t = data;
+
+	ck_assert_uint_eq(c, t->next);
+	t->next++;
+	merge(t->total, acc, NULL);
+	acc_free(acc);
+}
+
+START_TEST(test_runner_chunk_ranges)
+{
+	static const uint64_t ks[] = { 1, 2, 3, 7 };
+	Model m = { .seed = 7, .fail_at = { -1, -1 } };
+	const uint64_t n = 1000;	/* 66 chunks of 15, then one of 10 */
+	const uint64_t chunks = sim_runner_n_chunks(n);
+	Acc *one = run(&m, n, 2, NULL);
+	uint64_t covered = 0;
+
+	ck_assert_uint_eq(chunks, 67);
+	for (uint64_t c = 0; c < chunks; c++) {
+		uint64_t a, b;
+		sim_runner_chunk_reps(n, c, &a, &b);
+		ck_assert_uint_eq(a, covered);
+		covered = b;
+	}
+	ck_assert_uint_eq(covered, n);
+	for (size_t i = 0; i < G_N_ELEMENTS(ks); i++) {
+		for (unsigned threads = 1; threads <= 2; threads++) {
+			Taken t = { acc_new(&m), 0 };
+			for (uint64_t k = 0; k < ks[i]; k++)
+				ck_assert(sim_runner_run_chunks(
+					&ops, &m, n, k * chunks / ks[i],
+					(k + 1) * chunks / ks[i], threads, take,
+					&t, NULL));
+			ck_assert_uint_eq(t.next, chunks);
+			ck_assert_msg(memcmp(one, t.total, sizeof *one) == 0,
+				      "K = %u, %u threads: result differs",
+				      (unsigned)ks[i], threads);
+			acc_free(t.total);
+		}
+	}
+	acc_free(one);
+}
+END_TEST
+
 /* The lowest failing replication is reported, whatever the threads. */
 START_TEST(test_runner_failure)
 {
@@ -156,6 +211,7 @@ Suite *runner_suite(void)
 	TCase *tc = tcase_create("runner");
 
 	tcase_add_test(tc, test_runner_threads_identical);
+	tcase_add_test(tc, test_runner_chunk_ranges);
 	tcase_add_test(tc, test_runner_failure);
 	tcase_add_test(tc, test_runner_edge_counts);
 	suite_add_tcase(s, tc);

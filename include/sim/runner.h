@@ -53,4 +53,23 @@ typedef struct {
 gpointer sim_runner_run(const SimRunnerOps *ops, gpointer user, uint64_t n,
 			unsigned threads, GError **error);
 
+/* The chunks of a run of n replications: how many, and the replications
+ * [*first, *end) of chunk c.  They depend on n alone. */
+uint64_t sim_runner_n_chunks(uint64_t n);
+void sim_runner_chunk_reps(uint64_t n, uint64_t c, uint64_t *first,
+			   uint64_t *end);
+
+/* Receives the accumulator of chunk c (yours to free with acc_free). */
+typedef void (*SimRunnerTake)(gpointer acc, uint64_t c, gpointer data);
+
+/* Plays chunks [c0, c1) of a run of n replications on threads (>= 1)
+ * threads and hands each chunk's accumulator to take, in chunk order, on
+ * the calling thread: the pieces sim_runner_run() merges, for a caller
+ * that merges them elsewhere or later (shards).  FALSE with error set
+ * as sim_runner_run(); the chunks before the failing one were taken. */
+gboolean sim_runner_run_chunks(const SimRunnerOps *ops, gpointer user,
+			       uint64_t n, uint64_t c0, uint64_t c1,
+			       unsigned threads, SimRunnerTake take,
+			       gpointer data, GError **error);
+
 #endif
