@@ -6,7 +6,7 @@
 
 #include "sim/units.h"
 
-static MdlBreakdown *breakdown_new(void)
+MdlBreakdown *mdl_breakdown_new(void)
 {
 	MdlBreakdown *b = g_new0(MdlBreakdown, 1);
 
@@ -31,7 +31,7 @@ static void breakdown_merge(MdlBreakdown **into, const MdlBreakdown *from)
 	if (!from)
 		return;
 	if (!*into)
-		*into = breakdown_new();
+		*into = mdl_breakdown_new();
 	MdlBreakdown *a = *into;
 	a->incidents += from->incidents;
 	sim_welford_merge(&a->rto_h, &from->rto_h);
@@ -197,7 +197,7 @@ static void breakdown_add(MdlBreakdown **slot, double rto, double rpo,
 			  gboolean both, gboolean lost)
 {
 	if (!*slot)
-		*slot = breakdown_new();
+		*slot = mdl_breakdown_new();
 	MdlBreakdown *b = *slot;
 	b->incidents++;
 	sim_welford_add(&b->rto_h, rto);

@@ -131,6 +131,9 @@ typedef struct {
 	FILE *rows_out;		/* borrowed; NULL: keep rows in memory */
 } MdlResults;
 
+/* An empty breakdown (freed with the results holding it). */
+MdlBreakdown *mdl_breakdown_new(void);
+
 /* An empty accumulator shaped for sc; sc and labels are borrowed and must
  * outlive it.  log_incidents: keep one CSV row per incident. */
 MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
