@@ -31,6 +31,18 @@ ALL_LDFLAGS := $(SANFLAGS) $(LDFLAGS)
 LIBS      := $(call pc_libs,$(PKGS)) -lm
 TEST_LIBS := $(call pc_libs,$(TESTPKGS))
 
+# Open MPI (sim/mpi.h): built in when mpicc is found; `make MPI=0` leaves
+# it out, `make MPI=1` insists.  Optional at run time: without mpirun,
+# drsim never initializes it.
+MPI ?= $(if $(shell command -v mpicc 2>/dev/null),1,0)
+ifeq ($(MPI),1)
+MPI_CFLAGS := -DDRSIM_MPI $(patsubst -I%,-isystem %,$(shell mpicc --showme:compile 2>/dev/null))
+LIBS       += $(shell mpicc --showme:link 2>/dev/null)
+ifeq ($(shell command -v mpicc 2>/dev/null),)
+$(error MPI=1 needs mpicc: make deps-mpi (openmpi-bin, libopenmpi-dev))
+endif
+endif
+
 LIB_SRC   := $(sort $(wildcard sim/*.c models/*/*.c))
 LIB_SRC   := $(filter-out sim/main.c,$(LIB_SRC))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -38,7 +50,7 @@ TEST_SRC  := $(sort $(wildcard tests/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
 
-.PHONY: all check sanitize bench run deps need-deps install clean test-run layers
+.PHONY: FORCE deps-mpi all check sanitize bench run deps need-deps install clean test-run layers
 
 all: $(BUILD)/drsim
 
@@ -52,6 +64,13 @@ $(BUILD)/libdrsim.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# sim/mpi.o is rebuilt when MPI changes.
+$(BUILD)/mpi.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo "$(MPI)" | cmp -s - $@ 2>/dev/null || echo "$(MPI)" > $@
+$(BUILD)/sim/mpi.o: ALL_CFLAGS += $(MPI_CFLAGS)
+$(BUILD)/sim/mpi.o: $(BUILD)/mpi.stamp
 
 # Every tests/test_*.c exports `Suite *NAME_suite(void)`; the list of suites
 # is generated so that adding a test file is all it takes to run it.
@@ -82,6 +101,11 @@ deps:
 	$$sudo apt-get update -q && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -q --no-install-recommends $$missing
+
+# Open MPI, for `mpirun -np N build/drsim ...` and its tests (optional:
+# they are skipped, saying so, without it).  .ci/run installs it.
+deps-mpi:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="openmpi-bin libopenmpi-dev"
 
 # Calls `deps` only when a library is missing, then re-reads this Makefile
 # (pkg-config results are computed when it is parsed).

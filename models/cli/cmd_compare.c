@@ -29,6 +29,10 @@ typedef struct {
 	GPtrArray *partial;		/* ids missing from some (borrowed) */
 	MdlCompareSet set;		/* the above, once matched, for the
 					   layers below */
+	char **sets, **same;		/* the overrides of the first
+					   scenario, of the others */
+	char **canon;			/* the canonical options */
+	MdlBatch *batch;		/* where the results come from */
 } Compare;
 
 /* Files of DIR that a scenario's subdirectory must not shadow. */
@@ -49,6 +53,10 @@ static void compare_clear(Compare *c)
 	g_free(c->plays);
 	g_free(c->outs);
 	g_strfreev(c->labels);
+	g_strfreev(c->sets);
+	g_strfreev(c->same);
+	g_strfreev(c->canon);
+	mdl_batch_free(c->batch);
 	if (c->common)
 		g_ptr_array_unref(c->common);
 	if (c->partial)
@@ -89,9 +97,9 @@ static MdlScenario *load_one(const char *file, char **sets, GString *errors)
  * one, to report every problem at once.  FALSE with error set. */
 static gboolean load_all(Compare *c, GError **error)
 {
-	g_auto(GStrv) sets = mdl_compare_options_sets(
+	char **sets = c->sets = mdl_compare_options_sets(
 		&c->o, (const char *const *)c->o.sets, NULL);
-	g_auto(GStrv) same = NULL;
+	char **same = NULL;
 	g_autoptr(GString) errors = g_string_new(NULL);
 	MdlScenario *first = load_one(c->o.args[0], sets, errors);
 
@@ -103,7 +111,7 @@ static gboolean load_all(Compare *c, GError **error)
 					first->seed),
 			NULL,
 		};
-		same = mdl_compare_options_sets(
+		same = c->same = mdl_compare_options_sets(
 			&c->o, (const char *const *)c->o.sets,
 			(const char *const *)extra);
 		g_free(extra[0]);
@@ -198,15 +206,40 @@ static gboolean open_outs(Compare *c, GError **error)
 	return TRUE;
 }
 
+/* The batch of the scenarios (batch.h): local, a shard, a merge or
+ * MPI. */
+static gboolean batch_new(Compare *c, GError **error)
+{
+	c->canon = mdl_compare_options_canonical(&c->o);
+	c->batch = mdl_batch_new("compare", (const char *const *)c->canon,
+				 (unsigned)c->o.threads);
+	if (c->o.shard)
+		mdl_batch_set_shard(c->batch, c->o.shard_index,
+				    c->o.shard_count, c->o.out);
+	for (guint i = 0; i < c->n; i++) {
+		MdlComparePlay *p = c->plays[i];
+		if (!mdl_batch_add(c->batch, p->sc, p->labels, c->o.args[i],
+				   (const char *const *)(i ? c->same : c->sets),
+				   c->o.out != NULL, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean play_all(Compare *c, GError **error)
 {
 	for (guint i = 0; i < c->n; i++) {
 		FILE *rows = c->outs ? mdl_outdir_incidents(c->outs[i]) : NULL;
-		if (!mdl_compare_play_run(c->plays[i], (unsigned)c->o.threads,
-					  rows, error)) {
-			g_prefix_error(error, "%s: ", c->o.args[i]);
+		MdlRunInfo info;
+		MdlResults *r = mdl_batch_results(c->batch, i, rows, &info,
+						  error);
+		if (!r) {
+			if (!g_error_matches(*error, MDL_SHARD_ERROR,
+					     (*error)->code))
+				g_prefix_error(error, "%s: ", c->o.args[i]);
 			return FALSE;
 		}
+		mdl_compare_play_take(c->plays[i], r, &info);
 	}
 	return TRUE;
 }
@@ -748,8 +781,19 @@ static int compare(Compare *c, int argc, char **argv, GError **error)
 	if (!parse(c, argc, argv, error) || !load_all(c, error) ||
 	    (c->o.out && !labels_distinct(c, error)))
 		return SIM_EXIT_USAGE;
-	if ((c->o.out && !open_outs(c, error)) || !play_all(c, error))
+	if (!batch_new(c, error))
+		return mdl_batch_exit_code(*error);
+	if (mdl_batch_reports(c->batch) && c->o.out && !open_outs(c, error))
 		return SIM_EXIT_FAILED;
+	if (!mdl_batch_start(c->batch, error))
+		return mdl_batch_exit_code(*error);
+	if (!mdl_batch_reports(c->batch)) {
+		if (mdl_batch_note(c->batch))
+			printf("%s\n", mdl_batch_note(c->batch));
+		return SIM_EXIT_OK;
+	}
+	if (!play_all(c, error))
+		return mdl_batch_exit_code(*error);
 	match_services(c);
 	return report(c);
 }
@@ -763,6 +807,7 @@ int mdl_cmd_compare(int argc, char **argv)
 	/* the loader's and the run's messages name their file already */
 	if (error && (error->domain == MDL_COMPARE_ERROR ||
 		      error->domain == G_OPTION_ERROR ||
+		      error->domain == MDL_SHARD_ERROR ||
 		      error->domain == MDL_OUTDIR_ERROR))
 		fprintf(stderr, "%s: %s\n", c.prog, error->message);
 	else if (error)

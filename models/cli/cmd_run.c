@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "models/cli/commands.h"
+#include "models/results/batch.h"
 #include "models/report/outdir.h"
 #include "models/report/plots.h"
 #include "models/report/report.h"
@@ -23,6 +24,8 @@ typedef struct {
 	gboolean quiet;		/* --quiet: no progress line */
 	gint64 trace;		/* --trace-replication R, or NO_TRACE */
 	gint threads;
+	char *shard;		/* --shard I/K or auto, or NULL */
+	guint32 shard_index, shard_count;
 	char **sets;
 	char **args;
 } RunOptions;
@@ -32,8 +35,38 @@ static void run_options_clear(RunOptions *o)
 	g_free(o->horizon);
 	g_free(o->format);
 	g_free(o->out);
+	g_free(o->shard);
 	g_strfreev(o->sets);
 	g_strfreev(o->args);
+}
+
+/* The options that make the run what it is, in a fixed order: what a
+ * shard records and `drsim merge` replays (not --out, --threads,
+ * --quiet, --shard: where and how it is played, not what). */
+static char **canonical_args(const RunOptions *o)
+{
+	GPtrArray *a = g_ptr_array_new();
+
+	g_ptr_array_add(a, g_strdup(o->args[0]));
+	if (o->replications >= 0)
+		g_ptr_array_add(a, g_strdup_printf("--replications=%" G_GINT64_FORMAT,
+						   o->replications));
+	if (o->seed >= 0)
+		g_ptr_array_add(a, g_strdup_printf("--seed=%" G_GINT64_FORMAT,
+						   o->seed));
+	if (o->horizon)
+		g_ptr_array_add(a, g_strdup_printf("--horizon=%s", o->horizon));
+	for (char **s = o->sets; s && *s; s++)
+		g_ptr_array_add(a, g_strdup_printf("--set=%s", *s));
+	if (o->format)
+		g_ptr_array_add(a, g_strdup_printf("--format=%s", o->format));
+	if (o->plot)
+		g_ptr_array_add(a, g_strdup("--plot"));
+	if (o->trace != NO_TRACE)
+		g_ptr_array_add(a, g_strdup_printf("--trace-replication=%" G_GINT64_FORMAT,
+						   o->trace));
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
 }
 
 /* The overrides: the user's --set, then the dedicated options (which win,
@@ -108,6 +141,10 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		  "(timeline.dat/.gp)", "R" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
 		  "No progress line on stderr", NULL },
+		{ "shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
+		  "Play only shard I of K, into DIR of --out (auto: from "
+		  "Slurm's SLURM_ARRAY_TASK_ID/COUNT); drsim merge joins the "
+		  "shards (docs/scale-out.md)", "I/K" },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args,
 		  NULL, NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -139,7 +176,16 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 			    "--out needs a directory");
 		return FALSE;
 	}
-	return check_chart_options(o, error);
+	if (!check_chart_options(o, error))
+		return FALSE;
+	if (o->shard && !o->out) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--shard needs --out DIR (the shard file goes "
+			    "there)");
+		return FALSE;
+	}
+	return !o->shard || mdl_batch_parse_shard(o->shard, &o->shard_index,
+						  &o->shard_count, error);
 }
 
 /* The charts' files (plots.h, timeline.h, tl may be NULL) join those of
@@ -228,42 +274,85 @@ static gboolean trace(const MdlScenario *sc, const RunOptions *o,
 	return TRUE;
 }
 
+/* Says why a batch failed; its exit code (batch.h). */
+static int batch_failed(GError *error, const MdlScenario *sc,
+			const char *prog)
+{
+	int code = mdl_batch_exit_code(error);
+
+	if (mdl_simulate_interrupted())
+		fprintf(stderr, "%s: interrupted: not all %" G_GUINT64_FORMAT
+			" replications were played; nothing written\n",
+			prog, sc->replications);
+	else if (error->domain == MDL_SHARD_ERROR)
+		fprintf(stderr, "%s: %s\n", prog, error->message);
+	else
+		fprintf(stderr, "%s: %s\n", sc->file, error->message);
+	g_error_free(error);
+	return code;
+}
+
+/* The batch of the run: local, a shard, a merge or MPI (batch.h), its
+ * one play declared. */
+static MdlBatch *batch_new(const MdlScenario *sc, const MdlLabels *labels,
+			   const RunOptions *o, const char *const *args,
+			   const char *const *sets, GError **error)
+{
+	MdlBatch *b = mdl_batch_new("run", args, (unsigned)o->threads);
+
+	if (o->shard)
+		mdl_batch_set_shard(b, o->shard_index, o->shard_count, o->out);
+	if (!mdl_batch_add(b, sc, labels, o->args[0], sets, o->out != NULL,
+			   error)) {
+		mdl_batch_free(b);
+		return NULL;
+	}
+	return b;
+}
+
 /* Plays a loaded scenario.  The files of --out are opened before the run,
  * so that an unwritable DIR fails at once, and are removed unless the
  * whole run and every file succeeded (outdir.h); --plot renders the
- * charts only then. */
+ * charts only then.  A shard (or an MPI rank but the first) only plays
+ * its part and says so. */
 static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
-	       const char *prog)
+	       const char *const *sets, const char *prog)
 {
 	g_autoptr(MdlOutdir) out = NULL;
-	g_autoptr(MdlLabels) labels = NULL;
+	g_autoptr(MdlLabels) labels = mdl_labels_new(sc);
 	g_autoptr(MdlTimeline) tl = NULL;
 	g_autoptr(GPtrArray) scripts = g_ptr_array_new_with_free_func(g_free);
+	g_auto(GStrv) args = canonical_args(o);
+	g_autoptr(MdlBatch) batch = NULL;
 	GError *error = NULL;
 	MdlRunInfo info;
 	int code = SIM_EXIT_OK;
 
-	if (!trace(sc, o, &tl, &code, prog))
-		return code;
-	if (o->out && !(out = mdl_outdir_open(o->out, &error))) {
-		fprintf(stderr, "%s: %s\n", prog, error->message);
-		g_error_free(error);
-		return SIM_EXIT_FAILED;
+	batch = batch_new(sc, labels, o, (const char *const *)args, sets,
+			  &error);
+	if (!batch)
+		return batch_failed(error, sc, prog);
+	if (mdl_batch_reports(batch)) {
+		if (!trace(sc, o, &tl, &code, prog))
+			return code;
+		if (o->out && !(out = mdl_outdir_open(o->out, &error))) {
+			fprintf(stderr, "%s: %s\n", prog, error->message);
+			g_error_free(error);
+			return SIM_EXIT_FAILED;
+		}
 	}
-	labels = mdl_labels_new(sc);
-	MdlResults *r = mdl_simulate(sc, labels, (unsigned)o->threads,
-				     out ? mdl_outdir_incidents(out) : NULL,
-				     &info, &error);
-	if (!r) {
-		if (mdl_simulate_interrupted())
-			fprintf(stderr, "%s: interrupted: not all %" G_GUINT64_FORMAT
-				" replications were played; nothing written\n",
-				prog, sc->replications);
-		else
-			fprintf(stderr, "%s: %s\n", sc->file, error->message);
-		g_error_free(error);
-		return SIM_EXIT_FAILED;
+	if (!mdl_batch_start(batch, &error))
+		return batch_failed(error, sc, prog);
+	if (!mdl_batch_reports(batch)) {
+		if (mdl_batch_note(batch))
+			printf("%s\n", mdl_batch_note(batch));
+		return SIM_EXIT_OK;
 	}
+	MdlResults *r = mdl_batch_results(batch, 0,
+					  out ? mdl_outdir_incidents(out) : NULL,
+					  &info, &error);
+	if (!r)
+		return batch_failed(error, sc, prog);
 	code = report(sc, r, &info, format, out, tl, scripts, prog);
 	mdl_results_free(r);
 	if (code == SIM_EXIT_OK && o->plot)
@@ -294,7 +383,8 @@ int mdl_cmd_run(int argc, char **argv)
 		fprintf(stderr, "%s\n", error->message);
 		code = SIM_EXIT_USAGE;
 	} else {
-		code = run(sc, &o, format, argv[0]);
+		code = run(sc, &o, format, (const char *const *)sets,
+			   argv[0]);
 	}
 	g_clear_error(&error);
 	run_options_clear(&o);

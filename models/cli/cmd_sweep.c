@@ -42,6 +42,8 @@ typedef struct {
 	MdlComparePlay **plays;	/* [n_points] */
 	GPtrArray *services;	/* ids of point 0's services (borrowed) */
 	gboolean costed;	/* point 0's scenario has costs */
+	char **canon;		/* the canonical options */
+	MdlBatch *batch;	/* where the results come from */
 } Sweep;
 
 static void sweep_clear(Sweep *w)
@@ -56,6 +58,8 @@ static void sweep_clear(Sweep *w)
 	g_free(w->plays);
 	if (w->services)
 		g_ptr_array_unref(w->services);
+	mdl_batch_free(w->batch);
+	g_strfreev(w->canon);
 	mdl_compare_options_clear(&w->o);
 }
 
@@ -208,16 +212,41 @@ static gboolean load_points(Sweep *w, GError **error)
 	return TRUE;
 }
 
+/* The batch of the points (batch.h): local, a shard, a merge or MPI;
+ * a sweep writes no incident rows. */
+static gboolean batch_new(Sweep *w, GError **error)
+{
+	w->canon = mdl_compare_options_canonical(&w->o);
+	w->batch = mdl_batch_new("sweep", (const char *const *)w->canon,
+				 (unsigned)w->o.threads);
+	if (w->o.shard)
+		mdl_batch_set_shard(w->batch, w->o.shard_index,
+				    w->o.shard_count, w->o.out);
+	for (guint p = 0; p < w->n_points; p++) {
+		g_auto(GStrv) sets = point_sets(w, p);
+		MdlComparePlay *play = w->plays[p];
+		if (!mdl_batch_add(w->batch, play->sc, play->labels,
+				   w->o.args[0], (const char *const *)sets,
+				   FALSE, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean play_all(Sweep *w, GError **error)
 {
 	for (guint p = 0; p < w->n_points; p++) {
-		if (!mdl_compare_play_run(w->plays[p], (unsigned)w->o.threads,
-					  NULL, error)) {
+		MdlRunInfo info;
+		MdlResults *r = mdl_batch_results(w->batch, p, NULL, &info,
+						  error);
+		if (!r) {
 			g_autofree char *at = point_text(w, p);
-			g_prefix_error(error, "%s (point %u: %s): ",
-				       w->o.args[0], p, at);
+			if ((*error)->domain != MDL_SHARD_ERROR)
+				g_prefix_error(error, "%s (point %u: %s): ",
+					       w->o.args[0], p, at);
 			return FALSE;
 		}
+		mdl_compare_play_take(w->plays[p], r, &info);
 	}
 	return TRUE;
 }
@@ -730,10 +759,20 @@ static int sweep(Sweep *w, int argc, char **argv, GError **error)
 {
 	if (!parse(w, argc, argv, error) || !load_points(w, error))
 		return SIM_EXIT_USAGE;
-	if ((w->o.out &&
-	     !mdl_compare_dir_ready(w->o.out, "sweep.json", error)) ||
-	    !play_all(w, error))
+	if (!batch_new(w, error))
+		return mdl_batch_exit_code(*error);
+	if (mdl_batch_reports(w->batch) && w->o.out &&
+	    !mdl_compare_dir_ready(w->o.out, "sweep.json", error))
 		return SIM_EXIT_FAILED;
+	if (!mdl_batch_start(w->batch, error))
+		return mdl_batch_exit_code(*error);
+	if (!mdl_batch_reports(w->batch)) {
+		if (mdl_batch_note(w->batch))
+			printf("%s\n", mdl_batch_note(w->batch));
+		return SIM_EXIT_OK;
+	}
+	if (!play_all(w, error))
+		return mdl_batch_exit_code(*error);
 	return report(w);
 }
 
@@ -745,7 +784,8 @@ int mdl_cmd_sweep(int argc, char **argv)
 
 	/* the loader's and the run's messages name their file already */
 	if (error && (error->domain == MDL_COMPARE_ERROR ||
-		      error->domain == G_OPTION_ERROR))
+		      error->domain == G_OPTION_ERROR ||
+		      error->domain == MDL_SHARD_ERROR))
 		fprintf(stderr, "%s: %s\n", w.prog, error->message);
 	else if (error)
 		fprintf(stderr, "%s\n", error->message);

@@ -2,6 +2,7 @@
 #include "models/cli/commands.h"
 
 #include <stddef.h>
+#include <string.h>
 
 const SimCommand mdl_commands[] = {
 	{ "run", "SCENARIO [OPTION...]",
@@ -15,5 +16,14 @@ const SimCommand mdl_commands[] = {
 	  "play scenarios side by side, service by service", mdl_cmd_compare },
 	{ "sweep", "SCENARIO --set KEY=V1,V2,...",
 	  "play a scenario at every point of a grid of values", mdl_cmd_sweep },
+	{ "merge", "DIR|FILE... --out OUT",
+	  "join the shards of a run, compare or sweep into its outputs",
+	  mdl_cmd_merge },
 	{ NULL, NULL, NULL, NULL },
 };
+
+gboolean mdl_command_spreads(const char *name)
+{
+	return strcmp(name, "run") == 0 || strcmp(name, "compare") == 0 ||
+	       strcmp(name, "sweep") == 0;
+}

@@ -9,6 +9,7 @@ void mdl_compare_options_clear(MdlCompareOptions *o)
 	g_free(o->horizon);
 	g_free(o->format_name);
 	g_free(o->out);
+	g_free(o->shard);
 	g_strfreev(o->sets);
 	g_strfreev(o->args);
 }
@@ -34,6 +35,12 @@ static gboolean options_check(MdlCompareOptions *o, GError **error)
 		return usage(error, "--out needs a directory");
 	if (o->plot && !o->out)
 		return usage(error, "--plot needs --out DIR");
+	if (o->shard && !o->out)
+		return usage(error, "--shard needs --out DIR (the shard file "
+				    "goes there)");
+	if (o->shard && !mdl_batch_parse_shard(o->shard, &o->shard_index,
+					       &o->shard_count, error))
+		return FALSE;
 	return TRUE;
 }
 
@@ -62,6 +69,10 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 		  "Draw the charts of DIR with gnuplot (needs --out)", NULL },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
 		  "No progress line on stderr", NULL },
+		{ "shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
+		  "Play only shard I of K, into DIR of --out (auto: from "
+		  "Slurm's SLURM_ARRAY_TASK_ID/COUNT); drsim merge joins the "
+		  "shards (docs/scale-out.md)", "I/K" },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
 		  &o->args, NULL, NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -108,3 +119,27 @@ char **mdl_compare_options_sets(const MdlCompareOptions *o,
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
+char **mdl_compare_options_canonical(const MdlCompareOptions *o)
+{
+	GPtrArray *a = g_ptr_array_new();
+
+	add_all(a, (const char *const *)o->args);
+	if (o->replications >= 0)
+		g_ptr_array_add(a, g_strdup_printf("--replications=%"
+						   G_GINT64_FORMAT,
+						   o->replications));
+	if (o->seed >= 0)
+		g_ptr_array_add(a, g_strdup_printf("--seed=%" G_GINT64_FORMAT,
+						   o->seed));
+	if (o->horizon)
+		g_ptr_array_add(a, g_strdup_printf("--horizon=%s", o->horizon));
+	for (char **s = o->sets; s && *s; s++)
+		g_ptr_array_add(a, g_strdup_printf("--set=%s", *s));
+	if (o->format_name)
+		g_ptr_array_add(a, g_strdup_printf("--format=%s",
+						   o->format_name));
+	if (o->plot)
+		g_ptr_array_add(a, g_strdup("--plot"));
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
+}

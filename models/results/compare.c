@@ -24,12 +24,21 @@ gboolean mdl_compare_play_run(MdlComparePlay *p, unsigned threads,
 {
 	g_return_val_if_fail(p && !p->results && threads >= 1, FALSE);
 
-	p->results = mdl_simulate(p->sc, p->labels, threads, incidents,
-				  &p->info, error);
-	if (!p->results)
+	MdlResults *r = mdl_simulate(p->sc, p->labels, threads, incidents,
+				     &p->info, error);
+	if (!r)
 		return FALSE;
-	p->root = mdl_summary_json(p->sc, p->results, &p->info);
+	mdl_compare_play_take(p, r, &p->info);
 	return TRUE;
+}
+
+void mdl_compare_play_take(MdlComparePlay *p, MdlResults *results,
+			   const MdlRunInfo *info)
+{
+	g_return_if_fail(p && !p->root && results && info);
+	p->results = results;
+	p->info = *info;
+	p->root = mdl_summary_json(p->sc, p->results, &p->info);
 }
 
 JsonArray *mdl_compare_play_services(const MdlComparePlay *p)

@@ -13,6 +13,7 @@ typedef struct {
 	const MdlScenario *sc;
 	const MdlLabels *labels;
 	FILE *incidents;	/* rows go there as replications merge */
+	gboolean log;		/* chunks keep their incident rows */
 	guint64 merged;		/* replications merged so far */
 	gint64 t0, shown;	/* start, last progress line (µs) */
 } Job;
@@ -85,7 +86,8 @@ static gpointer acc_new(gpointer user)
 {
 	Job *job = user;
 
-	return mdl_results_new(job->sc, job->labels, job->incidents != NULL);
+	return mdl_results_new(job->sc, job->labels,
+			       job->log || job->incidents != NULL);
 }
 
 static void acc_free(gpointer acc)
@@ -129,7 +131,7 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 			 unsigned threads, FILE *incidents, MdlRunInfo *info,
 			 GError **error)
 {
-	Job job = { sc, labels, incidents, 0, 0, 0 };
+	Job job = { sc, labels, incidents, FALSE, 0, 0, 0 };
 	gint64 t0 = g_get_monotonic_time();
 
 	job.t0 = job.shown = t0;
@@ -139,4 +141,21 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 	info->threads = threads;
 	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
 	return r;
+}
+
+gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
+			     unsigned threads, gboolean rows, guint64 c0,
+			     guint64 c1, SimRunnerTake take, gpointer data,
+			     MdlRunInfo *info, GError **error)
+{
+	Job job = { sc, labels, NULL, rows, 0, 0, 0 };
+	gint64 t0 = g_get_monotonic_time();
+	gboolean ok;
+
+	job.t0 = job.shown = t0;
+	ok = sim_runner_run_chunks(&world_ops, &job, sc->replications, c0, c1,
+				   threads, take, data, error);
+	info->threads = threads;
+	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
+	return ok;
 }

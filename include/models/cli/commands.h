@@ -4,9 +4,15 @@
 #ifndef DRSIM_MODELS_COMMANDS_H
 #define DRSIM_MODELS_COMMANDS_H
 
+#include <glib.h>
+
 #include "sim/cli.h"
 
 extern const SimCommand mdl_commands[];
+
+/* TRUE for the commands whose plays an mpirun launch spreads over its
+ * ranks (run, compare, sweep: results/batch.h). */
+gboolean mdl_command_spreads(const char *name);
 
 /* `drsim check FILE... [--strict] [--set KEY=VALUE]...`: validates each
  * file and lints it; prints "FILE: ok — ..." (", N warnings") on stdout
@@ -43,5 +49,12 @@ int mdl_cmd_sweep(int argc, char **argv);
  * the files could not be written, 2 on bad usage, a bad scenario or a bad
  * injection. */
 int mdl_cmd_exercise(int argc, char **argv);
+
+/* `drsim merge DIR|FILE... --out OUT`: merges the shards written by
+ * `--shard I/K` of a run, compare or sweep and writes what the command
+ * would have written in one process (docs/scale-out.md).  Returns the
+ * command's exit code, or 2 when a shard is missing, twice, corrupt, of
+ * another format version or of another command. */
+int mdl_cmd_merge(int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "models/report/compare_text.h"
 #include "models/report/report.h"
+#include "models/results/batch.h"
 
 /* -- options ----------------------------------------------------------- */
 
@@ -23,6 +24,8 @@ typedef struct {
 	gboolean plot;
 	gboolean quiet;			/* --quiet: no progress line */
 	gint threads;			/* >= 1; default: one per core */
+	char *shard;			/* --shard I/K or auto, or NULL */
+	guint32 shard_index, shard_count;	/* parsed */
 	char **sets;			/* --set, in command-line order */
 	char **args;			/* the scenario files */
 } MdlCompareOptions;
@@ -34,12 +37,18 @@ typedef struct {
 /* Parses argv (GOptionContext: `argv[0] --help` shows params, the
  * positional arguments, and summary) into o, which must be
  * MDL_COMPARE_OPTIONS_INIT.  Checks --threads >= 1, --format, a non-empty
- * --out and that --plot comes with --out; the number of files is the
+ * --out, that --plot and --shard come with --out and parses --shard; the number of files is the
  * caller's to check.  FALSE with error set on bad usage; o must be
  * cleared either way. */
 gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 				   char **argv, const char *params,
 				   const char *summary, GError **error);
+
+/* The options that make the command what it is, in a fixed order (the
+ * files, -r, -s, -H, --set, --format, --plot): what a shard records and
+ * `drsim merge` replays, not where or how it is played (--out,
+ * --threads, --quiet, --shard).  Yours to g_strfreev(). */
+char **mdl_compare_options_canonical(const MdlCompareOptions *o);
 
 /* Frees what o holds (not o). */
 void mdl_compare_options_clear(MdlCompareOptions *o);

@@ -46,6 +46,11 @@ MdlComparePlay *mdl_compare_play_new(MdlScenario *sc);
 gboolean mdl_compare_play_run(MdlComparePlay *p, unsigned threads,
 			      FILE *incidents, GError **error);
 
+/* The same with results played elsewhere (batch.h): p takes them and
+ * makes its JSON tree.  Call once, instead of mdl_compare_play_run(). */
+void mdl_compare_play_take(MdlComparePlay *p, MdlResults *results,
+			   const MdlRunInfo *info);
+
 /* The "services" array of the played run's JSON report, or the object of
  * the service with that id (NULL when it has none).  Owned by p. */
 JsonArray *mdl_compare_play_services(const MdlComparePlay *p);

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "models/results/results.h"
+#include "sim/runner.h"
 #include "models/scenario/scenario.h"
 
 /* How a run went, for the "run" object of the outputs. */
@@ -28,6 +29,17 @@ typedef struct {
 MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 			 unsigned threads, FILE *incidents, MdlRunInfo *info,
 			 GError **error);
+
+/* Plays the chunks [c0, c1) of sc's run (sim/runner.h: they depend on
+ * sc->replications alone) and hands each chunk's results (its incident
+ * rows kept when rows) to take in chunk order, on the calling thread:
+ * merged in that order into mdl_results_new(), they are what
+ * mdl_simulate() returns.  FALSE with error set when a replication
+ * failed. */
+gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
+			     unsigned threads, gboolean rows, guint64 c0,
+			     guint64 c1, SimRunnerTake take, gpointer data,
+			     MdlRunInfo *info, GError **error);
 
 /* Whether runs longer than a second show a progress line on stderr when
  * it is a terminal (default TRUE; `--quiet` sets FALSE). */
