@@ -27,6 +27,13 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers in tables, CSV and JSON always use a decimal point. */
 	setlocale(LC_NUMERIC, "C");
+	if (!sim_mpi_built() && sim_mpi_launch_size() > 1) {
+		fprintf(stderr, "%s: started by mpirun, but this drsim was "
+			"built without MPI: every process would play "
+			"everything (build it with make MPI=1; "
+			"docs/scale-out.md)\n", argv[0]);
+		return SIM_EXIT_USAGE;
+	}
 	if (sim_mpi_start(&argc, &argv) && sim_mpi_rank() != 0) {
 		silence();
 		if (argc < 2 || !mdl_command_spreads(argv[1]))

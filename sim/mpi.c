@@ -1,6 +1,7 @@
 /* mpi.c — processes of an mpirun launch and byte messages (mpi.h). */
 #include "sim/mpi.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim/cli.h"
@@ -31,6 +32,15 @@ int sim_mpi_rank(void)
 int sim_mpi_size(void)
 {
 	return size_of;
+}
+
+int sim_mpi_launch_size(void)
+{
+	const char *n = g_getenv("OMPI_COMM_WORLD_SIZE");
+
+	if (!n)
+		n = g_getenv("PMI_SIZE");
+	return n ? MAX(1, atoi(n)) : 1;
 }
 
 #ifdef DRSIM_MPI

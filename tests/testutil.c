@@ -15,21 +15,27 @@ int test_drsim(const char *const *args, char **out, char **err)
 int test_drsim_env(const char *const *args, char **env, char **out,
 		   char **err)
 {
-	GPtrArray *argv = g_ptr_array_new();
-	int status = -1;
-	GError *error = NULL;
+	g_autoptr(GPtrArray) argv = g_ptr_array_new();
 
 	g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
 	for (; *args; args++)
 		g_ptr_array_add(argv, (gpointer)*args);
 	g_ptr_array_add(argv, NULL);
-	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv->pdata, env,
-				   G_SPAWN_DEFAULT, NULL, NULL, out, err,
+	return test_spawn((const char *const *)argv->pdata, env, out, err);
+}
+
+int test_spawn(const char *const *argv, char **env, char **out, char **err)
+{
+	int status = -1;
+	GError *error = NULL;
+
+	ck_assert_msg(g_spawn_sync(DRSIM_SRCDIR, (char **)argv, env,
+				   G_SPAWN_SEARCH_PATH, NULL, NULL, out, err,
 				   &status, &error),
-		      "cannot run %s: %s", DRSIM_BIN,
+		      "cannot run %s: %s", argv[0],
 		      error ? error->message : "?");
-	g_ptr_array_free(argv, TRUE);
-	ck_assert(WIFEXITED(status));
+	ck_assert_msg(WIFEXITED(status), "%s did not exit (status %d)",
+		      argv[0], status);
 	return WEXITSTATUS(status);
 }
 

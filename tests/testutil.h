@@ -28,6 +28,9 @@ int test_drsim(const char *const *args, char **out, char **err);
 int test_drsim_env(const char *const *args, char **env, char **out,
 		   char **err);
 
+/* Runs the program argv[0] (looked up in PATH) the same way. */
+int test_spawn(const char *const *argv, char **env, char **out, char **err);
+
 /* The scenario of text (loaded through a temporary file, with the
  * overrides sets, NULL-terminated, may be NULL); the test fails if it
  * does not load.  Yours to free. */

@@ -27,6 +27,12 @@ gboolean sim_mpi_built(void);
  * TRUE when it did.  Call once, before anything else reads argv. */
 gboolean sim_mpi_start(int *argc, char ***argv);
 
+/* The number of processes of the launch that started this one, as the
+ * launcher's environment says (OMPI_COMM_WORLD_SIZE or PMI_SIZE); 1
+ * when none did.  Lets a drsim built without MPI refuse an mpirun
+ * launch, whose processes would each play everything. */
+int sim_mpi_launch_size(void);
+
 /* This process's rank and the number of processes: 0 and 1 without an
  * MPI launch. */
 int sim_mpi_rank(void);

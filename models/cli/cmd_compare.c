@@ -213,9 +213,10 @@ static gboolean batch_new(Compare *c, GError **error)
 	c->canon = mdl_compare_options_canonical(&c->o);
 	c->batch = mdl_batch_new("compare", (const char *const *)c->canon,
 				 (unsigned)c->o.threads);
-	if (c->o.shard)
-		mdl_batch_set_shard(c->batch, c->o.shard_index,
-				    c->o.shard_count, c->o.out);
+	if (c->o.shard &&
+	    !mdl_batch_set_shard(c->batch, c->o.shard_index, c->o.shard_count,
+				 c->o.out, error))
+		return FALSE;
 	for (guint i = 0; i < c->n; i++) {
 		MdlComparePlay *p = c->plays[i];
 		if (!mdl_batch_add(c->batch, p->sc, p->labels, c->o.args[i],

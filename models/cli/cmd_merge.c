@@ -88,6 +88,11 @@ static gboolean is_shard_name(const char *name)
 	       g_str_has_suffix(name, ".drsim") && strstr(name, "-of-");
 }
 
+static gint by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The shard files of each argument (a directory's, sorted by name, or the
  * file itself) into files.  FALSE with error set when an argument holds
  * none. */
@@ -114,31 +119,45 @@ static gboolean list_files(char **args, GPtrArray *files, GError **error)
 				    "(shard-I-of-K.drsim)", *a);
 			return FALSE;
 		}
-		g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+		g_ptr_array_sort(names, by_name);
 		for (guint i = 0; i < names->len; i++)
 			g_ptr_array_add(files, g_strdup(names->pdata[i]));
 	}
 	return TRUE;
 }
 
-/* The missing indices of order[count], as "3, 5 (shard-3-of-7.drsim,
- * ...)". */
+/* The missing indices of order[count] as a Slurm array ("3,5-6"), and
+ * the first few of their files. */
 static char *missing_text(const char **order, guint32 count)
 {
-	GString *s = g_string_new(NULL);
-	guint shown = 0;
+	GString *ranges = g_string_new(NULL), *files = g_string_new(NULL);
+	guint shown = 0, missing = 0;
 
 	for (guint32 k = 0; k < count; k++) {
 		if (order[k])
 			continue;
-		if (shown++ == 20) {
-			g_string_append(s, ", ...");
-			break;
-		}
-		g_string_append_printf(s, "%sshard-%u-of-%u.drsim",
-				       s->len ? ", " : "", k, count);
+		guint32 last = k;
+		while (last + 1 < count && !order[last + 1])
+			last++;
+		g_string_append_printf(ranges, "%s%u", ranges->len ? "," : "",
+				       k);
+		if (last > k)
+			g_string_append_printf(ranges, "-%u", last);
+		for (guint32 i = k; i <= last && shown < 3; i++, shown++)
+			g_string_append_printf(files, "%sshard-%u-of-%u.drsim",
+					       files->len ? ", " : "", i, count);
+		missing += last - k + 1;
+		k = last;
 	}
-	return g_string_free(s, FALSE);
+	if (missing > shown)
+		g_string_append(files, ", ...");
+	if (!ranges->len) {
+		g_string_free(files, TRUE);
+		return g_string_free(ranges, FALSE);
+	}
+	g_string_append_printf(ranges, " of %u (%s)", count, files->str);
+	g_string_free(files, TRUE);
+	return g_string_free(ranges, FALSE);
 }
 
 /* Reads every file's head: all of one command, each index once, none
@@ -186,11 +205,14 @@ static gboolean check_set(GPtrArray *files, const char ***order,
 			return FALSE;
 		}
 		(*order)[h->index] = path;
+		if (h->index == 0)	/* the threads a merge reports */
+			head->threads = h->threads;
 	}
 	g_autofree char *missing = missing_text(*order, head->count);
 	if (*missing) {
 		g_set_error(error, MDL_SHARD_ERROR, MDL_SHARD_ERROR_MISSING,
-			    "shards missing (play them, then merge again): %s",
+			    "shards missing: %s; play them (a Slurm job "
+			    "array: --array=<those>), then merge again",
 			    missing);
 		return FALSE;
 	}
@@ -221,7 +243,8 @@ static int replay(const MdlShardHead *head, const char **order,
 			"'%s'\n", head->command);
 		return SIM_EXIT_USAGE;
 	}
-	g_ptr_array_add(argv, g_strdup_printf("drsim %s", cmd->name));
+	/* the command's messages are merge's */
+	g_ptr_array_add(argv, g_strdup("drsim merge"));
 	for (char **a = head->args; *a; a++)
 		g_ptr_array_add(argv, g_strdup(*a));
 	g_ptr_array_add(argv, g_strdup("--out"));

@@ -284,7 +284,8 @@ static int batch_failed(GError *error, const MdlScenario *sc,
 		fprintf(stderr, "%s: interrupted: not all %" G_GUINT64_FORMAT
 			" replications were played; nothing written\n",
 			prog, sc->replications);
-	else if (error->domain == MDL_SHARD_ERROR)
+	else if (error->domain == MDL_SHARD_ERROR ||
+		 error->domain == G_OPTION_ERROR)
 		fprintf(stderr, "%s: %s\n", prog, error->message);
 	else
 		fprintf(stderr, "%s: %s\n", sc->file, error->message);
@@ -300,9 +301,9 @@ static MdlBatch *batch_new(const MdlScenario *sc, const MdlLabels *labels,
 {
 	MdlBatch *b = mdl_batch_new("run", args, (unsigned)o->threads);
 
-	if (o->shard)
-		mdl_batch_set_shard(b, o->shard_index, o->shard_count, o->out);
-	if (!mdl_batch_add(b, sc, labels, o->args[0], sets, o->out != NULL,
+	if ((o->shard && !mdl_batch_set_shard(b, o->shard_index,
+					      o->shard_count, o->out, error)) ||
+	    !mdl_batch_add(b, sc, labels, o->args[0], sets, o->out != NULL,
 			   error)) {
 		mdl_batch_free(b);
 		return NULL;

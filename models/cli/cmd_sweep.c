@@ -219,9 +219,10 @@ static gboolean batch_new(Sweep *w, GError **error)
 	w->canon = mdl_compare_options_canonical(&w->o);
 	w->batch = mdl_batch_new("sweep", (const char *const *)w->canon,
 				 (unsigned)w->o.threads);
-	if (w->o.shard)
-		mdl_batch_set_shard(w->batch, w->o.shard_index,
-				    w->o.shard_count, w->o.out);
+	if (w->o.shard &&
+	    !mdl_batch_set_shard(w->batch, w->o.shard_index, w->o.shard_count,
+				 w->o.out, error))
+		return FALSE;
 	for (guint p = 0; p < w->n_points; p++) {
 		g_auto(GStrv) sets = point_sets(w, p);
 		MdlComparePlay *play = w->plays[p];

@@ -109,14 +109,23 @@ MdlBatch *mdl_batch_new(const char *command, const char *const *args,
 	return b;
 }
 
-void mdl_batch_set_shard(MdlBatch *b, guint32 index, guint32 count,
-			 const char *dir)
+gboolean mdl_batch_set_shard(MdlBatch *b, guint32 index, guint32 count,
+			     const char *dir, GError **error)
 {
-	g_return_if_fail(b->mode == LOCAL && index < count && dir);
+	g_return_val_if_fail(b->mode != SHARD && index < count && dir, FALSE);
+	if (b->mode != LOCAL) {
+		g_set_error_literal(error, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE,
+				    "--shard cannot be given under mpirun: "
+				    "the ranks share the replications already "
+				    "(docs/scale-out.md)");
+		return FALSE;
+	}
 	b->mode = SHARD;
 	b->index = index;
 	b->count = count;
 	b->dir = g_strdup(dir);
+	return TRUE;
 }
 
 /* -- the head of this command ---------------------------------------------- */
@@ -133,7 +142,7 @@ gboolean mdl_batch_add(MdlBatch *b, const MdlScenario *sc,
 	g_array_append_val(b->plays, p);
 	if (b->mode == LOCAL)
 		return TRUE;
-	sp.identity = mdl_shard_identity(file, sets, error);
+	sp.identity = mdl_shard_identity(sc, sets, error);
 	if (!sp.identity) {
 		g_prefix_error(error, "%s: ", file);
 		return FALSE;
@@ -533,6 +542,8 @@ MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
 
 int mdl_batch_exit_code(const GError *error)
 {
+	if (error && error->domain == G_OPTION_ERROR)
+		return SIM_EXIT_USAGE;
 	return error && error->domain == MDL_SHARD_ERROR &&
 			       error->code != MDL_SHARD_ERROR_FILE
 		       ? SIM_EXIT_USAGE

@@ -15,9 +15,8 @@ G_DEFINE_QUARK(mdl-shard-error-quark, mdl_shard_error)
 #define PREAMBLE 16		/* magic, version, byte order mark */
 #define BYTE_ORDER_MARK 0x01020304u
 
-/* drsim, command, args, index, count, threads, plays, first, end */
-#define HEAD_TYPE "(ssasuuua(ssttb)tt)"
-#define TRAILER_TYPE "(ts)"	/* chunk records, SHA-256 before it */
+#define HEAD_TYPE MDL_SHARD_HEAD_TYPE
+#define TRAILER_TYPE MDL_SHARD_TRAILER_TYPE
 
 /* -- heads ----------------------------------------------------------------- */
 
@@ -39,6 +38,11 @@ static gboolean same_play(const MdlShardPlay *a, const MdlShardPlay *b)
 	return strcmp(a->file, b->file) == 0 &&
 	       strcmp(a->identity, b->identity) == 0 && a->seed == b->seed &&
 	       a->replications == b->replications && a->rows == b->rows;
+}
+
+char *mdl_shard_chunk_type(void)
+{
+	return g_strdup_printf("(ut%s)", mdl_results_variant_type());
 }
 
 gboolean mdl_shard_head_same_run(const MdlShardHead *a, const MdlShardHead *b)
@@ -76,16 +80,28 @@ void mdl_shard_range(guint64 units, guint32 index, guint32 count,
 	*end = (guint64)((unsigned __int128)units * (index + 1) / count);
 }
 
-char *mdl_shard_identity(const char *file, const char *const *sets,
-			 GError **error)
+/* Adds the text of file to sum; FALSE with error set. */
+static gboolean sum_file(GChecksum *sum, const char *file, GError **error)
 {
 	g_autofree char *text = NULL;
 	gsize len;
 
 	if (!g_file_get_contents(file, &text, &len, error))
-		return NULL;
-	g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+		return FALSE;
 	g_checksum_update(sum, (const guchar *)text, (gssize)len);
+	/* a separator no text of a file holds */
+	g_checksum_update(sum, (const guchar *)"", 1);
+	return TRUE;
+}
+
+char *mdl_shard_identity(const MdlScenario *sc, const char *const *sets,
+			 GError **error)
+{
+	g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+
+	for (const MdlScenario *s = sc; s; s = s->replaces)
+		if (!sum_file(sum, s->file, error))
+			return NULL;
 	for (const char *const *s = sets; s && *s; s++) {
 		g_checksum_update(sum, (const guchar *)"\n", 1);
 		g_checksum_update(sum, (const guchar *)*s, -1);
@@ -444,7 +460,7 @@ static MdlShardReader *reader_start(MdlShardReader *r, GError **error)
 	g_autoptr(GVariant) head = NULL;
 
 	r->sum = g_checksum_new(G_CHECKSUM_SHA256);
-	r->type = g_strdup_printf("(ut%s)", mdl_results_variant_type());
+	r->type = mdl_shard_chunk_type();
 	if (!read_preamble(r, error) ||
 	    !(head = read_record(r, HEAD_TYPE, error)) ||
 	    !head_from_variant(&r->head, head, r->name, error)) {

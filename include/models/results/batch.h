@@ -10,7 +10,7 @@
  * results in order and reports them:
  *
  *     b = mdl_batch_new("compare", args, threads);
- *     if (shard) mdl_batch_set_shard(b, index, count, dir);
+ *     if (shard) mdl_batch_set_shard(b, index, count, dir, &e);
  *     for each play: mdl_batch_add(b, sc, labels, file, sets, rows, &e);
  *     mdl_batch_start(b, &e);
  *     if (mdl_batch_reports(b))
@@ -58,9 +58,11 @@ gboolean mdl_batch_parse_shard(const char *text, guint32 *index,
 MdlBatch *mdl_batch_new(const char *command, const char *const *args,
 			unsigned threads);
 
-/* Shard mode: shard index of count, written into dir. */
-void mdl_batch_set_shard(MdlBatch *b, guint32 index, guint32 count,
-			 const char *dir);
+/* Shard mode: shard index of count, written into dir.  FALSE with error
+ * set (G_OPTION_ERROR) in an mpirun launch of more than one process: the
+ * ranks already share the work, a shard of it is not theirs to split. */
+gboolean mdl_batch_set_shard(MdlBatch *b, guint32 index, guint32 count,
+			     const char *dir, GError **error);
 
 /* Declares the next play: sc loaded from file with sets, its labels
  * (all borrowed while b lives); rows: whether the command writes its
@@ -91,10 +93,10 @@ const char *mdl_batch_note(const MdlBatch *b);
 MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
 			      MdlRunInfo *info, GError **error);
 
-/* The exit code of a batch's error: 2 for a shard that is not one
- * (corrupt, truncated, of another format version, of another command or
- * scenario, missing or twice), 1 for anything else (a replication or an
- * I/O failure). */
+/* The exit code of a batch's error: 2 for bad usage (G_OPTION_ERROR)
+ * and for a shard that is not one (corrupt, truncated, of another format
+ * version, of another command or scenario, missing or twice), 1 for
+ * anything else (a replication or an I/O failure). */
 int mdl_batch_exit_code(const GError *error);
 
 void mdl_batch_free(MdlBatch *b);

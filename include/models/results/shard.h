@@ -68,6 +68,16 @@ typedef struct {
 
 void mdl_shard_head_clear(MdlShardHead *h);
 
+/* The GVariant types of the records: the head (drsim's version, the
+ * command, its options, index, count, threads, the plays as (file,
+ * identity, seed, replications, rows), first and end unit), a chunk
+ * (play, chunk, results: serial.h; yours to g_free()) and the trailer
+ * (chunk records, SHA-256 in hex of every byte before the trailer's
+ * record). */
+#define MDL_SHARD_HEAD_TYPE "(ssasuuua(ssttb)tt)"
+#define MDL_SHARD_TRAILER_TYPE "(ts)"
+char *mdl_shard_chunk_type(void);
+
 /* TRUE when a and b are shards of the same command (drsim's version, the
  * command, its options, plays, shard count), whatever their index. */
 gboolean mdl_shard_head_same_run(const MdlShardHead *a,
@@ -80,10 +90,12 @@ guint64 mdl_shard_n_units(const MdlShardPlay *plays, guint n);
 void mdl_shard_range(guint64 units, guint32 index, guint32 count,
 		     guint64 *first, guint64 *end);
 
-/* The identity of a play: the SHA-256 of the file's text and of the
- * overrides it was loaded with (hex, yours to g_free()); NULL with error
- * set when the file cannot be read. */
-char *mdl_shard_identity(const char *file, const char *const *sets,
+/* The identity of a play: the SHA-256 of the text of sc's file, of the
+ * file of the topology it replaces (and so on), and of the overrides
+ * sets it was loaded with (hex, yours to g_free()).  A file it
+ * @includes is not part of it.  NULL with error set when a file cannot
+ * be read. */
+char *mdl_shard_identity(const MdlScenario *sc, const char *const *sets,
 			 GError **error);
 
 /* "DIR/shard-I-of-K.drsim"; yours to g_free(). */
