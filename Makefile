@@ -142,6 +142,7 @@ bench: need-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_hold $(BUILD)/hold_floor
 	@bench/run.sh $(BUILD)
 	@bench/scale.sh $(BUILD)
+	@bench/mpi.sh $(BUILD)
 
 $(BUILD)/bench_hold: bench/bench_hold.c $(BUILD)/libdrsim.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "sim/mpi.h"
+
 static const char intro[] =
 	"drsim — Monte-Carlo simulation of business continuity and disaster\n"
 	"recovery (PCA/PRA) for health information systems: what a DR plan\n"
@@ -73,6 +75,9 @@ int sim_cli_main(int argc, char **argv, const SimCommand *commands)
 		return print_help(commands, stdout, SIM_EXIT_OK);
 	if (!strcmp(arg, "--version")) {
 		printf("drsim %s\n", DRSIM_VERSION);
+		printf("MPI: %s\n", sim_mpi_built()
+					     ? "built in (mpirun -np N drsim ...)"
+					     : "not built in (make MPI=1)");
 		return SIM_EXIT_OK;
 	}
 	if (!strcmp(arg, "help")) {

@@ -13,7 +13,10 @@
  * 5. A shard written on a machine of the other byte order merges to the
  *    same bits.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -73,6 +76,22 @@ static char *mask(const char *text)
 	return s;
 }
 
+/* a and b the same text; else the first line where they differ. */
+#define assert_same_text(a, b) assert_same_text_at(a, b, __LINE__)
+static void assert_same_text_at(const char *a, const char *b, int line)
+{
+	if (strcmp(a, b) == 0)
+		return;
+	g_auto(GStrv) la = g_strsplit(a, "\n", -1);
+	g_auto(GStrv) lb = g_strsplit(b, "\n", -1);
+	guint i = 0;
+	while (la[i] && lb[i] && strcmp(la[i], lb[i]) == 0)
+		i++;
+	ck_abort_msg("line %d: texts differ at their line %u: '%.200s' vs "
+		     "'%.200s'", line, i + 1, la[i] ? la[i] : "(end)",
+		     lb[i] ? lb[i] : "(end)");
+}
+
 /* Every file under a and b, the same names, the same bytes (timings
  * masked in the JSON files); the PNG and SVG renderings are gnuplot's. */
 static void assert_same_tree(const char *a, const char *b)
@@ -92,7 +111,9 @@ static void assert_same_tree(const char *a, const char *b)
 		g_autofree char *ta = test_read_file(a, *n);
 		g_autofree char *tb = test_read_file(b, *n);
 		g_autofree char *ma = mask(ta), *mb = mask(tb);
-		ck_assert_msg(strcmp(ma, mb) == 0, "%s and %s differ", pa, pb);
+		if (strcmp(ma, mb) != 0)
+			fprintf(stderr, "%s and %s differ\n", pa, pb);
+		assert_same_text(ma, mb);
 	}
 }
 
@@ -167,7 +188,7 @@ START_TEST(test_shard_merge_identical)
 	const char *dirs[] = { shards, NULL };
 	ck_assert_msg(merge(dirs, merged, &out, &err) == 0, "%s", err);
 	g_autofree char *got = mask(out);
-	ck_assert_str_eq(got, want);
+	assert_same_text(got, want);
 	assert_same_tree(one, merged);
 	test_rm_tree(tmp);
 }
@@ -192,7 +213,7 @@ START_TEST(test_shard_merge_files)
 	const char *args[] = { f2, b, f0, NULL };
 	ck_assert_msg(merge(args, merged, &out, &err) == 0, "%s", err);
 	g_autofree char *got = mask(out);
-	ck_assert_str_eq(got, want);
+	assert_same_text(got, want);
 	assert_same_tree(one, merged);
 	test_rm_tree(tmp);
 }
@@ -247,7 +268,7 @@ START_TEST(test_shard_mpi_identical)
 	int code = test_spawn((const char *const *)a->pdata, env, &out, &err);
 	ck_assert_msg(code == 0, "mpirun -np %s: exit %d: %s", np, code, err);
 	g_autofree char *got = mask(out);
-	ck_assert_str_eq(got, want);
+	assert_same_text(got, want);
 	assert_same_tree(one, dir);
 	test_rm_tree(tmp);
 }
@@ -318,7 +339,7 @@ START_TEST(test_shard_auto)
 	const char *extra[] = { "--shard", "auto", "--out", dir, "-q", NULL };
 	g_autoptr(GPtrArray) a = g_ptr_array_new();
 	g_autofree char *out = NULL, *err = NULL;
-	g_autofree char *o2 = NULL, *e2 = NULL;
+	g_autofree char *o2 = NULL, *e2 = NULL, *o3 = NULL, *e3 = NULL;
 
 	for (const char *const *s = commands[0]; *s; s++)
 		g_ptr_array_add(a, (gpointer)*s);
@@ -344,6 +365,18 @@ START_TEST(test_shard_auto)
 			     "(a Slurm job array, --array=0-K-1; "
 			     "docs/scale-out.md)\n");
 	g_strfreev(env);
+
+	/* auto/K: an array resubmitted for index 3 only, of 5 */
+	env = g_environ_setenv(g_get_environ(), "SLURM_ARRAY_TASK_ID", "3",
+			       TRUE);
+	env = g_environ_setenv(env, "SLURM_ARRAY_TASK_COUNT", "1", TRUE);
+	a->pdata[a->len - 5] = (gpointer) "auto/5";
+	ck_assert_int_eq(test_drsim_env((const char *const *)a->pdata, env,
+					&o3, &e3),
+			 0);
+	g_autofree char *p3 = mdl_shard_path(dir, 3, 5);
+	ck_assert(g_file_test(p3, G_FILE_TEST_IS_REGULAR));
+	g_strfreev(env);
 	test_rm_tree(tmp);
 }
 END_TEST
@@ -352,13 +385,13 @@ END_TEST
  * run. */
 static const char *const bad_usage[][3] = {
 	{ "3/3", "--out", "drsim run: --shard must be I/K with 0 <= I < K, "
-			  "or auto (got '3/3')\n" },
-	{ "1", "--out", "drsim run: --shard must be I/K with 0 <= I < K, or "
-			"auto (got '1')\n" },
+			  "auto or auto/K (got '3/3')\n" },
+	{ "1", "--out", "drsim run: --shard must be I/K with 0 <= I < K, auto or "
+			"auto/K (got '1')\n" },
 	{ "-1/2", "--out", "drsim run: --shard must be I/K with 0 <= I < K, "
-			   "or auto (got '-1/2')\n" },
-	{ "0/0", "--out", "drsim run: --shard must be I/K with 0 <= I < K, or "
-			  "auto (got '0/0')\n" },
+			   "auto or auto/K (got '-1/2')\n" },
+	{ "0/0", "--out", "drsim run: --shard must be I/K with 0 <= I < K, auto or "
+			  "auto/K (got '0/0')\n" },
 	{ "0/2", NULL, "drsim run: --shard needs --out DIR (the shard file "
 		       "goes there)\n" },
 };
@@ -650,8 +683,251 @@ START_TEST(test_shard_byte_order)
 	const char *dirs[] = { dir, NULL };
 	ck_assert_msg(merge(dirs, merged, &out, &err) == 0, "%s", err);
 	g_autofree char *got = mask(out);
-	ck_assert_str_eq(got, want);
+	assert_same_text(got, want);
 	assert_same_tree(one, merged);
+	test_rm_tree(tmp);
+}
+END_TEST
+
+/* -- 6. the batch systems' files ---------------------------------------- */
+
+static const char *const scale_out_files[] = {
+	"slurm-submit.sh", "slurm-shards.sbatch", "slurm-merge.sbatch",
+	"htcondor.dag", "htcondor-shards.sub", "htcondor-merge.sub",
+};
+
+/* docs/scale-out.md shows each file of docs/scale-out/ as it is. */
+START_TEST(test_shard_docs_verbatim)
+{
+	g_autofree char *docs = g_build_filename(DRSIM_SRCDIR, "docs", NULL);
+	g_autofree char *dir = g_build_filename(docs, "scale-out", NULL);
+	g_autofree char *page = test_read_file(docs, "scale-out.md");
+	g_autofree char *text = test_read_file(dir, scale_out_files[_i]);
+
+	ck_assert_msg(strstr(page, text), "docs/scale-out.md does not show "
+		      "docs/scale-out/%s as it is", scale_out_files[_i]);
+}
+END_TEST
+
+/* argv run in cwd with env: exit status, stdout, stderr. */
+static int spawn_in(const char *cwd, const char *const *argv, char **env,
+		    char **out, char **err)
+{
+	int status = -1;
+	GError *error = NULL;
+
+	ck_assert_msg(g_spawn_sync(cwd, (char **)argv, env,
+				   G_SPAWN_SEARCH_PATH, NULL, NULL, out, err,
+				   &status, &error),
+		      "cannot run %s: %s", argv[0],
+		      error ? error->message : "?");
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/* A directory laid out as the repository's top for the scripts: the
+ * scenarios (a link), nothing else.  Yours to remove. */
+static char *batch_dir(void)
+{
+	char *tmp = test_tmp_dir();
+	g_autofree char *link = g_build_filename(tmp, "scenarios", NULL);
+	g_autofree char *target = g_build_filename(DRSIM_SRCDIR, "scenarios",
+						   NULL);
+
+	ck_assert_int_eq(symlink(target, link), 0);
+	return tmp;
+}
+
+/* The CHU comparison of the scripts, -r reps on threads, in one process
+ * in cwd into one/: its stdout, masked. */
+static char *chu_one_process(const char *cwd, const char *reps,
+			     const char *threads)
+{
+	const char *argv[] = { DRSIM_BIN, "compare", CHU, HOSTED, "-r", reps,
+			       "-j", threads, "--quiet", "--out", "one",
+			       NULL };
+	g_autofree char *out = NULL, *err = NULL;
+
+	ck_assert_msg(spawn_in(cwd, argv, NULL, &out, &err) == 0, "%s", err);
+	return mask(out);
+}
+
+/* Slurm: each task of the array as slurm-shards.sbatch runs it (its
+ * environment: task id, task count, SHARDS), the last two resubmitted
+ * alone (task count 2), then slurm-merge.sbatch. */
+START_TEST(test_shard_slurm_scripts)
+{
+	g_autofree char *tmp = batch_dir();
+	g_autofree char *want = chu_one_process(tmp, "24", "2");
+	g_autofree char *shards = g_build_filename(DRSIM_SRCDIR, "docs",
+						   "scale-out",
+						   "slurm-shards.sbatch", NULL);
+	g_autofree char *merge_job = g_build_filename(
+		DRSIM_SRCDIR, "docs", "scale-out", "slurm-merge.sbatch", NULL);
+	char **env = g_environ_setenv(g_get_environ(), "DRSIM", DRSIM_BIN,
+				      TRUE);
+
+	env = g_environ_setenv(env, "REPS", "24", TRUE);
+	env = g_environ_setenv(env, "SHARDS", "4", TRUE);
+	env = g_environ_setenv(env, "SLURM_CPUS_PER_TASK", "2", TRUE);
+	for (guint i = 0; i < 4; i++) {
+		g_autofree char *id = g_strdup_printf("%u", i);
+		const char *argv[] = { "bash", shards, NULL };
+		g_autofree char *out = NULL, *err = NULL;
+		env = g_environ_setenv(env, "SLURM_ARRAY_TASK_ID", id, TRUE);
+		env = g_environ_setenv(env, "SLURM_ARRAY_TASK_COUNT",
+				       i < 2 ? "4" : "2", TRUE);
+		ck_assert_msg(spawn_in(tmp, argv, env, &out, &err) == 0,
+			      "task %u: %s", i, err);
+	}
+	const char *argv[] = { "bash", merge_job, NULL };
+	g_autofree char *out = NULL, *err = NULL;
+	ck_assert_msg(spawn_in(tmp, argv, env, &out, &err) == 0, "%s", err);
+	g_autofree char *got = mask(out);
+	assert_same_text(got, want);
+	g_autofree char *one = g_build_filename(tmp, "one", NULL);
+	g_autofree char *results = g_build_filename(tmp, "results", NULL);
+	assert_same_tree(one, results);
+	g_strfreev(env);
+	test_rm_tree(tmp);
+}
+END_TEST
+
+/* The macros and the arguments of an HTCondor submit file (name = value
+ * lines; the arguments in double quotes, split on spaces). */
+typedef struct {
+	GHashTable *macros;	/* name -> value */
+	char *arguments;
+	char *queue;		/* what follows `queue`, or "" */
+} Submit;
+
+static void submit_read(Submit *s, const char *file)
+{
+	g_autofree char *text = NULL;
+	g_auto(GStrv) lines = NULL;
+
+	ck_assert(g_file_get_contents(file, &text, NULL, NULL));
+	lines = g_strsplit(text, "\n", -1);
+	s->macros = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					  g_free);
+	s->arguments = NULL;
+	s->queue = NULL;
+	for (char **l = lines; *l; l++) {
+		g_strstrip(*l);
+		char *eq = strchr(*l, '=');
+		if (!**l || **l == '#')
+			continue;
+		if (g_str_has_prefix(*l, "queue")) {
+			s->queue = g_strstrip(g_strdup(*l + 5));
+			continue;
+		}
+		ck_assert_msg(eq, "%s: not name = value: %s", file, *l);
+		*eq = '\0';
+		char *name = g_strstrip(g_strdup(*l));
+		char *value = g_strstrip(g_strdup(eq + 1));
+		if (strcmp(name, "arguments") == 0) {
+			ck_assert(value[0] == '"' &&
+				  g_str_has_suffix(value, "\""));
+			s->arguments = g_strndup(value + 1, strlen(value) - 2);
+			g_free(name);
+			g_free(value);
+			continue;
+		}
+		g_hash_table_replace(s->macros, g_ascii_strdown(name, -1),
+				     value);
+		g_free(name);
+	}
+	ck_assert(s->arguments && s->queue);
+}
+
+/* text with every $(Name) replaced by its macro (Process: process). */
+static char *expand(const Submit *s, const char *text, guint process)
+{
+	g_autoptr(GString) out = g_string_new(NULL);
+
+	for (const char *p = text; *p;) {
+		const char *close = NULL;
+		if (p[0] == '$' && p[1] == '(' && (close = strchr(p, ')'))) {
+			g_autofree char *name = g_ascii_strdown(p + 2,
+								close - p - 2);
+			if (strcmp(name, "process") == 0) {
+				g_string_append_printf(out, "%u", process);
+			} else {
+				const char *v = g_hash_table_lookup(s->macros,
+								    name);
+				ck_assert_msg(v, "no macro %s", name);
+				g_string_append(out, v);
+			}
+			p = close + 1;
+			continue;
+		}
+		g_string_append_c(out, *p++);
+	}
+	return g_strdup(out->str);
+}
+
+/* Runs each job the submit file queues, as HTCondor would in cwd (the
+ * executable build/drsim being DRSIM_BIN); Reps overridden by reps. */
+static char *submit_run(const char *file, const char *cwd, const char *reps)
+{
+	Submit s;
+	char *last_out = NULL;
+
+	submit_read(&s, file);
+	ck_assert_str_eq(g_hash_table_lookup(s.macros, "executable"),
+			 "build/drsim");
+	if (g_hash_table_contains(s.macros, "reps"))
+		g_hash_table_replace(s.macros, g_strdup("reps"),
+				     g_strdup(reps));
+	g_autofree char *count = expand(&s, *s.queue ? s.queue : "1", 0);
+	for (guint p = 0; p < (guint)atoi(count); p++) {
+		g_autofree char *args = expand(&s, s.arguments, p);
+		g_auto(GStrv) words = g_strsplit(args, " ", -1);
+		g_autoptr(GPtrArray) argv = g_ptr_array_new();
+		g_autofree char *err = NULL;
+		g_ptr_array_add(argv, (gpointer)DRSIM_BIN);
+		for (char **w = words; *w; w++)
+			if (**w)
+				g_ptr_array_add(argv, *w);
+		g_ptr_array_add(argv, NULL);
+		g_free(last_out);
+		last_out = NULL;
+		ck_assert_msg(spawn_in(cwd, (const char *const *)argv->pdata,
+				       NULL, &last_out, &err) == 0,
+			      "%s job %u: %s", file, p, err);
+	}
+	g_hash_table_unref(s.macros);
+	g_free(s.arguments);
+	g_free(s.queue);
+	return last_out;
+}
+
+/* HTCondor: the DAG's nodes in order, each job of a node as HTCondor
+ * would run it. */
+START_TEST(test_shard_htcondor_files)
+{
+	g_autofree char *tmp = batch_dir();
+	g_autofree char *want = chu_one_process(tmp, "24", "1");
+	g_autofree char *dag = NULL;
+	g_autofree char *out = NULL;
+
+	ck_assert(g_mkdir(g_build_filename(tmp, "shards", NULL), 0755) == 0);
+	dag = test_read_file(DRSIM_SRCDIR, "docs/scale-out/htcondor.dag");
+	g_auto(GStrv) lines = g_strsplit(dag, "\n", -1);
+	for (char **l = lines; *l; l++) {
+		g_auto(GStrv) w = g_strsplit(*l, " ", -1);
+		if (g_strv_length(w) != 3 || strcmp(w[0], "JOB") != 0)
+			continue;
+		g_autofree char *sub = g_build_filename(DRSIM_SRCDIR, w[2],
+							NULL);
+		g_free(out);
+		out = submit_run(sub, tmp, "24");
+	}
+	g_autofree char *got = mask(out);
+	assert_same_text(got, want);
+	g_autofree char *one = g_build_filename(tmp, "one", NULL);
+	g_autofree char *results = g_build_filename(tmp, "results", NULL);
+	assert_same_tree(one, results);
 	test_rm_tree(tmp);
 }
 END_TEST
@@ -686,6 +962,14 @@ Suite *shard_suite(void)
 	tcase_add_test(tc, test_shard_mismatch);
 	tcase_add_test(tc, test_shard_scenario_changed);
 	tcase_add_test(tc, test_shard_twice);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("batch systems");
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_shard_docs_verbatim, 0,
+			    (int)G_N_ELEMENTS(scale_out_files));
+	tcase_add_test(tc, test_shard_slurm_scripts);
+	tcase_add_test(tc, test_shard_htcondor_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

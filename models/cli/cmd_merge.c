@@ -254,7 +254,11 @@ static int replay(const MdlShardHead *head, const char **order,
 		g_ptr_array_add(argv, g_strdup("--quiet"));
 	g_ptr_array_add(argv, NULL);
 	mdl_batch_merge_from(order, head->count);
-	int code = cmd->main((int)argv->len - 1, (char **)argv->pdata);
+	/* the command's option parser moves and drops pointers of the
+	 * array it is given: it gets a copy, argv keeps the strings */
+	g_autofree char **copy = g_memdup2(argv->pdata,
+					   argv->len * sizeof(char *));
+	int code = cmd->main((int)argv->len - 1, copy);
 	mdl_batch_merge_from(NULL, 0);
 	return code;
 }

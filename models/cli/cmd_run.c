@@ -142,9 +142,10 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
 		  "No progress line on stderr", NULL },
 		{ "shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
-		  "Play only shard I of K, into DIR of --out (auto: from "
-		  "Slurm's SLURM_ARRAY_TASK_ID/COUNT); drsim merge joins the "
-		  "shards (docs/scale-out.md)", "I/K" },
+		  "Play only shard I of K, into DIR of --out (auto: I and K "
+		  "from Slurm's SLURM_ARRAY_TASK_ID and _COUNT; auto/K: I "
+		  "from Slurm); drsim merge joins the shards "
+		  "(docs/scale-out.md)", "I/K" },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args,
 		  NULL, NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },

@@ -47,25 +47,36 @@ void mdl_batch_merge_from(const char *const *paths, guint n)
 	merge_n = paths ? n : 0;
 }
 
+/* "auto" or "auto/K": I from SLURM_ARRAY_TASK_ID, K given or from
+ * SLURM_ARRAY_TASK_COUNT, as "I/K" (yours to g_free()); NULL with error
+ * set when Slurm's variables are missing. */
+static char *shard_from_slurm(const char *text, GError **error)
+{
+	const char *id = g_getenv("SLURM_ARRAY_TASK_ID");
+	const char *k = text[4] == '/' ? text + 5
+					: g_getenv("SLURM_ARRAY_TASK_COUNT");
+
+	if (!id || !k) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--shard %s needs SLURM_ARRAY_TASK_ID%s (a Slurm "
+			    "job array, --array=0-K-1; docs/scale-out.md)",
+			    text, k ? "" : " and SLURM_ARRAY_TASK_COUNT");
+		return NULL;
+	}
+	return g_strdup_printf("%s/%s", id, k);
+}
+
 gboolean mdl_batch_parse_shard(const char *text, guint32 *index,
 			       guint32 *count, GError **error)
 {
 	g_autofree char *from_env = NULL;
-	guint64 i, k;
+	guint64 i, k = 0;
 	char *end;
 
-	if (strcmp(text, "auto") == 0) {
-		const char *id = g_getenv("SLURM_ARRAY_TASK_ID");
-		const char *n = g_getenv("SLURM_ARRAY_TASK_COUNT");
-		if (!id || !n) {
-			g_set_error_literal(
-				error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-				"--shard auto needs SLURM_ARRAY_TASK_ID and "
-				"SLURM_ARRAY_TASK_COUNT (a Slurm job array, "
-				"--array=0-K-1; docs/scale-out.md)");
+	if (strcmp(text, "auto") == 0 || g_str_has_prefix(text, "auto/")) {
+		if (!(from_env = shard_from_slurm(text, error)))
 			return FALSE;
-		}
-		text = from_env = g_strdup_printf("%s/%s", id, n);
+		text = from_env;
 	}
 	i = g_ascii_strtoull(text, &end, 10);
 	gboolean ok = end != text && *end == '/' && g_ascii_isdigit(text[0]);
@@ -77,9 +88,9 @@ gboolean mdl_batch_parse_shard(const char *text, guint32 *index,
 	}
 	if (!ok) {
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-			    "--shard must be I/K with 0 <= I < K, or auto "
-			    "(got '%s')",
-			    text);
+			    "--shard must be I/K with 0 <= I < K, auto or "
+			    "auto/K (got '%s'%s)",
+			    text, from_env ? " from Slurm's variables" : "");
 		return FALSE;
 	}
 	*index = (guint32)i;

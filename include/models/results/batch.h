@@ -46,8 +46,10 @@
 
 typedef struct MdlBatch MdlBatch;
 
-/* "I/K" (0 <= I < K), or "auto": SLURM_ARRAY_TASK_ID and
- * SLURM_ARRAY_TASK_COUNT.  FALSE with error set (G_OPTION_ERROR) else. */
+/* "I/K" (0 <= I < K); "auto": I = SLURM_ARRAY_TASK_ID, K =
+ * SLURM_ARRAY_TASK_COUNT (a job array --array=0-K-1); "auto/K": I from
+ * Slurm, K given (an array resubmitted for some indices only, whose
+ * task count is not K).  FALSE with error set (G_OPTION_ERROR) else. */
 gboolean mdl_batch_parse_shard(const char *text, guint32 *index,
 			       guint32 *count, GError **error);
 
