@@ -541,11 +541,24 @@ START_TEST(test_shard_mismatch)
 	ck_assert_int_eq(g_stat(o1, &st), 0);
 	ck_assert(g_file_set_contents(s1, text, (gssize)st.st_size, NULL));
 	g_autofree char *want = g_strdup_printf(
-		"a shard of another command than %s (its options, "
-		"scenario files, seed, replications, shard count or drsim "
-		"version differ)",
-		s0);
+		"not a shard of the same command as %s: its seed is 7, not "
+		"2026 (" CHU ")", s0);
 	assert_refused(tmp, s1, want);
+
+	/* --shard does not overwrite a shard of another command */
+	g_autofree char *o2 = NULL, *e2 = NULL;
+	g_autofree char *dir = g_build_filename(tmp, "shards", NULL);
+	const char *again[] = { "--shard", "0/2", "--out", dir, "-s", "7",
+				"-q", NULL };
+	g_autofree char *before = file_text(s0);
+	ck_assert_int_eq(drsim2(commands[0], again, &o2, &e2), 2);
+	g_autofree char *line = g_strdup_printf(
+		"drsim run: %s: holds a shard of another command: its seed is "
+		"2026, not 7 (" CHU "); give another --out or remove it\n",
+		s0);
+	ck_assert_str_eq(e2, line);
+	g_autofree char *after = file_text(s0);
+	ck_assert(memcmp(before, after, 4096) == 0);
 	test_rm_tree(tmp);
 }
 END_TEST

@@ -168,6 +168,7 @@ static gboolean check_set(GPtrArray *files, const char ***order,
 {
 	for (guint i = 0; i < files->len; i++) {
 		const char *path = files->pdata[i];
+		g_autofree char *why = NULL;
 		g_autoptr(MdlShardReader) r = mdl_shard_reader_file(path,
 								    error);
 		if (!r)
@@ -186,14 +187,12 @@ static gboolean check_set(GPtrArray *files, const char ***order,
 				head->plays[j].identity =
 					g_strdup(h->plays[j].identity);
 			}
-		} else if (!mdl_shard_head_same_run(h, head)) {
+		} else if ((why = mdl_shard_head_difference(h, head))) {
 			g_set_error(error, MDL_SHARD_ERROR,
 				    MDL_SHARD_ERROR_MISMATCH,
-				    "%s: a shard of another command than %s "
-				    "(its options, scenario files, seed, "
-				    "replications, shard count or drsim "
-				    "version differ)",
-				    path, (const char *)files->pdata[0]);
+				    "%s: not a shard of the same command as %s: "
+				    "%s", path, (const char *)files->pdata[0],
+				    why);
 			return FALSE;
 		}
 		if ((*order)[h->index]) {

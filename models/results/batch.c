@@ -246,11 +246,12 @@ static Found found_shard(const MdlBatch *b, const char *path, GError **error)
 	if (!r)
 		return REDO;
 	const MdlShardHead *h = mdl_shard_reader_head(r);
-	if (!mdl_shard_head_same_run(h, &b->head) || h->index != b->index) {
+	g_autofree char *why = mdl_shard_head_difference(h, &b->head);
+	if (why || h->index != b->index) {
 		g_set_error(error, MDL_SHARD_ERROR, MDL_SHARD_ERROR_MISMATCH,
-			    "%s: holds a shard of another command, scenario "
-			    "or shard count; give another --out or remove it",
-			    path);
+			    "%s: holds a shard of another command: %s; give "
+			    "another --out or remove it",
+			    path, why ? why : "another index");
 		return OTHER;
 	}
 	return mdl_shard_reader_verify(r, NULL) ? DONE : REDO;
@@ -410,13 +411,14 @@ static gboolean open_next(MdlBatch *b, GError **error)
 	if (!b->reader)
 		return FALSE;
 	const MdlShardHead *h = mdl_shard_reader_head(b->reader);
-	if (h->index != k || !mdl_shard_head_same_run(h, &b->head)) {
+	g_autofree char *why = mdl_shard_head_difference(h, &b->head);
+	if (h->index != k || why) {
 		if (!changed_play(h, &b->head, error))
 			g_set_error(error, MDL_SHARD_ERROR,
 				    MDL_SHARD_ERROR_MISMATCH,
-				    "%s: not shard %u of %u of this command",
+				    "%s: not shard %u of %u of this command%s%s",
 				    mdl_shard_reader_name(b->reader), k,
-				    b->count);
+				    b->count, why ? ": " : "", why ? why : "");
 		return FALSE;
 	}
 	if (k == 0)

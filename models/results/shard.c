@@ -33,32 +33,68 @@ void mdl_shard_head_clear(MdlShardHead *h)
 	memset(h, 0, sizeof *h);
 }
 
-static gboolean same_play(const MdlShardPlay *a, const MdlShardPlay *b)
-{
-	return strcmp(a->file, b->file) == 0 &&
-	       strcmp(a->identity, b->identity) == 0 && a->seed == b->seed &&
-	       a->replications == b->replications && a->rows == b->rows;
-}
-
 char *mdl_shard_chunk_type(void)
 {
 	return g_strdup_printf("(ut%s)", mdl_results_variant_type());
 }
 
-gboolean mdl_shard_head_same_run(const MdlShardHead *a, const MdlShardHead *b)
+/* How play a differs from play b (scenario j of the command), or NULL. */
+static char *play_difference(const MdlShardPlay *a, const MdlShardPlay *b,
+			     guint j)
 {
-	if (strcmp(a->drsim, b->drsim) != 0 ||
-	    strcmp(a->command, b->command) != 0 || a->count != b->count ||
-	    a->n_plays != b->n_plays ||
-	    g_strv_length(a->args) != g_strv_length(b->args))
-		return FALSE;
-	for (guint i = 0; a->args[i]; i++)
-		if (strcmp(a->args[i], b->args[i]) != 0)
-			return FALSE;
-	for (guint j = 0; j < a->n_plays; j++)
-		if (!same_play(&a->plays[j], &b->plays[j]))
-			return FALSE;
-	return TRUE;
+	if (strcmp(a->file, b->file) != 0)
+		return g_strdup_printf("its scenario %u is %s, not %s", j + 1,
+				       a->file, b->file);
+	if (a->seed != b->seed)
+		return g_strdup_printf("its seed is %" G_GUINT64_FORMAT
+				       ", not %" G_GUINT64_FORMAT " (%s)",
+				       a->seed, b->seed, a->file);
+	if (a->replications != b->replications)
+		return g_strdup_printf("it has %" G_GUINT64_FORMAT
+				       " replications, not %" G_GUINT64_FORMAT
+				       " (%s)",
+				       a->replications, b->replications,
+				       a->file);
+	if (strcmp(a->identity, b->identity) != 0)
+		return g_strdup_printf("%s had another text or other --set "
+				       "values", a->file);
+	if (a->rows != b->rows)
+		return g_strdup_printf("it %s incident rows", a->rows
+							 ? "carries"
+							 : "does not carry");
+	return NULL;
+}
+
+/* The options of a command, in one string. */
+static char *args_text(char **args)
+{
+	return g_strjoinv(" ", args);
+}
+
+char *mdl_shard_head_difference(const MdlShardHead *a, const MdlShardHead *b)
+{
+	if (strcmp(a->drsim, b->drsim) != 0)
+		return g_strdup_printf("written by drsim %s, not %s", a->drsim,
+				       b->drsim);
+	if (strcmp(a->command, b->command) != 0)
+		return g_strdup_printf("a shard of '%s', not of '%s'",
+				       a->command, b->command);
+	if (a->count != b->count)
+		return g_strdup_printf("one of %u shards, not of %u", a->count,
+				       b->count);
+	if (a->n_plays != b->n_plays)
+		return g_strdup_printf("it has %u scenarios, not %u",
+				       a->n_plays, b->n_plays);
+	for (guint j = 0; j < a->n_plays; j++) {
+		char *why = play_difference(&a->plays[j], &b->plays[j], j);
+		if (why)
+			return why;
+	}
+	g_autofree char *ta = args_text(a->args), *tb = args_text(b->args);
+	if (strcmp(ta, tb) != 0)
+		return g_strdup_printf("its options are '%s', not '%s'", ta,
+				       tb);
+	return NULL;
 }
 
 guint64 mdl_shard_n_units(const MdlShardPlay *plays, guint n)

@@ -78,10 +78,11 @@ void mdl_shard_head_clear(MdlShardHead *h);
 #define MDL_SHARD_TRAILER_TYPE "(ts)"
 char *mdl_shard_chunk_type(void);
 
-/* TRUE when a and b are shards of the same command (drsim's version, the
- * command, its options, plays, shard count), whatever their index. */
-gboolean mdl_shard_head_same_run(const MdlShardHead *a,
-				 const MdlShardHead *b);
+/* NULL when a and b are shards of the same command (drsim's version, the
+ * command, its options, plays, shard count), whatever their index; else
+ * what a has that b has not, in words ("its seed is 7, not 2026
+ * (scenarios/x.cfg)"), yours to g_free(). */
+char *mdl_shard_head_difference(const MdlShardHead *a, const MdlShardHead *b);
 
 /* The units of plays (their replications), all of them. */
 guint64 mdl_shard_n_units(const MdlShardPlay *plays, guint n);
