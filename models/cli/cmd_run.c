@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "models/cli/commands.h"
+#include "models/cli/options.h"
 #include "models/results/batch.h"
 #include "models/report/outdir.h"
 #include "models/report/plots.h"
@@ -48,23 +49,11 @@ static char **canonical_args(const RunOptions *o)
 	GPtrArray *a = g_ptr_array_new();
 
 	g_ptr_array_add(a, g_strdup(o->args[0]));
-	if (o->replications >= 0)
-		g_ptr_array_add(a, g_strdup_printf("--replications=%" G_GINT64_FORMAT,
-						   o->replications));
-	if (o->seed >= 0)
-		g_ptr_array_add(a, g_strdup_printf("--seed=%" G_GINT64_FORMAT,
-						   o->seed));
-	if (o->horizon)
-		g_ptr_array_add(a, g_strdup_printf("--horizon=%s", o->horizon));
-	for (char **s = o->sets; s && *s; s++)
-		g_ptr_array_add(a, g_strdup_printf("--set=%s", *s));
-	if (o->format)
-		g_ptr_array_add(a, g_strdup_printf("--format=%s", o->format));
-	if (o->plot)
-		g_ptr_array_add(a, g_strdup("--plot"));
+	mdl_options_canonical_add(a, o->replications, o->seed, o->horizon,
+				  o->sets, o->format, o->plot);
 	if (o->trace != NO_TRACE)
-		g_ptr_array_add(a, g_strdup_printf("--trace-replication=%" G_GINT64_FORMAT,
-						   o->trace));
+		g_ptr_array_add(a, g_strdup_printf("--trace-replication=%"
+						   G_GINT64_FORMAT, o->trace));
 	g_ptr_array_add(a, NULL);
 	return (char **)g_ptr_array_free(a, FALSE);
 }

@@ -120,27 +120,35 @@ char **mdl_compare_options_sets(const MdlCompareOptions *o,
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
+void mdl_options_canonical_add(GPtrArray *a, gint64 replications,
+			       gint64 seed, const char *horizon,
+			       char **sets, const char *format,
+			       gboolean plot)
+{
+	if (replications >= 0)
+		g_ptr_array_add(a, g_strdup_printf("--replications=%"
+						   G_GINT64_FORMAT,
+						   replications));
+	if (seed >= 0)
+		g_ptr_array_add(a, g_strdup_printf("--seed=%" G_GINT64_FORMAT,
+						   seed));
+	if (horizon)
+		g_ptr_array_add(a, g_strdup_printf("--horizon=%s", horizon));
+	for (char **s = sets; s && *s; s++)
+		g_ptr_array_add(a, g_strdup_printf("--set=%s", *s));
+	if (format)
+		g_ptr_array_add(a, g_strdup_printf("--format=%s", format));
+	if (plot)
+		g_ptr_array_add(a, g_strdup("--plot"));
+}
+
 char **mdl_compare_options_canonical(const MdlCompareOptions *o)
 {
 	GPtrArray *a = g_ptr_array_new();
 
 	add_all(a, (const char *const *)o->args);
-	if (o->replications >= 0)
-		g_ptr_array_add(a, g_strdup_printf("--replications=%"
-						   G_GINT64_FORMAT,
-						   o->replications));
-	if (o->seed >= 0)
-		g_ptr_array_add(a, g_strdup_printf("--seed=%" G_GINT64_FORMAT,
-						   o->seed));
-	if (o->horizon)
-		g_ptr_array_add(a, g_strdup_printf("--horizon=%s", o->horizon));
-	for (char **s = o->sets; s && *s; s++)
-		g_ptr_array_add(a, g_strdup_printf("--set=%s", *s));
-	if (o->format_name)
-		g_ptr_array_add(a, g_strdup_printf("--format=%s",
-						   o->format_name));
-	if (o->plot)
-		g_ptr_array_add(a, g_strdup("--plot"));
+	mdl_options_canonical_add(a, o->replications, o->seed, o->horizon,
+				  o->sets, o->format_name, o->plot);
 	g_ptr_array_add(a, NULL);
 	return (char **)g_ptr_array_free(a, FALSE);
 }

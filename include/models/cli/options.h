@@ -50,6 +50,15 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
  * --threads, --quiet, --shard).  Yours to g_strfreev(). */
 char **mdl_compare_options_canonical(const MdlCompareOptions *o);
 
+/* Appends to a (the strings yours, with g_free) the canonical form of
+ * the options run, compare and sweep share: --replications, --seed,
+ * --horizon when given (>= 0, non-NULL), every --set in order, --format,
+ * --plot. */
+void mdl_options_canonical_add(GPtrArray *a, gint64 replications,
+			       gint64 seed, const char *horizon,
+			       char **sets, const char *format,
+			       gboolean plot);
+
 /* Frees what o holds (not o). */
 void mdl_compare_options_clear(MdlCompareOptions *o);
 
