@@ -2,12 +2,14 @@
  * difference column, the JSON built from the runs' own service objects,
  * CSV, the files of --out, determinism across thread counts, and bad
  * usage that writes nothing. */
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "sim/stats.h"
 #include "testfs.h"
 #include "testutil.h"
 
@@ -65,14 +67,16 @@ static char *find_line(const char *text, const char *prefix)
 /* -- the table ------------------------------------------------------------ */
 
 /* One column per scenario, then "B − A" and "better"; every figure row
- * has a value per scenario, a difference and a verdict. */
+ * has a value per scenario and a difference, and a verdict when the
+ * difference has a paired interval (not the percentiles). */
 START_TEST(test_compare_table)
 {
 	const char *args[] = { "compare", D1, D2, "-r", "20", NULL };
 	static const char *const rows[] = { "availability", "downtime h/year",
-		"incidents /year", "RTO p50", "RTO p95", "RTO p99", "RTO met",
-		"RPO p50", "RPO p95", "RPO p99", "RPO met", "both met",
+		"incidents /year", "RTO met", "RPO met", "both met",
 		"breach in a year", "data lost h/year", NULL };
+	static const char *const percentiles[] = { "RTO p50", "RTO p95",
+		"RTO p99", "RPO p50", "RPO p95", "RPO p99", NULL };
 	g_autofree char *out = drsim_ok(args);
 
 	ck_assert(strstr(out, "\nService app\n"));
@@ -89,6 +93,12 @@ START_TEST(test_compare_table)
 		g_auto(GStrv) c = cells(line);
 		ck_assert_msg(g_strv_length(c) == 5, "row: %s", line);
 		ck_assert_msg(strchr("AB=", c[4][0]) && !c[4][1], "%s", line);
+	}
+	for (guint i = 0; percentiles[i]; i++) {
+		g_autofree char *line = find_line(out, percentiles[i]);
+		ck_assert_msg(line, "no row '%s'", percentiles[i]);
+		g_auto(GStrv) c = cells(line);
+		ck_assert_msg(g_strv_length(c) == 4, "row: %s", line);
 	}
 	/* D1 (backups every 24 h, failures every 1000 h) against D2 (every
 	 * 10000 h): D2 is down less, both CIs far apart */
@@ -433,6 +443,146 @@ START_TEST(test_compare_bad)
 }
 END_TEST
 
+/* -- paired differences -------------------------------------------------- */
+
+#define PAIRED_A "tests/data/paired/a.cfg"
+#define PAIRED_B "tests/data/paired/b.cfg"
+
+/* Availability over [0, T] of a unit failing at rate l and repaired at
+ * rate u, up at 0 (Markov): A + l / (l + u)^2 (1 − e^{−(l + u) T}) / T. */
+static double markov_availability(double l, double u, double T)
+{
+	return u / (l + u) + l / ((l + u) * (l + u)) *
+				     (1 - exp(-(l + u) * T)) / T;
+}
+
+/* The paired difference of figure name of the first service, of the
+ * compare JSON root: its value, its interval, the better one. */
+static void paired_figure(JsonNode *root, const char *name, double *diff,
+			  double *lo, double *hi, const char **better)
+{
+	JsonObject *svc = json_array_get_object_element(
+		json_object_get_array_member(json_node_get_object(root),
+					     "services"), 0);
+	JsonObject *d = json_array_get_object_element(
+		json_object_get_array_member(svc, "differences"), 0);
+	JsonObject *f = json_object_get_object_member(d, name);
+	JsonArray *ci = json_object_get_array_member(f, "ci95");
+
+	ck_assert_str_eq(json_object_get_string_member(d, "scenario"), "b");
+	ck_assert_str_eq(json_object_get_string_member(d, "minus"), "a");
+	*diff = json_object_get_double_member(f, "diff");
+	*lo = json_array_get_double_element(ci, 0);
+	*hi = json_array_get_double_element(ci, 1);
+	*better = json_object_get_string_member(f, "better");
+}
+
+/* The standard error of a mean from its 95 % interval over n. */
+static double se_of(double lo, double hi, double n)
+{
+	return (hi - lo) / 2 / sim_t_quantile(0.975, n - 1);
+}
+
+/* A unit failing every Exp(1000 h), repaired in Exp(10 h) (A) or Exp(20
+ * h) (B): the exact availability difference and the exact difference of
+ * P(repair <= 12 h), each within 4 standard errors of the paired
+ * estimate; the paired interval is narrower than the two side by side
+ * (common random numbers); A is better, and says so. */
+START_TEST(test_compare_paired_exact)
+{
+	const char *args[] = { "compare", PAIRED_A, PAIRED_B, "-f", "json",
+			       NULL };
+	g_autofree char *out = drsim_ok(args);
+	g_autoptr(JsonNode) root = parse(out);
+	double T = 20000, n = 2000, d, lo, hi;
+	const char *better;
+
+	double exact = markov_availability(1e-3, 1 / 20.0, T) -
+		       markov_availability(1e-3, 1 / 10.0, T);
+	paired_figure(root, "availability", &d, &lo, &hi, &better);
+	double se = se_of(lo, hi, n);
+	assert_within_se(d, exact, se, 4, 1e-4);
+	ck_assert_str_eq(better, "a");
+	fprintf(stderr, "%-22s exact %.7f estimate %.7f se %.2g\n",
+		"paired availability", exact, d, se);
+
+	/* unpaired: the two intervals of the scenarios side by side */
+	JsonObject *svc = json_array_get_object_element(
+		json_object_get_array_member(json_node_get_object(root),
+					     "services"), 0);
+	JsonArray *by = json_object_get_array_member(svc, "by_scenario");
+	double se2 = 0;
+	for (guint i = 0; i < 2; i++) {
+		JsonArray *ci = json_object_get_array_member(
+			json_object_get_object_member(
+				json_array_get_object_element(by, i),
+				"availability"), "ci95");
+		double s1 = se_of(json_array_get_double_element(ci, 0),
+				  json_array_get_double_element(ci, 1), n);
+		se2 += s1 * s1;
+	}
+	ck_assert_msg(se < 0.7 * sqrt(se2), "paired se %g, unpaired %g", se,
+		      sqrt(se2));
+
+	/* RTO 12 h: P(Exp(mean m) <= 12) = 1 − e^{−12/m} */
+	exact = (1 - exp(-12 / 20.0)) - (1 - exp(-12 / 10.0));
+	paired_figure(root, "rto_met", &d, &lo, &hi, &better);
+	se = se_of(lo, hi, n);
+	assert_within_se(d, exact, se, 4, 0.005);
+	ck_assert_str_eq(better, "a");
+	fprintf(stderr, "%-22s exact %.7f estimate %.7f se %.2g\n",
+		"paired RTO met", exact, d, se);
+}
+END_TEST
+
+/* A scenario against itself: every paired difference exactly 0, its
+ * interval [0, 0], no better one ("="); the table says "=" too. */
+START_TEST(test_compare_paired_same)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	g_autofree char *text = NULL;
+	g_autofree char *src = g_build_filename(DRSIM_SRCDIR, PAIRED_A, NULL);
+
+	ck_assert(g_file_get_contents(src, &text, NULL, NULL));
+	g_autofree char *copy = test_write_file(tmp, "again.cfg", text);
+	const char *args[] = { "compare", PAIRED_A, copy, "-f", "json", "-r",
+			       "200", NULL };
+	g_autofree char *out = drsim_ok(args);
+	g_autoptr(JsonNode) root = parse(out);
+	JsonObject *svc = json_array_get_object_element(
+		json_object_get_array_member(json_node_get_object(root),
+					     "services"), 0);
+	JsonObject *d = json_array_get_object_element(
+		json_object_get_array_member(svc, "differences"), 0);
+
+	GList *names = json_object_get_members(d);
+	guint figures = 0;
+	for (GList *m = names; m; m = m->next) {
+		const char *name = m->data;
+		if (JSON_NODE_TYPE(json_object_get_member(d, name)) !=
+		    JSON_NODE_OBJECT)
+			continue;
+		figures++;
+		JsonObject *f = json_object_get_object_member(d, name);
+		JsonArray *ci = json_object_get_array_member(f, "ci95");
+		ck_assert_msg(json_object_get_double_member(f, "diff") == 0,
+			      "%s", name);
+		ck_assert(json_array_get_double_element(ci, 0) == 0);
+		ck_assert(json_array_get_double_element(ci, 1) == 0);
+		ck_assert_str_eq(json_object_get_string_member(f, "better"),
+				 "=");
+	}
+	g_list_free(names);
+	ck_assert_uint_eq(figures, 8);
+	const char *table[] = { "compare", PAIRED_A, copy, "-r", "200", NULL };
+	g_autofree char *t = drsim_ok(table);
+	g_autofree char *avail = find_line(t, "availability");
+	g_auto(GStrv) a = cells(avail);
+	ck_assert_str_eq(a[4], "=");
+	test_rm_tree(tmp);
+}
+END_TEST
+
 Suite *compare_suite(void)
 {
 	Suite *s = suite_create("compare");
@@ -450,6 +600,8 @@ Suite *compare_suite(void)
 	tcase_add_test(tc, test_compare_plot);
 	tcase_add_test(tc, test_compare_plot_no_common_service);
 	tcase_add_loop_test(tc, test_compare_bad, 0, (int)G_N_ELEMENTS(bad));
+	tcase_add_test(tc, test_compare_paired_exact);
+	tcase_add_test(tc, test_compare_paired_same);
 	suite_add_tcase(s, tc);
 	return s;
 }

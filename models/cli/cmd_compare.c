@@ -1,6 +1,7 @@
 /* cmd_compare.c — `drsim compare A.cfg B.cfg [...]`: plays several
  * scenarios with the same replications and seed and sets their figures
  * side by side, service by service (docs/output.md, "compare"). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "models/cli/commands.h"
 #include "models/cli/options.h"
+#include "models/report/compare_paired.h"
 #include "models/report/compare_plots.h"
 #include "models/report/compare_text.h"
 #include "models/report/outdir.h"
@@ -33,6 +35,9 @@ typedef struct {
 					   scenario, of the others */
 	char **canon;			/* the canonical options */
 	MdlBatch *batch;		/* where the results come from */
+	FILE **reps;			/* [n]: each play's figures of each
+					   replication (temporary files) */
+	MdlComparePairs *pairs;		/* B − A, replication by replication */
 } Compare;
 
 /* Files of DIR that a scenario's subdirectory must not shadow. */
@@ -57,6 +62,11 @@ static void compare_clear(Compare *c)
 	g_strfreev(c->same);
 	g_strfreev(c->canon);
 	mdl_batch_free(c->batch);
+	for (guint i = 0; c->reps && i < c->n; i++)
+		if (c->reps[i])
+			fclose(c->reps[i]);
+	g_free(c->reps);
+	mdl_compare_pairs_free(c->pairs);
 	if (c->common)
 		g_ptr_array_unref(c->common);
 	if (c->partial)
@@ -163,7 +173,7 @@ static void match_services(Compare *c)
 		}
 	}
 	c->set = (MdlCompareSet){ c->n, c->plays, c->labels, c->common,
-				  c->partial };
+				  c->partial, NULL };
 }
 
 /* With --out, each scenario gets DIR/LABEL: two scenarios of the same
@@ -221,19 +231,37 @@ static gboolean batch_new(Compare *c, GError **error)
 		MdlComparePlay *p = c->plays[i];
 		if (!mdl_batch_add(c->batch, p->sc, p->labels, c->o.args[i],
 				   (const char *const *)(i ? c->same : c->sets),
-				   c->o.out != NULL, error))
+				   MDL_KEEP_REPS |
+					   (c->o.out ? MDL_KEEP_ROWS : 0),
+				   error))
 			return FALSE;
 	}
 	return TRUE;
 }
 
+/* A temporary file, removed when closed, for the figures of each
+ * replication of a play. */
+static FILE *reps_file(GError **error)
+{
+	FILE *f = tmpfile();
+
+	if (!f)
+		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_WRITE,
+			    "cannot make a temporary file: %s",
+			    g_strerror(errno));
+	return f;
+}
+
 static gboolean play_all(Compare *c, GError **error)
 {
+	c->reps = g_new0(FILE *, c->n);
 	for (guint i = 0; i < c->n; i++) {
 		FILE *rows = c->outs ? mdl_outdir_incidents(c->outs[i]) : NULL;
 		MdlRunInfo info;
-		MdlResults *r = mdl_batch_results(c->batch, i, rows, &info,
-						  error);
+		if (!(c->reps[i] = reps_file(error)))
+			return FALSE;
+		MdlResults *r = mdl_batch_results(c->batch, i, rows,
+						  c->reps[i], &info, error);
 		if (!r) {
 			if (!g_error_matches(*error, MDL_SHARD_ERROR,
 					     (*error)->code))
@@ -296,29 +324,44 @@ static void table_header(GString *s, const Compare *c)
 	mdl_compare_grid_render(g, s, "  ");
 }
 
-/* "A", "B" or "=" (the 95 % intervals overlap, or the values are equal)
- * for the better of two; "" when undecided. */
-static const char *verdict(MdlFigure f, JsonObject *a, JsonObject *b)
+/* The paired difference B − A of figure f of the k-th common service,
+ * or NULL (not two scenarios, a figure without one). */
+static const MdlPaired *paired_of(const Compare *c, guint k, MdlFigure f)
 {
-	double x = mdl_figure_value(f, a), y = mdl_figure_value(f, b);
-	double alo, ahi, blo, bhi;
-	MdlBetter better = mdl_figure_better(f);
+	MdlPairedFigure pf;
 
-	if (better == MDL_BETTER_NONE || !isfinite(x) || !isfinite(y))
-		return "";
-	if (mdl_figure_ci(f, a, &alo, &ahi) &&
-	    mdl_figure_ci(f, b, &blo, &bhi) && alo <= bhi && blo <= ahi)
-		return "=";
-	if (x == y)
-		return "=";
-	return (y > x) == (better == MDL_BETTER_HIGHER) ? "B" : "A";
+	if (c->n != 2 || !c->pairs || !mdl_figure_paired(f, &pf))
+		return NULL;
+	return mdl_compare_pairs_service(c->pairs, 1, k, pf);
 }
 
-/* A row of the figure, and under it its interval when it has one. */
-static void figure_rows(MdlCompareGrid *g, const Compare *c, MdlFigure f,
-			JsonObject **svc)
+/* "A" or "B" when the 95 % interval of the paired difference excludes 0,
+ * "=" when it does not; "" for a figure without one (targets,
+ * percentiles: docs/output.md). */
+static const char *verdict(MdlFigure f, const MdlPaired *p)
 {
-	gboolean has_ci = FALSE;
+	return p ? mdl_paired_verdict(p, mdl_figure_better(f)) : "";
+}
+
+/* "[lo, hi]" of an interval in the figure's unit, "-" when none. */
+static char *interval_text(MdlFigure f, double lo, double hi, gboolean diff)
+{
+	if (!isfinite(lo) || !isfinite(hi))
+		return g_strdup("-");
+	g_autofree char *l = diff ? mdl_figure_diff_text(f, lo)
+				  : mdl_figure_text(f, lo);
+	g_autofree char *h = diff ? mdl_figure_diff_text(f, hi)
+				  : mdl_figure_text(f, hi);
+	return g_strdup_printf("[%s, %s]", l, h);
+}
+
+/* A row of the figure, and under it its interval when it has one (each
+ * scenario's, and that of the paired difference). */
+static void figure_rows(MdlCompareGrid *g, const Compare *c, guint k,
+			MdlFigure f, JsonObject **svc)
+{
+	const MdlPaired *p = paired_of(c, k, f);
+	gboolean has_ci = p && isfinite(p->lo);
 	double lo, hi;
 
 	mdl_compare_grid_row(g);
@@ -332,21 +375,19 @@ static void figure_rows(MdlCompareGrid *g, const Compare *c, MdlFigure f,
 		double d = mdl_figure_value(f, svc[1]) -
 			   mdl_figure_value(f, svc[0]);
 		mdl_compare_grid_take(g, mdl_figure_diff_text(f, d));
-		mdl_compare_grid_add(g, verdict(f, svc[0], svc[1]));
+		mdl_compare_grid_add(g, verdict(f, p));
 	}
 	if (!has_ci)
 		return;
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, "  95% CI");
 	for (guint i = 0; i < c->n; i++) {
-		if (!mdl_figure_ci(f, svc[i], &lo, &hi)) {
-			mdl_compare_grid_add(g, "-");
-			continue;
-		}
-		g_autofree char *l = mdl_figure_text(f, lo);
-		g_autofree char *h = mdl_figure_text(f, hi);
-		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
+		if (!mdl_figure_ci(f, svc[i], &lo, &hi))
+			lo = hi = NAN;
+		mdl_compare_grid_take(g, interval_text(f, lo, hi, FALSE));
 	}
+	if (p)
+		mdl_compare_grid_take(g, interval_text(f, p->lo, p->hi, TRUE));
 }
 
 /* "data lost for good in 15 of 151 incidents (ransomware:crypto 15 of
@@ -414,8 +455,9 @@ static void grid_header(MdlCompareGrid *g, const Compare *c)
 	}
 }
 
-static void table_service(GString *s, const Compare *c, const char *id)
+static void table_service(GString *s, const Compare *c, guint k)
 {
+	const char *id = g_ptr_array_index(c->common, k);
 	g_autofree JsonObject **svc = g_new(JsonObject *, c->n);
 	g_autoptr(MdlCompareGrid) g = mdl_compare_grid_new();
 	const char *name;
@@ -429,7 +471,7 @@ static void table_service(GString *s, const Compare *c, const char *id)
 	g_string_append_c(s, '\n');
 	grid_header(g, c);
 	for (guint f = 0; f < MDL_N_FIGURES; f++)
-		figure_rows(g, c, (MdlFigure)f, svc);
+		figure_rows(g, c, k, (MdlFigure)f, svc);
 	mdl_compare_grid_render(g, s, "  ");
 	table_lost(s, c, svc);
 }
@@ -450,13 +492,20 @@ static double ci_bound(JsonArray *a, guint i)
 	return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
 }
 
-/* A row of a cost (mean) with B − A and the better one (lower), decided
- * by the 95 % intervals when given (ci95 of cost.KEY). */
-static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
-		     const char *key)
+/* The paired difference B − A of a cost, NULL when not two scenarios. */
+static const MdlPaired *cost_paired(const Compare *c, MdlPairedCost f)
 {
-	double v[2] = { NAN, NAN }, lo[2], hi[2];
-	gboolean ci = TRUE;
+	return c->n == 2 && c->pairs ? mdl_compare_pairs_cost(c->pairs, 1, f)
+				     : NULL;
+}
+
+/* A row of a cost (mean) with B − A and the better one (lower), decided
+ * by the 95 % interval of the paired difference. */
+static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
+		     MdlPairedCost f)
+{
+	const char *key = mdl_paired_cost_name(f);
+	double v[2] = { NAN, NAN };
 
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, label);
@@ -472,43 +521,54 @@ static void cost_row(MdlCompareGrid *g, const Compare *c, const char *label,
 	g_autofree char *d = mdl_compare_money(v[1] - v[0]);
 	mdl_compare_grid_take(g, g_strdup_printf(
 		"%s%s", v[1] - v[0] >= 0 ? "+" : "", d));
-	for (guint i = 0; i < 2; i++) {
-		JsonObject *o = json_object_get_object_member(
-			mdl_compare_play_cost(c->plays[i]), key);
-		JsonArray *a = json_object_has_member(o, "ci95")
-				       ? json_object_get_array_member(o, "ci95")
-				       : NULL;
-		lo[i] = ci_bound(a, 0);
-		hi[i] = ci_bound(a, 1);
-		ci &= a && isfinite(lo[i]) && isfinite(hi[i]);
-	}
-	if (!isfinite(v[0]) || !isfinite(v[1]))
-		mdl_compare_grid_add(g, "");
-	else if (v[0] == v[1] ||
-		 (ci && lo[0] <= hi[1] && lo[1] <= hi[0]))
-		mdl_compare_grid_add(g, "=");
-	else
-		mdl_compare_grid_add(g, v[1] < v[0] ? "B" : "A");
+	const MdlPaired *p = cost_paired(c, f);
+	mdl_compare_grid_add(g, p && isfinite(v[0]) && isfinite(v[1])
+					? mdl_paired_verdict(p, -1)
+					: "");
 }
 
-/* The 95 % interval of the total under its row. */
-static void cost_ci_row(MdlCompareGrid *g, const Compare *c)
+static char *money_interval(double lo, double hi)
 {
+	if (!isfinite(lo) || !isfinite(hi))	/* one replication */
+		return g_strdup("-");
+	g_autofree char *l = mdl_compare_money(lo);
+	g_autofree char *h = mdl_compare_money(hi);
+	return g_strdup_printf("[%s, %s]", l, h);
+}
+
+/* The 95 % interval of a cost under its row: each scenario's (none for
+ * the incidents cost), and that of the paired difference. */
+static void cost_ci_row(MdlCompareGrid *g, const Compare *c,
+			MdlPairedCost f)
+{
+	const MdlPaired *p = cost_paired(c, f);
+
+	if (f != MDL_PAIRED_COST_TOTAL && !p)
+		return;
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, "  95% CI");
 	for (guint i = 0; i < c->n; i++) {
 		JsonObject *o = json_object_get_object_member(
-			mdl_compare_play_cost(c->plays[i]), "total");
-		JsonArray *a = json_object_get_array_member(o, "ci95");
-		double lo = ci_bound(a, 0), hi = ci_bound(a, 1);
-		if (!isfinite(lo) || !isfinite(hi)) {	/* one replication */
-			mdl_compare_grid_add(g, "-");
-			continue;
-		}
-		g_autofree char *l = mdl_compare_money(lo);
-		g_autofree char *h = mdl_compare_money(hi);
-		mdl_compare_grid_take(g, g_strdup_printf("[%s, %s]", l, h));
+			mdl_compare_play_cost(c->plays[i]),
+			mdl_paired_cost_name(f));
+		JsonArray *a = json_object_has_member(o, "ci95")
+				       ? json_object_get_array_member(o, "ci95")
+				       : NULL;
+		mdl_compare_grid_take(g, money_interval(ci_bound(a, 0),
+							ci_bound(a, 1)));
 	}
+	if (!p)
+		return;
+	g_autofree char *l = NULL, *h = NULL;
+	if (!isfinite(p->lo) || !isfinite(p->hi)) {
+		mdl_compare_grid_add(g, "-");
+		return;
+	}
+	l = mdl_compare_money(p->lo);
+	h = mdl_compare_money(p->hi);
+	mdl_compare_grid_take(g, g_strdup_printf("[%s%s, %s%s]",
+						 p->lo >= 0 ? "+" : "", l,
+						 p->hi >= 0 ? "+" : "", h));
 }
 
 /* "Cost over the horizon": total and incidents per scenario, and the
@@ -527,9 +587,10 @@ static void table_cost(GString *s, const Compare *c)
 		json_object_get_string_member(
 			mdl_compare_play_cost(c->plays[0]), "currency"));
 	grid_header(g, c);
-	cost_row(g, c, "total cost", "total");
-	cost_ci_row(g, c);
-	cost_row(g, c, "incidents cost", "incidents");
+	cost_row(g, c, "total cost", MDL_PAIRED_COST_TOTAL);
+	cost_ci_row(g, c, MDL_PAIRED_COST_TOTAL);
+	cost_row(g, c, "incidents cost", MDL_PAIRED_COST_INCIDENTS);
+	cost_ci_row(g, c, MDL_PAIRED_COST_INCIDENTS);
 	mdl_compare_grid_render(g, s, "  ");
 	if (c->n != 2)
 		return;
@@ -566,7 +627,7 @@ static char *report_table(const Compare *c)
 
 	table_header(s, c);
 	for (guint k = 0; k < c->common->len; k++)
-		table_service(s, c, g_ptr_array_index(c->common, k));
+		table_service(s, c, k);
 	table_cost(s, c);
 	table_partial(s, c);
 	return g_string_free(s, FALSE);
@@ -612,6 +673,7 @@ static void json_services(JsonBuilder *b, const Compare *c)
 			json_builder_add_value(b, json_node_init_object(n, s));
 		}
 		json_builder_end_array(b);
+		mdl_compare_json_service_differences(b, &c->set, k);
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);
@@ -653,6 +715,7 @@ static void json_cost(JsonBuilder *b, const Compare *c)
 		json_builder_add_string_value(b, c->labels[b_cheaper ? 1 : 0]);
 	else
 		json_builder_add_null_value(b);
+	mdl_compare_json_cost_differences(b, &c->set);
 }
 
 static char *report_json(const Compare *c)
@@ -796,6 +859,9 @@ static int compare(Compare *c, int argc, char **argv, GError **error)
 	if (!play_all(c, error))
 		return mdl_batch_exit_code(*error);
 	match_services(c);
+	if (!(c->pairs = mdl_compare_pairs_new(&c->set, c->reps, error)))
+		return SIM_EXIT_FAILED;
+	c->set.pairs = c->pairs;
 	return report(c);
 }
 

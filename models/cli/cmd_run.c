@@ -293,7 +293,8 @@ static MdlBatch *batch_new(const MdlScenario *sc, const MdlLabels *labels,
 
 	if ((o->shard && !mdl_batch_set_shard(b, o->shard_index,
 					      o->shard_count, o->out, error)) ||
-	    !mdl_batch_add(b, sc, labels, o->args[0], sets, o->out != NULL,
+	    !mdl_batch_add(b, sc, labels, o->args[0], sets,
+			   o->out ? MDL_KEEP_ROWS : 0,
 			   error)) {
 		mdl_batch_free(b);
 		return NULL;
@@ -341,7 +342,7 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 	}
 	MdlResults *r = mdl_batch_results(batch, 0,
 					  out ? mdl_outdir_incidents(out) : NULL,
-					  &info, &error);
+					  NULL, &info, &error);
 	if (!r)
 		return batch_failed(error, sc, prog);
 	code = report(sc, r, &info, format, out, tl, scripts, prog);

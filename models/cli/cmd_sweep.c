@@ -228,7 +228,7 @@ static gboolean batch_new(Sweep *w, GError **error)
 		MdlComparePlay *play = w->plays[p];
 		if (!mdl_batch_add(w->batch, play->sc, play->labels,
 				   w->o.args[0], (const char *const *)sets,
-				   FALSE, error))
+				   0, error))
 			return FALSE;
 	}
 	return TRUE;
@@ -238,8 +238,8 @@ static gboolean play_all(Sweep *w, GError **error)
 {
 	for (guint p = 0; p < w->n_points; p++) {
 		MdlRunInfo info;
-		MdlResults *r = mdl_batch_results(w->batch, p, NULL, &info,
-						  error);
+		MdlResults *r = mdl_batch_results(w->batch, p, NULL, NULL,
+						  &info, error);
 		if (!r) {
 			g_autofree char *at = point_text(w, p);
 			if ((*error)->domain != MDL_SHARD_ERROR)

@@ -143,7 +143,7 @@ gboolean mdl_batch_set_shard(MdlBatch *b, guint32 index, guint32 count,
 
 gboolean mdl_batch_add(MdlBatch *b, const MdlScenario *sc,
 		       const MdlLabels *labels, const char *file,
-		       const char *const *sets, gboolean rows,
+		       const char *const *sets, MdlKeep keep,
 		       GError **error)
 {
 	Play p = { sc, labels };
@@ -161,7 +161,7 @@ gboolean mdl_batch_add(MdlBatch *b, const MdlScenario *sc,
 	sp.file = g_strdup(file);
 	sp.seed = sc->seed;
 	sp.replications = sc->replications;
-	sp.rows = rows;
+	sp.keep = keep;
 	b->head.plays = g_renew(MdlShardPlay, b->head.plays,
 				b->head.n_plays + 1);
 	b->head.plays[b->head.n_plays++] = sp;
@@ -218,7 +218,7 @@ static gboolean play_units(MdlBatch *b, MdlShardWriter *w, GError **error)
 		if (c0 == c1)
 			continue;
 		if (!mdl_simulate_chunks(p->sc, p->labels, b->threads,
-					 b->head.plays[j].rows, c0, c1,
+					 (MdlKeep)b->head.plays[j].keep, c0, c1,
 					 take_chunk, &t, &info, error)) {
 			g_clear_error(&t.error);
 			return FALSE;
@@ -460,6 +460,17 @@ const char *mdl_batch_note(const MdlBatch *b)
 	return b->note;
 }
 
+/* Fresh results of play p, keeping what keep (MdlKeep) says. */
+static MdlResults *new_acc(const Play *p, guint32 keep)
+{
+	MdlResults *r = mdl_results_new(p->sc, p->labels,
+					(keep & MDL_KEEP_ROWS) != 0);
+
+	if (keep & MDL_KEEP_REPS)
+		mdl_results_keep_reps(r);
+	return r;
+}
+
 /* Merges every chunk of play j, in order, into r. */
 static gboolean merge_play(MdlBatch *b, guint j, MdlResults *r,
 			   GError **error)
@@ -499,8 +510,7 @@ static gboolean merge_play(MdlBatch *b, guint j, MdlResults *r,
 				    play, c, j);
 			return FALSE;
 		}
-		MdlResults *acc = mdl_results_new(p->sc, p->labels,
-						  b->head.plays[j].rows);
+		MdlResults *acc = new_acc(p, b->head.plays[j].keep);
 		gboolean ok = mdl_shard_reader_take(b->reader, acc, error);
 		if (ok)
 			mdl_results_merge(r, acc);
@@ -528,7 +538,7 @@ static gboolean merge_end(MdlBatch *b, GError **error)
 }
 
 MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
-			      MdlRunInfo *info, GError **error)
+			      FILE *reps, MdlRunInfo *info, GError **error)
 {
 	const Play *p;
 
@@ -537,12 +547,14 @@ MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
 			     NULL);
 	p = &g_array_index(b->plays, Play, j);
 	if (b->mode == LOCAL)
-		return mdl_simulate(p->sc, p->labels, b->threads, incidents,
-				    info, error);
+		return mdl_simulate_streams(p->sc, p->labels, b->threads,
+					    incidents, reps, info, error);
 
 	gint64 t0 = g_get_monotonic_time();
-	MdlResults *r = mdl_results_new(p->sc, p->labels, incidents != NULL);
+	MdlResults *r = new_acc(p, (incidents ? MDL_KEEP_ROWS : 0) |
+				       (reps ? MDL_KEEP_REPS : 0));
 	r->rows_out = incidents;
+	r->reps_out = reps;
 	if (!merge_play(b, j, r, error) ||
 	    (j + 1 == b->plays->len && !merge_end(b, error))) {
 		mdl_results_free(r);

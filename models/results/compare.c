@@ -336,3 +336,121 @@ guint mdl_compare_cost_crossing(const MdlCompareSet *c, gboolean *b_cheaper)
 	return 0;
 }
 
+
+/* -- paired differences ------------------------------------------------ */
+
+struct MdlComparePairs {
+	guint n, services;
+	MdlPaired *service;	/* [(n − 1) × services × N_SERVICE] */
+	MdlPaired *cost;	/* [(n − 1) × N_COST], or NULL */
+};
+
+/* One side of a pair: play i's stream, the service of id (or none). */
+static MdlPairedSide side_of(const MdlCompareSet *c, FILE *const *reps,
+			     guint i, const char *id)
+{
+	const MdlComparePlay *p = c->plays[i];
+	MdlPairedSide s = { reps[i], mdl_results_rep_width(p->results), 0,
+			    p->sc->n_services * MDL_REP_PER_SERVICE,
+			    p->sc->horizon_h / SIM_HOURS_PER_YEAR };
+
+	if (id)
+		s.service = (guint)mdl_scenario_find_service(p->sc, id);
+	return s;
+}
+
+/* Scenario j against the first, into the slots of j. */
+static gboolean pair_one(const MdlCompareSet *c, FILE *const *reps, guint j,
+			 MdlComparePairs *p, GError **error)
+{
+	guint64 n = c->plays[0]->results->replications;
+
+	for (guint k = 0; k < p->services; k++) {
+		const char *id = g_ptr_array_index(c->common, k);
+		MdlPairedSide a = side_of(c, reps, 0, id);
+		MdlPairedSide b = side_of(c, reps, j, id);
+		MdlPaired *out = p->service + ((j - 1) * p->services + k) *
+						      MDL_PAIRED_N_SERVICE;
+		if (!mdl_paired_service(&a, &b, n, out, error))
+			return FALSE;
+	}
+	if (!p->cost)
+		return TRUE;
+	MdlPairedSide a = side_of(c, reps, 0, NULL);
+	MdlPairedSide b = side_of(c, reps, j, NULL);
+	return mdl_paired_costs(&a, &b, n,
+				p->cost + (j - 1) * MDL_PAIRED_N_COST, error);
+}
+
+MdlComparePairs *mdl_compare_pairs_new(const MdlCompareSet *c,
+				       FILE *const *reps, GError **error)
+{
+	g_return_val_if_fail(c && reps && c->n >= 1, NULL);
+	MdlComparePairs *p = g_new0(MdlComparePairs, 1);
+
+	p->n = c->n;
+	p->services = c->common->len;
+	p->service = g_new(MdlPaired, (gsize)(c->n - 1) * p->services *
+					      MDL_PAIRED_N_SERVICE + 1);
+	if (mdl_compare_all_costed(c))
+		p->cost = g_new(MdlPaired,
+				(gsize)(c->n - 1) * MDL_PAIRED_N_COST + 1);
+	for (guint j = 1; j < c->n; j++)
+		if (!pair_one(c, reps, j, p, error)) {
+			mdl_compare_pairs_free(p);
+			return NULL;
+		}
+	return p;
+}
+
+void mdl_compare_pairs_free(MdlComparePairs *p)
+{
+	if (!p)
+		return;
+	g_free(p->service);
+	g_free(p->cost);
+	g_free(p);
+}
+
+const MdlPaired *mdl_compare_pairs_service(const MdlComparePairs *p,
+					   guint j, guint k,
+					   MdlPairedFigure f)
+{
+	g_return_val_if_fail(p && j >= 1 && j < p->n && k < p->services &&
+				     f < MDL_PAIRED_N_SERVICE,
+			     NULL);
+	return &p->service[((j - 1) * p->services + k) * MDL_PAIRED_N_SERVICE +
+			   f];
+}
+
+const MdlPaired *mdl_compare_pairs_cost(const MdlComparePairs *p, guint j,
+					MdlPairedCost f)
+{
+	g_return_val_if_fail(p && j >= 1 && j < p->n && f < MDL_PAIRED_N_COST,
+			     NULL);
+	return p->cost ? &p->cost[(j - 1) * MDL_PAIRED_N_COST + f] : NULL;
+}
+
+gboolean mdl_figure_paired(MdlFigure f, MdlPairedFigure *paired)
+{
+	static const struct {
+		MdlFigure figure;
+		MdlPairedFigure paired;
+	} map[] = {
+		{ MDL_FIGURE_AVAILABILITY, MDL_PAIRED_AVAILABILITY },
+		{ MDL_FIGURE_DOWNTIME, MDL_PAIRED_DOWNTIME },
+		{ MDL_FIGURE_INCIDENTS, MDL_PAIRED_INCIDENTS },
+		{ MDL_FIGURE_RTO_MET, MDL_PAIRED_RTO_MET },
+		{ MDL_FIGURE_RPO_MET, MDL_PAIRED_RPO_MET },
+		{ MDL_FIGURE_BOTH_MET, MDL_PAIRED_BOTH_MET },
+		{ MDL_FIGURE_BREACH, MDL_PAIRED_BREACH },
+		{ MDL_FIGURE_DATA_LOSS, MDL_PAIRED_DATA_LOSS },
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(map); i++)
+		if (map[i].figure == f) {
+			*paired = map[i].paired;
+			return TRUE;
+		}
+	return FALSE;
+}

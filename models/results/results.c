@@ -156,6 +156,19 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	return r;
 }
 
+void mdl_results_keep_reps(MdlResults *r)
+{
+	g_return_if_fail(r && r->replications == 0);
+	if (!r->reps)
+		r->reps = g_array_new(FALSE, FALSE, sizeof(double));
+}
+
+guint mdl_results_rep_width(const MdlResults *r)
+{
+	return r->n_services * MDL_REP_PER_SERVICE +
+	       (r->cost ? MDL_REP_COSTS : 0);
+}
+
 static void service_clear(MdlServiceResults *s, const MdlResults *r)
 {
 	sim_sketch_free(s->rto_sketch);
@@ -188,6 +201,8 @@ void mdl_results_free(MdlResults *r)
 	g_free(r->cause_cost);
 	if (r->rows)
 		g_string_free(r->rows, TRUE);
+	if (r->reps)
+		g_array_unref(r->reps);
 	g_free(r);
 }
 
@@ -313,6 +328,10 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 	s->rto_met += rto_met ? 1 : 0;
 	s->rpo_met += rpo_met ? 1 : 0;
 	s->both_met += rto_met && rpo_met ? 1 : 0;
+	s->rep_counts[0] += 1;
+	s->rep_counts[1] += rto_met ? 1 : 0;
+	s->rep_counts[2] += rpo_met ? 1 : 0;
+	s->rep_counts[3] += rto_met && rpo_met ? 1 : 0;
 	if (!isnan(inc->t_declare)) {
 		double d = inc->t_restored - inc->t_declare;
 		sim_welford_add(&s->rto_declared_h, d);
@@ -408,11 +427,14 @@ static void cost_end_replication(MdlResults *r)
 	sim_sketch_add(c->incidents_sketch, incidents);
 	sim_welford_add(&c->total, fixed + incidents);
 	sim_sketch_add(c->total_sketch, fixed + incidents);
+	c->rep_total = fixed + incidents;
+	c->rep_incidents = incidents;
 }
 
 void mdl_results_censored(MdlResults *r, guint service)
 {
 	r->services[service].censored++;
+	r->services[service].rep_counts[4] += 1;
 }
 
 /* Fraction of the replication's years with a breach: over its whole
@@ -429,12 +451,37 @@ static double breach_fraction(const MdlResults *r, const MdlServiceResults *s)
 	return hit / n;
 }
 
+/* Appends the replication's figures to r->reps (mdl_results_keep_reps),
+ * in the order of the MDL_REP_ enums. */
+static void keep_rep(MdlResults *r, const double *uptime_h)
+{
+	double T = r->sc->horizon_h, years = T / SIM_HOURS_PER_YEAR;
+
+	for (guint i = 0; i < r->n_services; i++) {
+		const MdlServiceResults *s = &r->services[i];
+		double v[MDL_REP_PER_SERVICE] = {
+			uptime_h[i] / T, (T - uptime_h[i]) / years,
+			breach_fraction(r, s), s->lost_h / years,
+			s->rep_counts[0], s->rep_counts[1], s->rep_counts[2],
+			s->rep_counts[3], s->rep_counts[4],
+		};
+		g_array_append_vals(r->reps, v, MDL_REP_PER_SERVICE);
+	}
+	if (r->cost) {
+		double c[MDL_REP_COSTS] = { r->cost->rep_total,
+					    r->cost->rep_incidents };
+		g_array_append_vals(r->reps, c, MDL_REP_COSTS);
+	}
+}
+
 void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 {
 	double T = r->sc->horizon_h, years = T / SIM_HOURS_PER_YEAR;
 
 	if (r->cost)
 		cost_end_replication(r);
+	if (r->reps)
+		keep_rep(r, uptime_h);
 	for (guint i = 0; i < r->n_services; i++) {
 		MdlServiceResults *s = &r->services[i];
 		sim_welford_add(&s->availability, uptime_h[i] / T);
@@ -451,6 +498,7 @@ void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 			s->year_uptime[y] = 0;
 		}
 		s->lost_h = 0;
+		memset(s->rep_counts, 0, sizeof s->rep_counts);
 	}
 	r->replications++;
 }
@@ -519,6 +567,18 @@ static void merge_rows(MdlResults *into, const MdlResults *from)
 				    (gssize)from->rows->len);
 }
 
+static void merge_reps(MdlResults *into, const MdlResults *from)
+{
+	if (!from->reps || from->reps->len == 0)
+		return;
+	if (into->reps_out)
+		fwrite(from->reps->data, sizeof(double), from->reps->len,
+		       into->reps_out);
+	else if (into->reps)
+		g_array_append_vals(into->reps, from->reps->data,
+				    from->reps->len);
+}
+
 void mdl_results_merge(MdlResults *into, const MdlResults *from)
 {
 	g_return_if_fail(into && from);
@@ -544,6 +604,7 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 	if (into->cost && from->cost)
 		merge_cost(into, into->cost, from->cost);
 	merge_rows(into, from);
+	merge_reps(into, from);
 	into->replications += from->replications;
 	into->events += from->events;
 	sim_welford_merge(&into->switch_h, &from->switch_h);

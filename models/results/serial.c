@@ -15,7 +15,7 @@
 #define CREW "(tt" W ")"
 #define COST "(" W W W S S "a" W "a" S ")"
 #define RESULTS                                                                \
-	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "ms)"
+	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad)"
 
 const char *mdl_results_variant_type(void)
 {
@@ -171,6 +171,10 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 		g_variant_builder_end(&crews),
 		cost(r),
 		g_variant_new_maybe(G_VARIANT_TYPE_STRING, rows),
+		g_variant_new_fixed_array(G_VARIANT_TYPE_DOUBLE,
+					  r->reps ? r->reps->data : NULL,
+					  r->reps ? r->reps->len : 0,
+					  sizeof(double)),
 	};
 	return tuple(v, G_N_ELEMENTS(v));
 }
@@ -362,6 +366,22 @@ static gboolean same_shape(Reader *rd, const MdlResults *r, GVariant *v)
 	return TRUE;
 }
 
+/* The figures of each replication, when r keeps them: as many as its
+ * replications say. */
+static gboolean get_reps(Reader *rd, MdlResults *r, GVariant *v)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, 12);
+	gsize n;
+	const double *x = g_variant_get_fixed_array(a, &n, sizeof(double));
+
+	if (!r->reps)
+		return TRUE;
+	if (n != r->replications * mdl_results_rep_width(r))
+		return shape_error(rd, "figures of each replication");
+	g_array_append_vals(r->reps, x, (guint)n);
+	return TRUE;
+}
+
 gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 {
 	Reader rd = { error, TRUE };
@@ -385,5 +405,5 @@ gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 	g_autoptr(GVariant) rows = g_variant_get_maybe(m);
 	if (rows && r->rows)
 		g_string_assign(r->rows, g_variant_get_string(rows, NULL));
-	return TRUE;
+	return get_reps(&rd, r, v);
 }

@@ -58,10 +58,9 @@ static char *play_difference(const MdlShardPlay *a, const MdlShardPlay *b,
 	if (strcmp(a->identity, b->identity) != 0)
 		return g_strdup_printf("%s had another text or other --set "
 				       "values", a->file);
-	if (a->rows != b->rows)
-		return g_strdup_printf("it %s incident rows", a->rows
-							 ? "carries"
-							 : "does not carry");
+	if (a->keep != b->keep)
+		return g_strdup_printf("it carries other figures (%u, not %u)",
+				       a->keep, b->keep);
 	return NULL;
 }
 
@@ -158,14 +157,14 @@ static GVariant *head_to_variant(const MdlShardHead *h)
 	GVariantBuilder plays;
 	const char *const none[] = { NULL };
 
-	g_variant_builder_init(&plays, G_VARIANT_TYPE("a(ssttb)"));
+	g_variant_builder_init(&plays, G_VARIANT_TYPE("a(ssttu)"));
 	for (guint j = 0; j < h->n_plays; j++) {
 		const MdlShardPlay *p = &h->plays[j];
-		g_variant_builder_add(&plays, "(ssttb)", p->file, p->identity,
+		g_variant_builder_add(&plays, "(ssttu)", p->file, p->identity,
 				      (guint64)p->seed,
-				      (guint64)p->replications, p->rows);
+				      (guint64)p->replications, p->keep);
 	}
-	return g_variant_new("(ss^asuuua(ssttb)tt)", h->drsim, h->command,
+	return g_variant_new("(ss^asuuua(ssttu)tt)", h->drsim, h->command,
 			     h->args ? (const char *const *)h->args : none,
 			     h->index, h->count, h->threads, &plays,
 			     (guint64)h->first, (guint64)h->end);
@@ -185,19 +184,19 @@ static gboolean head_from_variant(MdlShardHead *h, GVariant *v,
 	g_autoptr(GVariantIter) plays = NULL;
 	const char *file, *identity;
 	guint64 seed, reps;
-	gboolean rows;
+	guint32 keep;
 
-	g_variant_get(v, "(ss^asuuua(ssttb)tt)", &h->drsim, &h->command,
+	g_variant_get(v, "(ss^asuuua(ssttu)tt)", &h->drsim, &h->command,
 		      &h->args, &h->index, &h->count, &h->threads, &plays,
 		      &h->first, &h->end);
 	h->n_plays = (guint)g_variant_iter_n_children(plays);
 	h->plays = g_new0(MdlShardPlay, h->n_plays);
-	for (guint j = 0; g_variant_iter_next(plays, "(&s&sttb)", &file,
-					       &identity, &seed, &reps, &rows);
+	for (guint j = 0; g_variant_iter_next(plays, "(&s&sttu)", &file,
+					       &identity, &seed, &reps, &keep);
 	     j++) {
 		h->plays[j] = (MdlShardPlay){ g_strdup(file),
 					      g_strdup(identity), seed, reps,
-					      rows };
+					      keep };
 	}
 	guint64 first, end;
 	if (h->count == 0 || h->index >= h->count || h->n_plays == 0)

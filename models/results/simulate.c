@@ -13,7 +13,8 @@ typedef struct {
 	const MdlScenario *sc;
 	const MdlLabels *labels;
 	FILE *incidents;	/* rows go there as replications merge */
-	gboolean log;		/* chunks keep their incident rows */
+	FILE *reps;		/* figures of each replication, likewise */
+	MdlKeep keep;		/* what chunks keep */
 	guint64 merged;		/* replications merged so far */
 	gint64 t0, shown;	/* start, last progress line (µs) */
 } Job;
@@ -86,8 +87,12 @@ static gpointer acc_new(gpointer user)
 {
 	Job *job = user;
 
-	return mdl_results_new(job->sc, job->labels,
-			       job->log || job->incidents != NULL);
+	MdlResults *r = mdl_results_new(job->sc, job->labels,
+					(job->keep & MDL_KEEP_ROWS) != 0);
+
+	if (job->keep & MDL_KEEP_REPS)
+		mdl_results_keep_reps(r);
+	return r;
 }
 
 static void acc_free(gpointer acc)
@@ -116,6 +121,7 @@ static void merge(gpointer into, gconstpointer from, gpointer user)
 	Job *job = user;
 
 	total->rows_out = job->incidents;
+	total->reps_out = job->reps;
 	mdl_results_merge(total, from);
 	job->merged += ((const MdlResults *)from)->replications;
 	progress(job, job->merged == job->sc->replications);
@@ -131,7 +137,18 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 			 unsigned threads, FILE *incidents, MdlRunInfo *info,
 			 GError **error)
 {
-	Job job = { sc, labels, incidents, FALSE, 0, 0, 0 };
+	return mdl_simulate_streams(sc, labels, threads, incidents, NULL, info,
+				    error);
+}
+
+MdlResults *mdl_simulate_streams(const MdlScenario *sc,
+				 const MdlLabels *labels, unsigned threads,
+				 FILE *incidents, FILE *reps,
+				 MdlRunInfo *info, GError **error)
+{
+	Job job = { sc, labels, incidents, reps,
+		    (incidents ? MDL_KEEP_ROWS : 0) | (reps ? MDL_KEEP_REPS : 0),
+		    0, 0, 0 };
 	gint64 t0 = g_get_monotonic_time();
 
 	job.t0 = job.shown = t0;
@@ -144,11 +161,11 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 }
 
 gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
-			     unsigned threads, gboolean rows, guint64 c0,
+			     unsigned threads, MdlKeep keep, guint64 c0,
 			     guint64 c1, SimRunnerTake take, gpointer data,
 			     MdlRunInfo *info, GError **error)
 {
-	Job job = { sc, labels, NULL, rows, 0, 0, 0 };
+	Job job = { sc, labels, NULL, NULL, keep, 0, 0, 0 };
 	gint64 t0 = g_get_monotonic_time();
 	gboolean ok;
 

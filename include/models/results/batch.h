@@ -11,10 +11,11 @@
  *
  *     b = mdl_batch_new("compare", args, threads);
  *     if (shard) mdl_batch_set_shard(b, index, count, dir, &e);
- *     for each play: mdl_batch_add(b, sc, labels, file, sets, rows, &e);
+ *     for each play: mdl_batch_add(b, sc, labels, file, sets, keep, &e);
  *     mdl_batch_start(b, &e);
  *     if (mdl_batch_reports(b))
- *             for each play j: r = mdl_batch_results(b, j, rows, &info, &e);
+ *             for each play j: r = mdl_batch_results(b, j, rows, reps,
+ *                                                      &info, &e);
  *
  * The modes:
  *   local: mdl_batch_results() plays play j (mdl_simulate());
@@ -67,12 +68,13 @@ gboolean mdl_batch_set_shard(MdlBatch *b, guint32 index, guint32 count,
 			     const char *dir, GError **error);
 
 /* Declares the next play: sc loaded from file with sets, its labels
- * (all borrowed while b lives); rows: whether the command writes its
- * incident rows (shards then carry them).  In merge mode, FALSE with
+ * (all borrowed while b lives); keep: what the command writes besides
+ * the figures (its incident rows, the figures of each replication:
+ * simulate.h; shards then carry them).  In merge mode, FALSE with
  * error set (MDL_SHARD_ERROR) when the file cannot be read. */
 gboolean mdl_batch_add(MdlBatch *b, const MdlScenario *sc,
 		       const MdlLabels *labels, const char *file,
-		       const char *const *sets, gboolean rows,
+		       const char *const *sets, MdlKeep keep,
 		       GError **error);
 
 /* Plays what this process plays before reporting (shard, MPI) or checks
@@ -90,10 +92,11 @@ gboolean mdl_batch_reports(const MdlBatch *b);
 const char *mdl_batch_note(const MdlBatch *b);
 
 /* The results of play j, taken in order 0, 1, ..., yours to free; its
- * incident rows written to incidents when not NULL, as mdl_simulate().
+ * incident rows written to incidents and the figures of each replication
+ * to reps when not NULL, as mdl_simulate_streams().
  * NULL with error set (a replication failed, a shard is corrupt). */
 MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
-			      MdlRunInfo *info, GError **error);
+			      FILE *reps, MdlRunInfo *info, GError **error);
 
 /* The exit code of a batch's error: 2 for bad usage (G_OPTION_ERROR)
  * and for a shard that is not one (corrupt, truncated, of another format

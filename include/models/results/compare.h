@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "models/results/figures.h"
+#include "models/results/paired.h"
 #include "models/results/results.h"
 #include "models/results/simulate.h"
 #include "models/scenario/labels.h"
@@ -123,6 +124,8 @@ char *mdl_figure_diff_text(MdlFigure f, double d);
 
 /* -- a set of plays --------------------------------------------------- */
 
+typedef struct MdlComparePairs MdlComparePairs;
+
 /* Scenarios set side by side, once each is played and their services
  * matched: what compare's table, JSON and charts read.  Borrowed. */
 typedef struct {
@@ -131,7 +134,33 @@ typedef struct {
 	char *const *labels;		/* [n]: file name without .cfg */
 	GPtrArray *common;		/* service ids in every scenario */
 	GPtrArray *partial;		/* ids missing from some */
+	const MdlComparePairs *pairs;	/* paired differences, or NULL */
 } MdlCompareSet;
+
+/* -- paired differences ------------------------------------------------ */
+
+/* B − A of every scenario j > 0 of c against the first, for each service
+ * of c->common and for the costs when every scenario has them (paired.h),
+ * from the streams reps[c->n] of the figures of each replication
+ * (mdl_simulate_streams(), borrowed, read from their start).  Yours to
+ * free; NULL with error set when a stream cannot be read. */
+MdlComparePairs *mdl_compare_pairs_new(const MdlCompareSet *c,
+				       FILE *const *reps, GError **error);
+void mdl_compare_pairs_free(MdlComparePairs *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(MdlComparePairs, mdl_compare_pairs_free)
+
+/* The difference of paired figure f of the k-th service of c->common,
+ * scenario j against the first; of the costs (NULL when not every
+ * scenario has costs).  Owned by p. */
+const MdlPaired *mdl_compare_pairs_service(const MdlComparePairs *p,
+					   guint j, guint k,
+					   MdlPairedFigure f);
+const MdlPaired *mdl_compare_pairs_cost(const MdlComparePairs *p, guint j,
+					MdlPairedCost f);
+
+/* The paired figure of a figure of the table, FALSE when it has none
+ * (targets, percentiles: no interval for a difference of percentiles). */
+gboolean mdl_figure_paired(MdlFigure f, MdlPairedFigure *paired);
 
 /* TRUE when every scenario of c has costs. */
 gboolean mdl_compare_all_costed(const MdlCompareSet *c);

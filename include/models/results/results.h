@@ -82,6 +82,9 @@ typedef struct {
 	double *year_breached;	/* [n_years]: 1 when a breach started then */
 	double *year_uptime;	/* [n_years]: hours up in each slice */
 	double lost_h;		/* data lost so far */
+	/* of the replication being played: closed incidents, within the
+	 * RTO, RPO, both targets, censored ones */
+	double rep_counts[5];
 } MdlServiceResults;
 
 typedef struct {
@@ -106,6 +109,7 @@ typedef struct {
 	 * and data lost, by the slice they happened in (downtime is added
 	 * at the end, from the services' year_uptime) */
 	double *year_incidents;	/* [n_years] */
+	double rep_total, rep_incidents;	/* of the last replication */
 } MdlCostResults;
 
 typedef struct {
@@ -129,7 +133,37 @@ typedef struct {
 	gboolean log_incidents;
 	GString *rows;
 	FILE *rows_out;		/* borrowed; NULL: keep rows in memory */
+	/* The figures of each replication, in replication order, when kept
+	 * (mdl_results_keep_reps(): what compare pairs); see
+	 * mdl_results_merge() for where they go. */
+	GArray *reps;		/* double [replications × rep width] */
+	FILE *reps_out;		/* borrowed; NULL: keep them in memory */
 } MdlResults;
+
+/* The figures of one replication, in this order for each service (of the
+ * scenario's order), then, when the scenario has costs, its total and
+ * incidents costs: what paired differences need (docs/model.md). */
+enum {
+	MDL_REP_AVAILABILITY,	/* uptime / horizon */
+	MDL_REP_DOWNTIME,	/* hours down per year */
+	MDL_REP_BREACH,		/* fraction of its years with a breach */
+	MDL_REP_DATA_LOSS,	/* hours of data lost per year */
+	MDL_REP_INCIDENTS,	/* closed incidents (a count) */
+	MDL_REP_RTO_MET,	/* of them within the RTO target */
+	MDL_REP_RPO_MET,	/* within the RPO target */
+	MDL_REP_BOTH_MET,	/* within both */
+	MDL_REP_CENSORED,	/* incidents open at the horizon */
+	MDL_REP_PER_SERVICE
+};
+enum { MDL_REP_COST_TOTAL, MDL_REP_COST_INCIDENTS, MDL_REP_COSTS };
+
+/* Keep r's figures of each replication from now on (r holds no
+ * replication yet). */
+void mdl_results_keep_reps(MdlResults *r);
+
+/* The number of figures of one replication: MDL_REP_PER_SERVICE per
+ * service, then MDL_REP_COSTS when the scenario has costs. */
+guint mdl_results_rep_width(const MdlResults *r);
 
 /* An empty breakdown (freed with the results holding it). */
 MdlBreakdown *mdl_breakdown_new(void);

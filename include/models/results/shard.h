@@ -51,7 +51,8 @@ typedef struct {
 	char *file;		/* the scenario file as given */
 	char *identity;		/* mdl_shard_identity() of it */
 	guint64 seed, replications;
-	gboolean rows;		/* its chunks carry their incident rows */
+	guint32 keep;		/* what its chunks carry besides their
+				   figures: MdlKeep (simulate.h) */
 } MdlShardPlay;
 
 /* What a shard is of, and which one. */
@@ -70,11 +71,11 @@ void mdl_shard_head_clear(MdlShardHead *h);
 
 /* The GVariant types of the records: the head (drsim's version, the
  * command, its options, index, count, threads, the plays as (file,
- * identity, seed, replications, rows), first and end unit), a chunk
+ * identity, seed, replications, keep), first and end unit), a chunk
  * (play, chunk, results: serial.h; yours to g_free()) and the trailer
  * (chunk records, SHA-256 in hex of every byte before the trailer's
  * record). */
-#define MDL_SHARD_HEAD_TYPE "(ssasuuua(ssttb)tt)"
+#define MDL_SHARD_HEAD_TYPE "(ssasuuua(ssttu)tt)"
 #define MDL_SHARD_TRAILER_TYPE "(ts)"
 char *mdl_shard_chunk_type(void);
 

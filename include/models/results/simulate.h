@@ -30,14 +30,28 @@ MdlResults *mdl_simulate(const MdlScenario *sc, const MdlLabels *labels,
 			 unsigned threads, FILE *incidents, MdlRunInfo *info,
 			 GError **error);
 
+/* The same, the figures of each replication (results.h, MDL_REP_*)
+ * written to reps too when not NULL, as raw doubles in this machine's
+ * byte order, in replication order: what compare pairs. */
+MdlResults *mdl_simulate_streams(const MdlScenario *sc,
+				 const MdlLabels *labels, unsigned threads,
+				 FILE *incidents, FILE *reps,
+				 MdlRunInfo *info, GError **error);
+
+/* What the results of a chunk keep besides their figures, for a command
+ * to write out: its incident rows, the figures of each replication. */
+typedef enum {
+	MDL_KEEP_ROWS = 1 << 0,
+	MDL_KEEP_REPS = 1 << 1,
+} MdlKeep;
+
 /* Plays the chunks [c0, c1) of sc's run (sim/runner.h: they depend on
- * sc->replications alone) and hands each chunk's results (its incident
- * rows kept when rows) to take in chunk order, on the calling thread:
- * merged in that order into mdl_results_new(), they are what
- * mdl_simulate() returns.  FALSE with error set when a replication
- * failed. */
+ * sc->replications alone) and hands each chunk's results (keeping what
+ * keep says) to take in chunk order, on the calling thread: merged in
+ * that order into mdl_results_new(), they are what mdl_simulate()
+ * returns.  FALSE with error set when a replication failed. */
 gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
-			     unsigned threads, gboolean rows, guint64 c0,
+			     unsigned threads, MdlKeep keep, guint64 c0,
 			     guint64 c1, SimRunnerTake take, gpointer data,
 			     MdlRunInfo *info, GError **error);
 
