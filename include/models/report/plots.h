@@ -58,6 +58,7 @@ typedef struct {
 	char *name;
 	GString *dat, *gp;
 	guint height;		/* pixels of the rendered chart; 0: 800 */
+	guint width;		/* and its width; 0: 1200 */
 } MdlPlot;
 
 /* A new chart called name ("rto_cdf"), its .dat opened with the column
