@@ -76,14 +76,17 @@ static void gp_bars(GString *gp, const char *dat, guint col, guint lt,
 
 /* The value played (column vcol) at the end of the bars of column col:
  * left of a bar below the base, right of one above it, none at the
- * base (no bar). */
+ * base (no bar).  The text is emptied rather than the point made NaN:
+ * gnuplot 5.4 crashes on a label plot without a single point. */
 static void gp_values(GString *gp, const char *dat, guint col, guint vcol)
 {
 	g_string_append_printf(
-		gp, ", \\\n     \"%s\" using (scale*$%u):($%u < $5 ? $1 : NaN)"
-		    ":%u with labels right offset -0.5,0 font \",10\" notitle"
-		    ", \\\n     \"%s\" using (scale*$%u):($%u > $5 ? $1 : NaN)"
-		    ":%u with labels left offset 0.5,0 font \",10\" notitle",
+		gp, ", \\\n     \"%s\" using (scale*$%u):1:($%u < $5 ? "
+		    "strcol(%u) : \"\") with labels right offset -0.5,0 font "
+		    "\",10\" notitle"
+		    ", \\\n     \"%s\" using (scale*$%u):1:($%u > $5 ? "
+		    "strcol(%u) : \"\") with labels left offset 0.5,0 font "
+		    "\",10\" notitle",
 		dat, col, col, vcol, dat, col, col, vcol);
 }
 
