@@ -66,9 +66,21 @@ gboolean mdl_sensitivity_play(MdlSensitivity *s, unsigned threads,
 	guint n;
 	g_autofree MdlComparePlay **plays = mdl_sensitivity_plays(s, &n);
 
-	for (guint i = 0; i < n; i++)
-		if (!mdl_compare_play_run(plays[i], threads, NULL, error))
+	for (guint i = 0; i < n; i++) {
+		const MdlSensParameter *p;
+		guint j = (i + 1) % MDL_SENS_POINTS;
+		if (mdl_compare_play_run(plays[i], threads, NULL, error))
+			continue;
+		if (i == 0) {
+			g_prefix_error(error, "the base run: ");
 			return FALSE;
+		}
+		/* plays 1, 2 are parameter 0's low and high, and so on */
+		p = mdl_sensitivity_param(s, (i - 1) / MDL_SENS_POINTS);
+		g_prefix_error(error, "'%s' at its %s value %s: ", p->key,
+			       j == MDL_SENS_LOW ? "low" : "high", p->value[j]);
+		return FALSE;
+	}
 	return TRUE;
 }
 
