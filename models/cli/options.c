@@ -48,6 +48,16 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 				   char **argv, const char *params,
 				   const char *summary, GError **error)
 {
+	return mdl_compare_options_parse_with(o, argc, argv, params, summary,
+					      NULL, error);
+}
+
+gboolean mdl_compare_options_parse_with(MdlCompareOptions *o, int argc,
+					char **argv, const char *params,
+					const char *summary,
+					const GOptionEntry *extra,
+					GError **error)
+{
 	GOptionEntry entries[] = {
 		{ "replications", 'r', 0, G_OPTION_ARG_INT64, &o->replications,
 		  "Replications of every run (default: the first scenario's)",
@@ -83,6 +93,8 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 	o->threads = (gint)g_get_num_processors();
 	g_option_context_set_summary(ctx, summary);
 	g_option_context_add_main_entries(ctx, entries, NULL);
+	if (extra)
+		g_option_context_add_main_entries(ctx, extra, NULL);
 	if (!g_option_context_parse(ctx, &argc, &argv, error) ||
 	    !options_check(o, error))
 		return FALSE;

@@ -135,17 +135,18 @@ void mdl_plot_begin(MdlPlot *p)
 {
 	g_return_if_fail(p);
 	guint h = p->height ? p->height : 800;
+	guint w = p->width ? p->width : 1200;
 
 	g_string_append_printf(p->gp,
 		"do for [fmt in \"png svg\"] {\n"
 		"if (fmt eq \"png\") {\n"
-		"  set terminal pngcairo size 1200,%u font \"Sans,14\" "
+		"  set terminal pngcairo size %u,%u font \"Sans,14\" "
 		"noenhanced\n"
 		"} else {\n"
-		"  set terminal svg size 1200,%u font \"Sans,14\" "
+		"  set terminal svg size %u,%u font \"Sans,14\" "
 		"noenhanced background rgb \"white\"\n"
 		"}\n"
-		"set output \"%s.\" . fmt\n", h, h, p->name);
+		"set output \"%s.\" . fmt\n", w, h, w, h, p->name);
 }
 
 void mdl_plot_end(MdlPlot *p)

@@ -28,9 +28,7 @@ static gboolean negative(Loader *ld, const config_setting_t *s,
 	return FALSE;
 }
 
-/* "1.5M" -> 1.5e6; FALSE when text is not a number with an optional
- * suffix k, M or G (blanks allowed around it). */
-static gboolean parse_amount(const char *text, double *out)
+gboolean ld_parse_amount(const char *text, double *out)
 {
 	char *end;
 	double v = g_ascii_strtod(text, &end), scale = 1;
@@ -71,7 +69,7 @@ gboolean ld_amount(Loader *ld, const config_setting_t *s, const char *ctx,
 
 	if (config_setting_type(s) == CONFIG_TYPE_STRING) {
 		const char *text = config_setting_get_string(s);
-		if (!parse_amount(text, &v)) {
+		if (!ld_parse_amount(text, &v)) {
 			g_autofree char *key = ld_key(s);
 			g_autofree char *got = ld_value_text(s);
 			ld_error(ld, s,

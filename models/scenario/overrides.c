@@ -94,8 +94,9 @@ static char *prefix(char **parts, guint n)
 	return g_strdup_printf("'%s'", path);
 }
 
-static void no_child(Loader *ld, guint set, const config_setting_t *parent,
-		     char **parts, guint i)
+/* "unknown path: no 'x' in 'a.b'" and a hint; g_free() it. */
+static char *no_child_text(const config_setting_t *parent, char **parts,
+			   guint i)
 {
 	g_autoptr(GPtrArray) names = child_names(parent);
 	g_autofree char *where = prefix(parts, i);
@@ -103,8 +104,16 @@ static void no_child(Loader *ld, guint set, const config_setting_t *parent,
 		ld_hint(parts[i], (const char *const *)names->pdata,
 			(int)names->len, '\'');
 
-	ld_error_set(ld, set, "unknown path: no '%s' in %s%s", parts[i], where,
-		     hint);
+	return g_strdup_printf("unknown path: no '%s' in %s%s", parts[i],
+			       where, hint);
+}
+
+static void no_child(Loader *ld, guint set, const config_setting_t *parent,
+		     char **parts, guint i)
+{
+	g_autofree char *text = no_child_text(parent, parts, i);
+
+	ld_error_set(ld, set, "%s", text);
 }
 
 /* ---- the value --------------------------------------------------------- */
@@ -346,4 +355,43 @@ void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets)
 		}
 		apply(ld, i, root, ld->set_keys->pdata[i], eq + 1);
 	}
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+config_setting_t *ld_find_path(config_setting_t *root, const char *key,
+			       GError **error)
+{
+	g_auto(GStrv) parts = g_strsplit(key, ".", -1);
+	guint n = g_strv_length(parts);
+	config_setting_t *s = root;
+
+	for (guint i = 0; i < n; i++) {
+		config_setting_t *next;
+
+		if (!*parts[i]) {
+			g_set_error_literal(error, MDL_SCENARIO_ERROR,
+					    MDL_SCENARIO_ERROR_VALUE,
+					    "empty name in the path");
+			return NULL;
+		}
+		if (i > 0 && !config_setting_is_aggregate(s)) {
+			g_autofree char *where = prefix(parts, i);
+
+			g_set_error(error, MDL_SCENARIO_ERROR,
+				    MDL_SCENARIO_ERROR_VALUE,
+				    "unknown path: %s is %s, not a group or a "
+				    "list", where, ld_type_name(s));
+			return NULL;
+		}
+		if (!(next = child(s, parts[i]))) {
+			g_autofree char *text = no_child_text(s, parts, i);
+
+			g_set_error_literal(error, MDL_SCENARIO_ERROR,
+					    MDL_SCENARIO_ERROR_VALUE, text);
+			return NULL;
+		}
+		s = next;
+	}
+	return s;
 }

@@ -219,6 +219,13 @@ SimDist *ld_occurrence(Loader *ld, const config_setting_t *group,
 
 /* ---- overrides.c ---- */
 
+/* The setting at path key ("components.san.count": names, ids or
+ * indices separated by dots, as --set reads them) under root, or NULL
+ * with error set (MDL_SCENARIO_ERROR_VALUE, "unknown path: no 'x' in
+ * 'components' (did you mean 'y'?)", as for an override). */
+config_setting_t *ld_find_path(config_setting_t *root, const char *key,
+			       GError **error);
+
 /* Applies each "KEY=VALUE" of sets (NULL-terminated, may be NULL) to the
  * config under root, marking what it wrote; reports bad ones. */
 void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets);
@@ -289,12 +296,23 @@ void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 MdlScenario *ld_load_scenario(const char *file, const char *const *sets,
 			      gboolean nested, GError **error);
 
+/* The file of ld read into cfg (config_init()ed by the caller, which
+ * destroys it) and the overrides sets applied to it, not validated.
+ * FALSE after reporting when the file cannot be read, is not libconfig
+ * or is empty; an override that cannot be applied is reported, and
+ * leaves TRUE (ld_failed() tells). */
+gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets);
+
 /* ---- costs.c ---- */
 
 /* An amount of money, >= 0: a number, or a string "150k", "1.5M", "2G"
  * (suffixes k, M, G: thousands, millions, billions). */
 gboolean ld_amount(Loader *ld, const config_setting_t *s, const char *ctx,
 		   double *out);
+
+/* "1.5M" -> 1.5e6: a number with an optional suffix k, M or G (blanks
+ * allowed around it); FALSE, *out untouched, when text is not one. */
+gboolean ld_parse_amount(const char *text, double *out);
 
 /* The optional top-level group `costs` of root into sc->costs (left
  * NULL when absent), with the scenario its project replaces into

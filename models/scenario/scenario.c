@@ -587,6 +587,18 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	order_services(ld, sc, lists[LD_SERVICE]);
 }
 
+gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets)
+{
+	if (!parse(ld, cfg))
+		return FALSE;
+	if (config_setting_length(config_root_setting(cfg)) == 0) {
+		ld_error(ld, NULL, "empty scenario: no settings in the file");
+		return FALSE;
+	}
+	ld_apply_sets(ld, config_root_setting(cfg), sets);
+	return TRUE;
+}
+
 /* Builds the scenario from the file and the overrides, into ld's errors
  * when it cannot. */
 static MdlScenario *load(Loader *ld, const char *const *sets)
@@ -595,16 +607,10 @@ static MdlScenario *load(Loader *ld, const char *const *sets)
 	config_t cfg;
 
 	config_init(&cfg);
-	if (!parse(ld, &cfg)) {
+	if (!ld_read_tree(ld, &cfg, sets)) {
 		config_destroy(&cfg);
 		return NULL;
 	}
-	if (config_setting_length(config_root_setting(&cfg)) == 0) {
-		ld_error(ld, NULL, "empty scenario: no settings in the file");
-		config_destroy(&cfg);
-		return NULL;
-	}
-	ld_apply_sets(ld, config_root_setting(&cfg), sets);
 	sc = g_new0(MdlScenario, 1);
 	sc->file = g_strdup(ld->file);
 	validate(ld, config_root_setting(&cfg), sc);

@@ -44,6 +44,17 @@ int mdl_cmd_compare(int argc, char **argv);
  * or a bad value at any point (all checked before the first run). */
 int mdl_cmd_sweep(int argc, char **argv);
 
+/* `drsim sensitivity SCENARIO [--vary KEY=LOW,HIGH]... [OPTION...]`:
+ * plays the scenario at its base values and, one parameter at a time, at
+ * each parameter's low and high value (the automatic set without
+ * --vary), all with the same replications and seed, and prints the
+ * tornado of each service's probability of a breach in a year and of
+ * the total cost; with --out DIR also writes the tornado charts' .dat
+ * and .gp and summary.json.  Returns 0, 1 when a run or a file failed,
+ * 2 on bad usage, a bad --vary or a value that does not load (all
+ * checked before the first run). */
+int mdl_cmd_sensitivity(int argc, char **argv);
+
 /* `drsim exercise SCENARIO --inject WHAT@WHEN [OPTION...]`: rehearses one
  * disaster (docs/output.md).  Returns 0, 1 when a replication failed or
  * the files could not be written, 2 on bad usage, a bad scenario or a bad

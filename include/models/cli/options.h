@@ -44,6 +44,15 @@ gboolean mdl_compare_options_parse(MdlCompareOptions *o, int argc,
 				   char **argv, const char *params,
 				   const char *summary, GError **error);
 
+/* The same with the command's own options: extra, NULL-terminated (by
+ * an entry with a NULL long_name), added to the shared ones (borrowed;
+ * NULL: none). */
+gboolean mdl_compare_options_parse_with(MdlCompareOptions *o, int argc,
+					char **argv, const char *params,
+					const char *summary,
+					const GOptionEntry *extra,
+					GError **error);
+
 /* The options that make the command what it is, in a fixed order (the
  * files, -r, -s, -H, --set, --format, --plot): what a shard records and
  * `drsim merge` replays, not where or how it is played (--out,

@@ -29,7 +29,7 @@
  *
  * Invariants of every .gp: run from DIR (`cd DIR && gnuplot NAME.gp`), it
  * reads its .dat by a relative path and renders DIR/NAME.png (pngcairo,
- * 1200x800) and DIR/NAME.svg; the title names the scenario, axes carry
+ * 1200x800 unless the chart says otherwise) and DIR/NAME.svg; the title names the scenario, axes carry
  * their unit, the key is outside the plot area.  A chart with nothing to
  * show still renders: an empty frame saying why.
  *
@@ -58,6 +58,7 @@ typedef struct {
 	char *name;
 	GString *dat, *gp;
 	guint height;		/* pixels of the rendered chart; 0: 800 */
+	guint width;		/* and its width; 0: 1200 */
 } MdlPlot;
 
 /* A new chart called name ("rto_cdf"), its .dat opened with the column

@@ -32,6 +32,8 @@ GQuark mdl_scenario_error_quark(void);
 typedef enum {
 	MDL_SCENARIO_ERROR_FILE,	/* cannot read the file */
 	MDL_SCENARIO_ERROR_INVALID,	/* syntax or validation: see message */
+	MDL_SCENARIO_ERROR_VALUE,	/* a path naming no usable value
+					   (values.h) */
 } MdlScenarioError;
 
 typedef enum { MDL_SITE_INTERNAL, MDL_SITE_HOSTED } MdlSiteKind;
