@@ -22,8 +22,10 @@ char *sim_cli_help(const SimCommand *commands)
 			   "  drsim --version\n\nCommands:\n");
 	if (!commands[0].name)
 		g_string_append(s, "  (none yet)\n");
+	/* each command on its line, what it does under it: synopses are
+	 * too long for columns within 80 characters */
 	for (const SimCommand *c = commands; c->name; c++)
-		g_string_append_printf(s, "  %-9s %-28s %s\n", c->name,
+		g_string_append_printf(s, "  %s %s\n      %s\n", c->name,
 				       c->synopsis, c->summary);
 	g_string_append(s, "\nExit status: 0 success, 1 the run failed, "
 			   "2 bad usage or bad scenario.\n"
