@@ -27,7 +27,7 @@ static MdlScenario *load(const char *file, const char *reps)
 static void assert_same_reports(const MdlScenario *sc, const MdlResults *a,
 				const MdlResults *b)
 {
-	MdlRunInfo info = { 2, 0 };
+	MdlRunInfo info = { 2, 0, NULL };
 
 	for (int f = MDL_FORMAT_TABLE; f <= MDL_FORMAT_CSV; f++) {
 		g_autofree char *x = mdl_report(sc, a, &info, (MdlFormat)f);

@@ -38,6 +38,8 @@ typedef struct {
 	FILE **reps;			/* [n]: each play's figures of each
 					   replication (temporary files) */
 	MdlComparePairs *pairs;		/* B − A, replication by replication */
+	MdlPrecisionOptions prec;	/* --precision ... */
+	MdlPrecisionOutcome precision;	/* how a run to it went */
 } Compare;
 
 /* Files of DIR that a scenario's subdirectory must not shadow. */
@@ -67,6 +69,8 @@ static void compare_clear(Compare *c)
 			fclose(c->reps[i]);
 	g_free(c->reps);
 	mdl_compare_pairs_free(c->pairs);
+	mdl_precision_options_clear(&c->prec);
+	mdl_precision_outcome_clear(&c->precision);
 	if (c->common)
 		g_ptr_array_unref(c->common);
 	if (c->partial)
@@ -252,14 +256,42 @@ static FILE *reps_file(GError **error)
 	return f;
 }
 
+/* Every scenario to the precision of --precision, batch by batch, the
+ * same replications for all (precision.h). */
+static gboolean play_precise(Compare *c, GError **error)
+{
+	g_autofree MdlPrecisionPlay *plays = g_new0(MdlPrecisionPlay, c->n);
+	gboolean ok;
+
+	for (guint i = 0; i < c->n; i++)
+		plays[i] = (MdlPrecisionPlay){
+			c->plays[i]->sc, c->plays[i]->labels, c->labels[i],
+			c->outs ? mdl_outdir_incidents(c->outs[i]) : NULL,
+			c->reps[i], NULL, { 0, 0, NULL }
+		};
+	ok = mdl_precision_play(plays, c->n, (unsigned)c->o.threads,
+				&c->prec.goal, &c->precision, error);
+	for (guint i = 0; i < c->n; i++) {
+		if (ok)
+			mdl_compare_play_take(c->plays[i], plays[i].results,
+					      &plays[i].info);
+		else
+			mdl_results_free(plays[i].results);
+	}
+	return ok;
+}
+
 static gboolean play_all(Compare *c, GError **error)
 {
 	c->reps = g_new0(FILE *, c->n);
+	for (guint i = 0; i < c->n; i++)
+		if (!(c->reps[i] = reps_file(error)))
+			return FALSE;
+	if (c->prec.target)
+		return play_precise(c, error);
 	for (guint i = 0; i < c->n; i++) {
 		FILE *rows = c->outs ? mdl_outdir_incidents(c->outs[i]) : NULL;
 		MdlRunInfo info;
-		if (!(c->reps[i] = reps_file(error)))
-			return FALSE;
 		MdlResults *r = mdl_batch_results(c->batch, i, rows,
 						  c->reps[i], &info, error);
 		if (!r) {
@@ -313,14 +345,21 @@ static void table_header(GString *s, const Compare *c)
 	}
 	g_string_append_printf(s, "drsim %s — compare %u scenarios\n",
 			       DRSIM_VERSION, c->n);
+	guint64 n = c->plays[0]->results->replications;
 	g_string_append_printf(
 		s, "%" G_GUINT64_FORMAT " replication%s each (%s), seed %"
 		   G_GUINT64_FORMAT " (%s), %d threads, %" G_GUINT64_FORMAT
 		   " events in %.2f s\n",
-		sc->replications, sc->replications == 1 ? "" : "s",
-		c->o.replications >= 0 ? "--replications" : from,
+		n, n == 1 ? "" : "s",
+		c->prec.target ? "--precision"
+		: c->o.replications >= 0 ? "--replications" : from,
 		sc->seed, c->o.seed >= 0 ? "--seed" : from, c->o.threads,
 		events, wall_s);
+	if (c->prec.target) {
+		g_autofree char *p = mdl_precision_outcome_text(&c->precision,
+								n);
+		g_string_append_printf(s, "%s\n", p);
+	}
 	mdl_compare_grid_render(g, s, "  ");
 }
 
@@ -729,7 +768,8 @@ static char *report_json(const Compare *c)
 	json_builder_set_member_name(b, "seed");
 	json_builder_add_int_value(b, (gint64)sc->seed);
 	json_builder_set_member_name(b, "replications");
-	json_builder_add_int_value(b, (gint64)sc->replications);
+	json_builder_add_int_value(b,
+				   (gint64)c->plays[0]->results->replications);
 	json_services(b, c);
 	json_cost(b, c);
 	mdl_compare_json_run(b, c->plays, c->n);
@@ -814,7 +854,9 @@ static int report(const Compare *c)
 
 static gboolean parse(Compare *c, int argc, char **argv, GError **error)
 {
-	if (!mdl_compare_options_parse(
+	g_autofree GOptionEntry *prec = mdl_precision_options_entries(&c->prec);
+
+	if (!mdl_compare_options_parse_with(
 		    &c->o, argc, argv, "SCENARIO SCENARIO...",
 		    "Plays every scenario with the same replications and seed "
 		    "(the first\nscenario's unless -r or -s is given) and sets "
@@ -823,7 +865,8 @@ static gboolean parse(Compare *c, int argc, char **argv, GError **error)
 		    "With --out DIR, also writes DIR/compare.json, the charts' "
 		    "data and, per\nscenario, DIR/NAME/summary.json and "
 		    "incidents.csv.",
-		    error))
+		    prec, error) ||
+	    !mdl_precision_options_check(&c->prec, c->o.shard != NULL, error))
 		return FALSE;
 	if (!c->o.args || !c->o.args[0] || !c->o.args[1]) {
 		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
@@ -867,7 +910,8 @@ static int compare(Compare *c, int argc, char **argv, GError **error)
 
 int mdl_cmd_compare(int argc, char **argv)
 {
-	Compare c = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = argv[0] };
+	Compare c = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = argv[0],
+		       .prec = MDL_PRECISION_OPTIONS_INIT };
 	GError *error = NULL;
 	int code = compare(&c, argc, argv, &error);
 

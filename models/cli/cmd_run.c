@@ -27,6 +27,7 @@ typedef struct {
 	gint threads;
 	char *shard;		/* --shard I/K or auto, or NULL */
 	guint32 shard_index, shard_count;
+	MdlPrecisionOptions prec;	/* --precision ... */
 	char **sets;
 	char **args;
 } RunOptions;
@@ -37,6 +38,7 @@ static void run_options_clear(RunOptions *o)
 	g_free(o->format);
 	g_free(o->out);
 	g_free(o->shard);
+	mdl_precision_options_clear(&o->prec);
 	g_strfreev(o->sets);
 	g_strfreev(o->args);
 }
@@ -140,6 +142,7 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	g_autoptr(GOptionContext) ctx = g_option_context_new("SCENARIO");
+	g_autofree GOptionEntry *prec = mdl_precision_options_entries(&o->prec);
 
 	g_option_context_set_summary(ctx,
 		"Plays a scenario many times and reports, per service, "
@@ -149,7 +152,9 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		"scripts with their data, all complete or none; --plot "
 		"renders the\ncharts (docs/output.md, \"Charts\").");
 	g_option_context_add_main_entries(ctx, entries, NULL);
-	if (!g_option_context_parse(ctx, &argc, &argv, error))
+	g_option_context_add_main_entries(ctx, prec, NULL);
+	if (!g_option_context_parse(ctx, &argc, &argv, error) ||
+	    !mdl_precision_options_check(&o->prec, o->shard != NULL, error))
 		return FALSE;
 	if (!o->args || !o->args[0] || o->args[1]) {
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -302,6 +307,27 @@ static MdlBatch *batch_new(const MdlScenario *sc, const MdlLabels *labels,
 	return b;
 }
 
+/* The run to the precision of --precision (precision.h): its results,
+ * with *outcome and *info filled, or NULL with error set. */
+static MdlResults *play_to_precision(const MdlScenario *sc,
+				     const MdlLabels *labels,
+				     const RunOptions *o, MdlOutdir *out,
+				     MdlPrecisionOutcome *outcome,
+				     MdlRunInfo *info, GError **error)
+{
+	MdlPrecisionPlay play = { sc, labels, sc->name,
+				  out ? mdl_outdir_incidents(out) : NULL, NULL,
+				  NULL, { 0, 0, NULL } };
+
+	if (!mdl_precision_play(&play, 1, (unsigned)o->threads, &o->prec.goal,
+				outcome, error)) {
+		mdl_results_free(play.results);
+		return NULL;
+	}
+	*info = play.info;
+	return play.results;
+}
+
 /* Plays a loaded scenario.  The files of --out are opened before the run,
  * so that an unwritable DIR fails at once, and are removed unless the
  * whole run and every file succeeded (outdir.h); --plot renders the
@@ -340,13 +366,21 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 			printf("%s\n", mdl_batch_note(batch));
 		return SIM_EXIT_OK;
 	}
-	MdlResults *r = mdl_batch_results(batch, 0,
-					  out ? mdl_outdir_incidents(out) : NULL,
-					  NULL, &info, &error);
-	if (!r)
+	MdlPrecisionOutcome precision = { 0 };
+	MdlResults *r = o->prec.target
+				? play_to_precision(sc, labels, o, out, &precision,
+						    &info, &error)
+				: mdl_batch_results(batch, 0,
+						    out ? mdl_outdir_incidents(out)
+							: NULL,
+						    NULL, &info, &error);
+	if (!r) {
+		mdl_precision_outcome_clear(&precision);
 		return batch_failed(error, sc, prog);
+	}
 	code = report(sc, r, &info, format, out, tl, scripts, prog);
 	mdl_results_free(r);
+	mdl_precision_outcome_clear(&precision);
 	if (code == SIM_EXIT_OK && o->plot)
 		code = render(o->out, scripts, prog);
 	return code;
@@ -354,7 +388,8 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 
 int mdl_cmd_run(int argc, char **argv)
 {
-	RunOptions o = { .replications = -1, .seed = -1, .trace = NO_TRACE };
+	RunOptions o = { .replications = -1, .seed = -1, .trace = NO_TRACE,
+			 .prec = MDL_PRECISION_OPTIONS_INIT };
 	GError *error = NULL;
 	MdlFormat format = MDL_FORMAT_TABLE;
 	int code = SIM_EXIT_OK;

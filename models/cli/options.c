@@ -2,6 +2,8 @@
  * (options.h). */
 #include "models/cli/options.h"
 
+#include "sim/mpi.h"
+
 /* -- options --------------------------------------------------------------- */
 
 void mdl_compare_options_clear(MdlCompareOptions *o)
@@ -163,4 +165,63 @@ char **mdl_compare_options_canonical(const MdlCompareOptions *o)
 				  o->sets, o->format_name, o->plot);
 	g_ptr_array_add(a, NULL);
 	return (char **)g_ptr_array_free(a, FALSE);
+}
+
+/* -- precision ----------------------------------------------------------- */
+
+GOptionEntry *mdl_precision_options_entries(MdlPrecisionOptions *p)
+{
+	const GOptionEntry entries[] = {
+		{ "precision", 0, 0, G_OPTION_ARG_STRING, &p->target,
+		  "Play replications in batches until the 95% intervals of "
+		  "the --precision-on figures are this narrow, relative to "
+		  "their mean (e.g. 0.5%)", "P" },
+		{ "precision-on", 0, 0, G_OPTION_ARG_STRING, &p->on,
+		  "The figures of --precision, of every service: "
+		  "availability, downtime, breach, data-loss, cost (default: "
+		  "availability,breach)", "LIST" },
+		{ "max-replications", 0, 0, G_OPTION_ARG_INT64, &p->max,
+		  "Stop there if --precision is not reached (default: "
+		  "1000000)", "N" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+
+	return g_memdup2(entries, sizeof entries);
+}
+
+gboolean mdl_precision_options_check(MdlPrecisionOptions *p, gboolean shard,
+				     GError **error)
+{
+	if (!p->target) {
+		if (!p->on && p->max < 0)
+			return TRUE;
+		return usage(error, p->on ? "--precision-on needs --precision"
+					  : "--max-replications needs "
+					    "--precision");
+	}
+	if (shard || sim_mpi_size() > 1)
+		return usage(error, "--precision plays batches one after the "
+				    "other: not with --shard or mpirun");
+	if (!mdl_precision_parse_target(p->target, &p->goal.target, error))
+		return FALSE;
+	p->goal.figures = MDL_PRECISION_DEFAULT;
+	if (p->on && !mdl_precision_parse_figures(p->on, &p->goal.figures,
+						  error))
+		return FALSE;
+	if (p->max == 0 || p->max < -1) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--max-replications must be >= 2 (got %"
+			    G_GINT64_FORMAT ")", p->max);
+		return FALSE;
+	}
+	p->goal.max_replications = p->max > 0 ? (guint64)p->max
+					      : MDL_PRECISION_MAX_DEFAULT;
+	return TRUE;
+}
+
+void mdl_precision_options_clear(MdlPrecisionOptions *p)
+{
+	g_free(p->target);
+	g_free(p->on);
+	p->target = p->on = NULL;
 }

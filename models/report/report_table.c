@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/results/precision.h"
 #include "sim/cli.h"
 #include "sim/units.h"
 
@@ -90,6 +91,31 @@ static void table_protection(GString *s, const MdlServiceResults *x)
 				  "95%% CI [%s, %s]\n",
 			       num(l.mean, b[0]), num(l.lo, b[1]),
 			       num(l.hi, b[2]));
+}
+
+/* "±0.027%", the precision of an estimate; "-" when it has none. */
+static const char *prec(const SimWelford *w, char buf[32])
+{
+	double p = mdl_precision_of(w);
+
+	if (!isfinite(p))
+		return "-";
+	g_snprintf(buf, 32, "±%.2g%%", p * 100);
+	return buf;
+}
+
+/* The precision of the headline figures: the half-width of their 95 %
+ * interval relative to their mean. */
+static void table_precision(GString *s, const MdlServiceResults *x)
+{
+	char b[4][32];
+
+	g_string_append_printf(
+		s, "  precision         availability %s, downtime %s, breach %s, "
+		   "data lost %s (95%% CI half-width / mean)\n",
+		prec(&x->availability, b[0]), prec(&x->downtime_h_per_year, b[1]),
+		prec(&x->p_breach_per_year, b[2]),
+		prec(&x->data_loss_h_per_year, b[3]));
 }
 
 /* One line per label that had incidents: count, mean and p95 of RTO and
@@ -180,6 +206,7 @@ static void table_service(GString *s, const MdlScenario *sc,
 			       pct(mdl_ratio(x->both_met, x->incidents),
 				   b[0]));
 	table_protection(s, x);
+	table_precision(s, x);
 	if (x->incidents == 0)
 		return;
 	MdlBreakdowns causes = mdl_by_cause(r, x), paths = mdl_by_path(r, x);
@@ -262,6 +289,9 @@ static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
 			       money(t.mean, b[0]), money(t.lo, b[1]),
 			       money(t.hi, b[2]));
 	table_cost_quantiles(s, c->total_sketch);
+	g_string_append_printf(s, "  precision         %s (95%% CI "
+				  "half-width / mean)\n",
+			       prec(&c->total, b[0]));
 	g_string_append_printf(s, "  fixed             %s\n",
 			       money(sim_welford_mean(&c->fixed), b[0]));
 	g_string_append_printf(s, "  incidents         %s   ",
@@ -299,6 +329,11 @@ char *report_table(const MdlScenario *sc, const MdlResults *r,
 				  " events in %.2f s\n",
 			       r->replications, dur(sc->horizon_h, b), sc->seed,
 			       info->threads, r->events, info->wall_s);
+	if (info->precision) {
+		g_autofree char *p = mdl_precision_outcome_text(
+			info->precision, r->replications);
+		g_string_append_printf(s, "%s\n", p);
+	}
 	table_replaces(s, sc, r);
 	for (guint i = 0; i < sc->n_services; i++)
 		table_service(s, sc, r, i);

@@ -561,6 +561,7 @@ MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
 		return NULL;
 	}
 	info->threads = b->shard_threads;
+	info->precision = NULL;
 	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
 	return r;
 }

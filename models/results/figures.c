@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/results/precision.h"
 #include "sim/cli.h"
 #include "sim/units.h"
 
@@ -135,6 +136,7 @@ static void add_estimate(JsonBuilder *b, const char *key, const SimWelford *w,
 	if (with_stderr)
 		add_number(b, "stderr", e.stderr_);
 	add_ci95(b, &e);
+	add_number(b, "precision", mdl_precision_of(w));
 	json_builder_end_object(b);
 }
 
@@ -296,6 +298,7 @@ static void json_cost_total(JsonBuilder *b, const MdlCostResults *c)
 	add_cost_quantiles(b, &c->total, c->total_sketch, TRUE);
 	add_number(b, "stderr", e.stderr_);
 	add_ci95(b, &e);
+	add_number(b, "precision", mdl_precision_of(&c->total));
 	json_builder_end_object(b);
 }
 
@@ -379,6 +382,31 @@ static void json_header(JsonBuilder *b, const MdlScenario *sc,
 	add_number(b, "horizon_h", sc->horizon_h);
 }
 
+/* "precision": how a run to a precision went (precision.h). */
+static void json_precision(JsonBuilder *b, const MdlPrecisionOutcome *o,
+			   const MdlResults *r)
+{
+	g_autofree char *on = mdl_precision_figures_text(o->goal.figures);
+	g_auto(GStrv) names = g_strsplit(on, ", ", -1);
+
+	json_builder_set_member_name(b, "precision");
+	json_builder_begin_object(b);
+	add_number(b, "target", o->goal.target);
+	json_builder_set_member_name(b, "on");
+	json_builder_begin_array(b);
+	for (char **n = names; *n; n++)
+		json_builder_add_string_value(b, *n);
+	json_builder_end_array(b);
+	add_number(b, "reached", o->reached);
+	add_string(b, "worst", o->worst);
+	json_builder_set_member_name(b, "met");
+	json_builder_add_boolean_value(b, o->met);
+	add_int(b, "batches", o->batches);
+	add_int(b, "replications", r->replications);
+	add_int(b, "max_replications", o->goal.max_replications);
+	json_builder_end_object(b);
+}
+
 JsonNode *mdl_summary_json(const MdlScenario *sc, const MdlResults *r,
 			   const MdlRunInfo *info)
 {
@@ -402,6 +430,8 @@ JsonNode *mdl_summary_json(const MdlScenario *sc, const MdlResults *r,
 		json_crew(b, sc, r, i);
 	json_builder_end_array(b);
 	json_cost(b, sc, r);
+	if (info->precision)
+		json_precision(b, info->precision, r);
 	json_builder_set_member_name(b, "run");
 	json_builder_begin_object(b);
 	add_int(b, "threads", info->threads);

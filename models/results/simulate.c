@@ -15,6 +15,7 @@ typedef struct {
 	FILE *incidents;	/* rows go there as replications merge */
 	FILE *reps;		/* figures of each replication, likewise */
 	MdlKeep keep;		/* what chunks keep */
+	guint64 first, n;	/* replications [first, first + n) */
 	guint64 merged;		/* replications merged so far */
 	gint64 t0, shown;	/* start, last progress line (µs) */
 } Job;
@@ -55,7 +56,7 @@ static void progress(Job *job, gboolean last)
 {
 	gint64 now = g_get_monotonic_time();
 	double secs = (double)(now - job->t0) / 1e6;
-	guint64 n = job->sc->replications;
+	guint64 n = job->n;
 
 	if (!progress_on || !isatty(STDERR_FILENO) || secs < 1 ||
 	    (!last && now - job->shown < 200000))
@@ -103,13 +104,14 @@ static void acc_free(gpointer acc)
 static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 			  gpointer user, GError **error)
 {
-	(void)user;
+	const Job *job = user;
+
 	if (interrupted) {
 		g_set_error(error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
 			    "interrupted");
 		return FALSE;
 	}
-	return mdl_results_play(worker, rep, acc, error);
+	return mdl_results_play(worker, job->first + rep, acc, error);
 }
 
 /* Merges in replication order; incident rows stream to the file then,
@@ -124,7 +126,7 @@ static void merge(gpointer into, gconstpointer from, gpointer user)
 	total->reps_out = job->reps;
 	mdl_results_merge(total, from);
 	job->merged += ((const MdlResults *)from)->replications;
-	progress(job, job->merged == job->sc->replications);
+	progress(job, job->merged == job->n);
 }
 
 static const SimRunnerOps world_ops = {
@@ -146,16 +148,25 @@ MdlResults *mdl_simulate_streams(const MdlScenario *sc,
 				 FILE *incidents, FILE *reps,
 				 MdlRunInfo *info, GError **error)
 {
+	return mdl_simulate_range(sc, labels, threads, 0, sc->replications,
+				  incidents, reps, info, error);
+}
+
+MdlResults *mdl_simulate_range(const MdlScenario *sc,
+			       const MdlLabels *labels, unsigned threads,
+			       guint64 first, guint64 n, FILE *incidents,
+			       FILE *reps, MdlRunInfo *info, GError **error)
+{
 	Job job = { sc, labels, incidents, reps,
 		    (incidents ? MDL_KEEP_ROWS : 0) | (reps ? MDL_KEEP_REPS : 0),
-		    0, 0, 0 };
+		    first, n, 0, 0, 0 };
 	gint64 t0 = g_get_monotonic_time();
 
 	job.t0 = job.shown = t0;
-	MdlResults *r = sim_runner_run(&world_ops, &job, sc->replications,
-				       threads, error);
+	MdlResults *r = sim_runner_run(&world_ops, &job, n, threads, error);
 
 	info->threads = threads;
+	info->precision = NULL;
 	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
 	return r;
 }
@@ -165,7 +176,8 @@ gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
 			     guint64 c1, SimRunnerTake take, gpointer data,
 			     MdlRunInfo *info, GError **error)
 {
-	Job job = { sc, labels, NULL, NULL, keep, 0, 0, 0 };
+	Job job = { sc, labels, NULL, NULL, keep, 0, sc->replications, 0, 0,
+		    0 };
 	gint64 t0 = g_get_monotonic_time();
 	gboolean ok;
 
@@ -173,6 +185,7 @@ gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
 	ok = sim_runner_run_chunks(&world_ops, &job, sc->replications, c0, c1,
 				   threads, take, data, error);
 	info->threads = threads;
+	info->precision = NULL;
 	info->wall_s = (double)(g_get_monotonic_time() - t0) / 1e6;
 	return ok;
 }

@@ -11,6 +11,7 @@
 #include "models/report/compare_text.h"
 #include "models/report/report.h"
 #include "models/results/batch.h"
+#include "models/results/precision.h"
 
 /* -- options ----------------------------------------------------------- */
 
@@ -67,6 +68,32 @@ void mdl_options_canonical_add(GPtrArray *a, gint64 replications,
 			       gint64 seed, const char *horizon,
 			       char **sets, const char *format,
 			       gboolean plot);
+
+/* -- precision (precision.h) ------------------------------------------- */
+
+/* --precision P, --precision-on LIST, --max-replications N. */
+typedef struct {
+	char *target, *on;	/* as given, or NULL */
+	gint64 max;		/* -1: not given */
+	MdlPrecisionGoal goal;	/* parsed, when target */
+} MdlPrecisionOptions;
+
+#define MDL_PRECISION_OPTIONS_INIT { NULL, NULL, -1, { 0, 0, 0 } }
+#define MDL_PRECISION_MAX_DEFAULT 1000000
+
+/* The option entries that fill p, NULL-terminated; yours to g_free(). */
+GOptionEntry *mdl_precision_options_entries(MdlPrecisionOptions *p);
+
+/* Parses what was given into p->goal (default figures: availability and
+ * breach; default maximum MDL_PRECISION_MAX_DEFAULT, and at least the
+ * replications of the first batch, replications).  --precision-on or
+ * --max-replications without --precision, a bad value, --precision with
+ * --shard (shard) or under mpirun: FALSE with error set
+ * (G_OPTION_ERROR). */
+gboolean mdl_precision_options_check(MdlPrecisionOptions *p, gboolean shard,
+				     GError **error);
+
+void mdl_precision_options_clear(MdlPrecisionOptions *p);
 
 /* Frees what o holds (not o). */
 void mdl_compare_options_clear(MdlCompareOptions *o);

@@ -15,10 +15,14 @@
 #include "sim/runner.h"
 #include "models/scenario/scenario.h"
 
+struct MdlPrecisionOutcome;
+
 /* How a run went, for the "run" object of the outputs. */
 typedef struct {
 	guint threads;
 	double wall_s;
+	/* a run to a precision: how it went (precision.h); NULL else */
+	const struct MdlPrecisionOutcome *precision;
 } MdlRunInfo;
 
 /* Plays sc on threads >= 1 threads; sc and labels (mdl_labels_new(sc))
@@ -37,6 +41,15 @@ MdlResults *mdl_simulate_streams(const MdlScenario *sc,
 				 const MdlLabels *labels, unsigned threads,
 				 FILE *incidents, FILE *reps,
 				 MdlRunInfo *info, GError **error);
+
+/* The same for the replications [first, first + n) only, played in
+ * chunks of a run of n (sim/runner.h): the batches of a run to a
+ * precision (precision.h).  Merged in order, batches give results that
+ * depend on their sizes, never on the threads. */
+MdlResults *mdl_simulate_range(const MdlScenario *sc,
+			       const MdlLabels *labels, unsigned threads,
+			       guint64 first, guint64 n, FILE *incidents,
+			       FILE *reps, MdlRunInfo *info, GError **error);
 
 /* What the results of a chunk keep besides their figures, for a command
  * to write out: its incident rows, the figures of each replication. */
