@@ -153,6 +153,8 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	r->log_incidents = log_incidents;
 	if (log_incidents)
 		r->rows = g_string_new(NULL);
+	r->worst = g_new0(MdlIncident, (gsize)r->n_services * MDL_WORST_KEPT);
+	r->n_worst = g_new0(guint, r->n_services);
 	return r;
 }
 
@@ -203,6 +205,8 @@ void mdl_results_free(MdlResults *r)
 		g_string_free(r->rows, TRUE);
 	if (r->reps)
 		g_array_unref(r->reps);
+	g_free(r->worst);
+	g_free(r->n_worst);
 	g_free(r);
 }
 
@@ -301,6 +305,45 @@ void mdl_results_lost_for_good(MdlResults *r, const char *id, double t)
 		r->cost->year_incidents[year_of(r, t)] += cost;
 }
 
+/* -- the worst incidents ---------------------------------------------------- */
+
+/* TRUE when a is worse than b: a longer RTO, then a lower replication,
+ * then an earlier start (a total order: the kept ones do not depend on
+ * the order they came in). */
+static gboolean worse(const MdlIncident *a, const MdlIncident *b)
+{
+	double ra = a->t_restored - a->t0, rb = b->t_restored - b->t0;
+
+	if (ra != rb)
+		return ra > rb;
+	if (a->rep != b->rep)
+		return a->rep < b->rep;
+	return a->t0 < b->t0;
+}
+
+/* Keeps inc among the worst of its service when it is one. */
+static void keep_worst(MdlResults *r, const MdlIncident *inc)
+{
+	MdlIncident *w = r->worst + (gsize)inc->service * MDL_WORST_KEPT;
+	guint *n = &r->n_worst[inc->service];
+	guint at = *n;
+
+	while (at > 0 && worse(inc, &w[at - 1]))
+		at--;
+	if (at >= MDL_WORST_KEPT)
+		return;
+	guint last = MIN(*n, MDL_WORST_KEPT - 1);
+	memmove(&w[at + 1], &w[at], (last - at) * sizeof *w);
+	w[at] = *inc;
+	*n = MIN(*n + 1, MDL_WORST_KEPT);
+}
+
+const MdlIncident *mdl_results_worst(const MdlResults *r, guint i, guint k)
+{
+	g_return_val_if_fail(i < r->n_services && k < r->n_worst[i], NULL);
+	return &r->worst[(gsize)i * MDL_WORST_KEPT + k];
+}
+
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 {
 	const MdlService *sv = &r->sc->services[inc->service];
@@ -347,6 +390,7 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 		      rto_met && rpo_met, lost);
 	if (r->log_incidents)
 		add_row(r, inc, rto, rto_met && rpo_met);
+	keep_worst(r, inc);
 }
 
 double mdl_results_year_length(const MdlResults *r, guint y)
@@ -605,6 +649,9 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 		merge_cost(into, into->cost, from->cost);
 	merge_rows(into, from);
 	merge_reps(into, from);
+	for (guint i = 0; i < from->n_services; i++)
+		for (guint k = 0; k < from->n_worst[i]; k++)
+			keep_worst(into, mdl_results_worst(from, i, k));
 	into->replications += from->replications;
 	into->events += from->events;
 	sim_welford_merge(&into->switch_h, &from->switch_h);

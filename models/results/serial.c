@@ -12,10 +12,13 @@
 	"(" W W "tt" W S W S "ttttt" W S W W "a(u" BREAKDOWN ")a(u" BREAKDOWN \
 	")a" W "a" S ")"
 #define COMPONENT "(" W W ")"
+/* rep, service, cause, path, t0, t_detect, t_restored, t_declare, rpo_h,
+ * dataset, copy, has_copy, lost_for_good, rpo_priced_h */
+#define INCIDENT "(tuuuddddduubud)"
 #define CREW "(tt" W ")"
 #define COST "(" W W W S S "a" W "a" S ")"
 #define RESULTS                                                                \
-	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad)"
+	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad" "a" INCIDENT ")"
 
 const char *mdl_results_variant_type(void)
 {
@@ -132,6 +135,25 @@ static GVariant *cost(const MdlResults *r)
 	return g_variant_new_maybe(NULL, tuple(v, G_N_ELEMENTS(v)));
 }
 
+/* The worst incidents of every service, service by service. */
+static GVariant *worst_incidents(const MdlResults *r)
+{
+	GVariantBuilder b;
+
+	g_variant_builder_init(&b, G_VARIANT_TYPE("a" INCIDENT));
+	for (guint i = 0; i < r->n_services; i++)
+		for (guint k = 0; k < r->n_worst[i]; k++) {
+			const MdlIncident *x = mdl_results_worst(r, i, k);
+			g_variant_builder_add(
+				&b, INCIDENT, (guint64)x->rep, x->service,
+				x->cause, x->path, x->t0, x->t_detect,
+				x->t_restored, x->t_declare, x->rpo_h,
+				x->dataset, x->copy, x->has_copy,
+				x->lost_for_good, x->rpo_priced_h);
+		}
+	return g_variant_builder_end(&b);
+}
+
 GVariant *mdl_results_to_variant(const MdlResults *r)
 {
 	GVariantBuilder svcs, comps, crews;
@@ -175,6 +197,7 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 					  r->reps ? r->reps->data : NULL,
 					  r->reps ? r->reps->len : 0,
 					  sizeof(double)),
+		worst_incidents(r),
 	};
 	return tuple(v, G_N_ELEMENTS(v));
 }
@@ -382,6 +405,33 @@ static gboolean get_reps(Reader *rd, MdlResults *r, GVariant *v)
 	return TRUE;
 }
 
+/* The worst incidents, each of a service, cause and path of r's, at most
+ * MDL_WORST_KEPT a service. */
+static gboolean get_worst(Reader *rd, MdlResults *r, GVariant *v)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, 13);
+	GVariantIter it;
+	MdlIncident x = { 0 };
+	guint64 rep;
+
+	g_variant_iter_init(&it, a);
+	while (g_variant_iter_next(&it, INCIDENT, &rep, &x.service, &x.cause,
+				   &x.path, &x.t0, &x.t_detect, &x.t_restored,
+				   &x.t_declare, &x.rpo_h, &x.dataset,
+				   &x.copy, &x.has_copy, &x.lost_for_good,
+				   &x.rpo_priced_h)) {
+		x.rep = rep;
+		if (x.service >= r->n_services ||
+		    x.cause >= mdl_labels_n_causes(r->labels) ||
+		    x.path >= mdl_labels_n_paths(r->labels) ||
+		    r->n_worst[x.service] == MDL_WORST_KEPT)
+			return shape_error(rd, "worst incidents");
+		r->worst[(gsize)x.service * MDL_WORST_KEPT +
+			 r->n_worst[x.service]++] = x;
+	}
+	return TRUE;
+}
+
 gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 {
 	Reader rd = { error, TRUE };
@@ -405,5 +455,5 @@ gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 	g_autoptr(GVariant) rows = g_variant_get_maybe(m);
 	if (rows && r->rows)
 		g_string_assign(r->rows, g_variant_get_string(rows, NULL));
-	return get_reps(&rd, r, v);
+	return get_reps(&rd, r, v) && get_worst(&rd, r, v);
 }

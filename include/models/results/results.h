@@ -138,7 +138,17 @@ typedef struct {
 	 * mdl_results_merge() for where they go. */
 	GArray *reps;		/* double [replications × rep width] */
 	FILE *reps_out;		/* borrowed; NULL: keep them in memory */
+	/* Per service, its MDL_WORST_KEPT closed incidents of longest RTO
+	 * (ties: lower replication, then earlier t0), longest first: what
+	 * a report explains (mdl_results_worst()). */
+	MdlIncident *worst;	/* [n_services × MDL_WORST_KEPT] */
+	guint *n_worst;		/* [n_services] */
 } MdlResults;
+
+#define MDL_WORST_KEPT 3
+
+/* The k-th worst closed incident of service i (k < n_worst[i]). */
+const MdlIncident *mdl_results_worst(const MdlResults *r, guint i, guint k);
 
 /* The figures of one replication, in this order for each service (of the
  * scenario's order), then, when the scenario has costs, its total and
