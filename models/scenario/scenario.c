@@ -68,14 +68,22 @@ static gboolean check_text(Loader *ld, const char *text, gsize len)
 	return FALSE;
 }
 
-/* Parses the file into cfg; FALSE after reporting. */
-static gboolean parse(Loader *ld, config_t *cfg)
+char *ld_read_text(Loader *ld, gsize *len)
+{
+	char *text = read_text(ld, len);
+
+	if (text && !check_text(ld, text, *len))
+		g_clear_pointer(&text, g_free);
+	return text;
+}
+
+gboolean ld_parse(Loader *ld, config_t *cfg)
 {
 	g_autofree char *text = NULL, *dir = NULL;
 	gsize len = 0;
 	const char *body;
 
-	if (!(text = read_text(ld, &len)) || !check_text(ld, text, len))
+	if (!(text = ld_read_text(ld, &len)))
 		return FALSE;
 	/* A byte-order mark is valid UTF-8 but not libconfig syntax. */
 	body = g_str_has_prefix(text, "\xEF\xBB\xBF") ? text + 3 : text;
@@ -595,7 +603,7 @@ static MdlScenario *load(Loader *ld, const char *const *sets)
 	config_t cfg;
 
 	config_init(&cfg);
-	if (!parse(ld, &cfg)) {
+	if (!ld_parse(ld, &cfg)) {
 		config_destroy(&cfg);
 		return NULL;
 	}
