@@ -10,12 +10,11 @@
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <json-glib/json-glib.h>
 
 #include "models/cli/commands.h"
 #include "models/scenario/labels.h"
+#include "models/results/drill_fit.h"
 #include "models/results/results.h"
 #include "models/scenario/scenario.h"
 #include "models/world/world.h"
@@ -151,23 +150,14 @@ static void take_incidents(Exercise *ex, const MdlResults *r)
 
 /* -- statistics of a list ------------------------------------------------ */
 
-typedef struct {
-	double p5, p50, p95;
-	guint n;
-} Spread;
+typedef MdlDrillSpread Spread;
 
+/* p5, p50, p95 of a list (sorted in place), as a drill's fits take them
+ * (results/drill_fit.h). */
 static Spread spread(GArray *a)
 {
-	Spread sp = { NAN, NAN, NAN, a ? a->len : 0 };
-
-	if (!a || a->len == 0)
-		return sp;
-	double *v = (double *)a->data;
-	gsl_sort(v, 1, a->len);
-	sp.p5 = gsl_stats_quantile_from_sorted_data(v, 1, a->len, 0.05);
-	sp.p50 = gsl_stats_quantile_from_sorted_data(v, 1, a->len, 0.50);
-	sp.p95 = gsl_stats_quantile_from_sorted_data(v, 1, a->len, 0.95);
-	return sp;
+	return a ? mdl_drill_spread((double *)(void *)a->data, a->len)
+		 : mdl_drill_spread(NULL, 0);
 }
 
 static const char *dur(double h, char buf[32])
