@@ -3,19 +3,21 @@
  * fails but the injection, and every random delay of the recovery is
  * drawn; the report gives each step's time from the injection (p5, p50,
  * p95), the RTO and RPO reached against the targets, and the timeline of
- * replication 0 step by step. */
+ * replication 0 step by step; with --observed, where each measured step
+ * of a real drill falls among the simulated times of the same step. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <json-glib/json-glib.h>
 
 #include "models/cli/commands.h"
+#include "models/report/drill_report.h"
+#include "models/scenario/drill.h"
 #include "models/scenario/labels.h"
+#include "models/results/drill_fit.h"
 #include "models/results/results.h"
 #include "models/scenario/scenario.h"
 #include "models/world/world.h"
@@ -38,6 +40,8 @@ typedef struct {
 	GString *timeline;	/* replication 0, as text */
 	gboolean record_timeline;
 	GPtrArray *dataset_users;	/* per dataset: GArray of services */
+	const MdlDrill *drill;	/* --observed, or NULL */
+	MdlDrillFit *fits;	/* [drill->n_steps], once played */
 } Exercise;
 
 static void phases_add(Phases *p, const char *label, double dt)
@@ -151,23 +155,42 @@ static void take_incidents(Exercise *ex, const MdlResults *r)
 
 /* -- statistics of a list ------------------------------------------------ */
 
-typedef struct {
-	double p5, p50, p95;
-	guint n;
-} Spread;
+typedef MdlDrillSpread Spread;
 
+/* p5, p50, p95 of a list (sorted in place), as a drill's fits take them
+ * (results/drill_fit.h). */
 static Spread spread(GArray *a)
 {
-	Spread sp = { NAN, NAN, NAN, a ? a->len : 0 };
+	return a ? mdl_drill_spread((double *)(void *)a->data, a->len)
+		 : mdl_drill_spread(NULL, 0);
+}
 
-	if (!a || a->len == 0)
-		return sp;
-	double *v = (double *)a->data;
-	gsl_sort(v, 1, a->len);
-	sp.p5 = gsl_stats_quantile_from_sorted_data(v, 1, a->len, 0.05);
-	sp.p50 = gsl_stats_quantile_from_sorted_data(v, 1, a->len, 0.50);
-	sp.p95 = gsl_stats_quantile_from_sorted_data(v, 1, a->len, 0.95);
-	return sp;
+/* The times of a drill step over the replications: the step's, or the
+ * RTO and RPO reached; NULL when it never happened. */
+static GArray *step_times(const Exercise *ex, const MdlDrillStep *st)
+{
+	Phases *p = &ex->svc[st->service];
+
+	if (strcmp(st->step, MDL_DRILL_RTO) == 0)
+		return p->rto;
+	if (strcmp(st->step, MDL_DRILL_RPO) == 0)
+		return p->rpo;
+	return g_hash_table_lookup(p->times, st->step);
+}
+
+/* Each measured step of the drill placed among its simulated times. */
+static void fit_drill(Exercise *ex, guint64 reps)
+{
+	const MdlDrill *d = ex->drill;
+
+	ex->fits = g_new0(MdlDrillFit, d->n_steps);
+	for (guint i = 0; i < d->n_steps; i++) {
+		GArray *a = step_times(ex, &d->steps[i]);
+		ex->fits[i] = mdl_drill_fit(a ? (double *)(void *)a->data
+					      : NULL,
+					    a ? a->len : 0, reps,
+					    d->steps[i].measured_h);
+	}
 }
 
 static const char *dur(double h, char buf[32])
@@ -180,6 +203,21 @@ static const char *dur(double h, char buf[32])
 
 /* -- reports ------------------------------------------------------------- */
 
+/* A service the injection never took down, named when the drill
+ * measured steps of it. */
+static void table_unhit(GString *s, const Exercise *ex, guint i,
+			guint64 reps)
+{
+	GString *block = g_string_new(NULL);
+
+	mdl_drill_table(block, ex->drill, ex->fits, i, reps);
+	if (block->len)
+		g_string_append_printf(s, "\nService %s: never down in the "
+					  "simulation\n%s",
+				       ex->sc->services[i].id, block->str);
+	g_string_free(block, TRUE);
+}
+
 static void table_service(GString *s, const Exercise *ex, guint i,
 			  guint64 reps)
 {
@@ -187,8 +225,11 @@ static void table_service(GString *s, const Exercise *ex, guint i,
 	Phases *p = &ex->svc[i];
 	char b[4][32];
 
-	if (p->labels->len == 0)
+	if (p->labels->len == 0) {
+		if (ex->drill)	/* its drill steps still get their block */
+			table_unhit(s, ex, i, reps);
 		return;
+	}
 	g_string_append_printf(s, "\nService %s (RTO target %s, RPO target %s)\n",
 			       sv->id, dur(sv->rto_h, b[0]), dur(sv->rpo_h, b[1]));
 	g_string_append_printf(s, "  %-36s %-9s %-9s %-9s %s\n",
@@ -216,6 +257,8 @@ static void table_service(GString *s, const Exercise *ex, guint i,
 			       100 * p->rto_met / n, 100 * p->rpo_met / n,
 			       100 * p->both_met / n, p->incidents,
 			       p->unrecovered, reps);
+	if (ex->drill)
+		mdl_drill_table(s, ex->drill, ex->fits, i, reps);
 }
 
 static char *report_table(const Exercise *ex, const char *what,
@@ -322,6 +365,8 @@ static char *report_json(const Exercise *ex, const char *what, guint64 reps)
 		if (ex->svc[i].labels->len)
 			json_service(b, ex, i);
 	json_builder_end_array(b);
+	if (ex->drill)
+		mdl_drill_json(b, ex->drill, ex->fits, ex->sc);
 	json_builder_set_member_name(b, "timeline");
 	json_builder_add_string_value(b, ex->timeline->str);
 	json_builder_end_object(b);
@@ -393,7 +438,7 @@ static char *gantt_gp(const Exercise *ex, const char *what)
 
 typedef struct {
 	gint64 replications, seed;
-	char *inject, *format, *out;
+	char *inject, *format, *out, *observed;
 	gboolean plot;
 	char **sets, **args;
 } Options;
@@ -403,6 +448,7 @@ static void options_clear(Options *o)
 	g_free(o->inject);
 	g_free(o->format);
 	g_free(o->out);
+	g_free(o->observed);
 	g_strfreev(o->sets);
 	g_strfreev(o->args);
 }
@@ -424,11 +470,17 @@ static gboolean parse_options(int argc, char **argv, Options *o,
 		  "Override a value of the scenario (repeatable)", "KEY=VALUE" },
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
 		  "table (default) or json", "FORMAT" },
+		{ "observed", 0, 0, G_OPTION_ARG_FILENAME, &o->observed,
+		  "The measured times of a real drill of this injection (.cfg "
+		  "or .csv, times from the injection): each step's percentile "
+		  "among the simulated times, flagged outside p5-p95",
+		  "FILE" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out,
-		  "Write exercise.json, exercise.dat and exercise.gp in DIR",
+		  "Write exercise.json, exercise.dat and exercise.gp in DIR "
+		  "(with --observed, drill.dat and drill.gp too)",
 		  "DIR" },
 		{ "plot", 0, 0, G_OPTION_ARG_NONE, &o->plot,
-		  "Render the Gantt chart with gnuplot (with --out)", NULL },
+		  "Render the charts with gnuplot (with --out)", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args,
 		  NULL, "SCENARIO" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
@@ -439,7 +491,17 @@ static gboolean parse_options(int argc, char **argv, Options *o,
 		"Rehearses one disaster: nothing fails but the injection, every "
 		"delay of\nthe recovery is drawn; reports each step's time from "
 		"the injection\n(p5, p50, p95), the RTO and RPO reached, and one "
-		"timeline step by step.");
+		"timeline step by step.\n\n"
+		"With --observed FILE, the measured times of a real drill are "
+		"set against\nthe simulation: for each step, the percentile of "
+		"the measured time (the\nshare of the replications having the "
+		"step whose time is <= it), flagged\nwhen below p5 (faster than "
+		"95 % of simulations) or above p95 (slower).\nFILE is a "
+		"libconfig file (.cfg):\n"
+		"  drill = { name = \"PRA 2026-03\"; steps = (\n"
+		"    { service = \"dpi\"; step = \"detected\"; at = \"25min\"; } ); };\n"
+		"or a CSV file (.csv) with the header service,step,measured.\n"
+		"Steps are named as the table prints them (see docs/output.md).");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	if (!g_option_context_parse(ctx, &argc, &argv, error))
 		return FALSE;
@@ -471,6 +533,8 @@ static void exercise_init(Exercise *ex, const MdlScenario *sc, double at)
 	}
 	ex->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ex->timeline = g_string_new(NULL);
+	ex->drill = NULL;
+	ex->fits = NULL;
 	ex->dataset_users =
 		g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
 	for (guint d = 0; d < sc->n_datasets; d++)
@@ -494,6 +558,7 @@ static void exercise_clear(Exercise *ex)
 		g_array_free(ex->svc[s].rpo, TRUE);
 	}
 	g_ptr_array_free(ex->dataset_users, TRUE);
+	g_free(ex->fits);
 	g_free(ex->svc);
 	g_hash_table_destroy(ex->seen);
 	g_string_free(ex->timeline, TRUE);
@@ -519,38 +584,16 @@ static gboolean play_all(Exercise *ex, const MdlInjection *inj,
 	return ok;
 }
 
-/* exercise.json, .dat, .gp in dir (each written atomically), rendered
- * with --plot. */
-static gboolean write_out(const Exercise *ex, const Options *o,
-			  const char *what, const char *json, GError **error)
+/* Runs gnuplot on DIR/NAME.gp and names the charts on stderr. */
+static gboolean render(const char *dir, const char *name, GError **error)
 {
-	g_autofree char *dat = gantt_dat(ex), *gp = gantt_gp(ex, what);
-	g_autofree char *pj = g_build_filename(o->out, "exercise.json", NULL);
-	g_autofree char *pd = g_build_filename(o->out, "exercise.dat", NULL);
-	g_autofree char *pg = g_build_filename(o->out, "exercise.gp", NULL);
-
-	if (g_mkdir_with_parents(o->out, 0777) != 0) {
-		g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
-			    "cannot write '%s': %s", o->out, g_strerror(errno));
-		return FALSE;
-	}
-	if (!g_file_set_contents(pj, json, -1, error) ||
-	    !g_file_set_contents(pd, dat, -1, error) ||
-	    !g_file_set_contents(pg, gp, -1, error))
-		return FALSE;
-	g_autofree char *gnuplot = o->plot ? g_find_program_in_path("gnuplot")
-					    : NULL;
-
-	if (!o->plot)
-		return TRUE;
-	if (!gnuplot) {
-		fprintf(stderr, "gnuplot not found: %s renders the chart\n", pg);
-		return TRUE;
-	}
-	char *argv[] = { (char *)"gnuplot", (char *)"exercise.gp", NULL };
+	g_autofree char *script = g_strconcat(name, ".gp", NULL);
+	g_autofree char *pg = g_build_filename(dir, script, NULL);
+	char *argv[] = { (char *)"gnuplot", script, NULL };
 	int status;
 	g_autofree char *err = NULL;
-	if (!g_spawn_sync(o->out, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+
+	if (!g_spawn_sync(dir, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
 			  NULL, &err, &status, error))
 		return FALSE;
 	if (!g_spawn_check_wait_status(status, NULL)) {
@@ -558,8 +601,63 @@ static gboolean write_out(const Exercise *ex, const Options *o,
 			    "gnuplot failed on %s: %s", pg, err);
 		return FALSE;
 	}
-	fprintf(stderr, "%s/exercise.png\n%s/exercise.svg\n", o->out, o->out);
+	fprintf(stderr, "%s/%s.png\n%s/%s.svg\n", dir, name, dir, name);
 	return TRUE;
+}
+
+/* DIR/name with the text, written whole or not at all (a temporary
+ * renamed: g_file_set_contents). */
+static gboolean write_file(const char *dir, const char *name,
+			   const char *text, GError **error)
+{
+	g_autofree char *path = g_build_filename(dir, name, NULL);
+
+	return g_file_set_contents(path, text, -1, error);
+}
+
+/* drill.dat and drill.gp, when --observed. */
+static gboolean write_drill(const Exercise *ex, const char *dir,
+			    const char *what, GError **error)
+{
+	if (!ex->drill)
+		return TRUE;
+	g_autoptr(MdlPlot) p = mdl_drill_plot(ex->drill, ex->fits, ex->sc,
+					      what);
+	return write_file(dir, "drill.dat", p->dat->str, error) &&
+	       write_file(dir, "drill.gp", p->gp->str, error);
+}
+
+/* exercise.dat, .gp, drill.dat, .gp (--observed) and exercise.json last
+ * in dir, each written atomically, rendered with --plot. */
+static gboolean write_out(const Exercise *ex, const Options *o,
+			  const char *what, const char *json, GError **error)
+{
+	g_autofree char *dat = gantt_dat(ex), *gp = gantt_gp(ex, what);
+
+	if (g_mkdir_with_parents(o->out, 0777) != 0) {
+		g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+			    "cannot write '%s': %s", o->out, g_strerror(errno));
+		return FALSE;
+	}
+	if (!write_file(o->out, "exercise.dat", dat, error) ||
+	    !write_file(o->out, "exercise.gp", gp, error) ||
+	    !write_drill(ex, o->out, what, error) ||
+	    !write_file(o->out, "exercise.json", json, error))
+		return FALSE;
+	g_autofree char *gnuplot = o->plot ? g_find_program_in_path("gnuplot")
+					    : NULL;
+
+	if (!o->plot)
+		return TRUE;
+	if (!gnuplot) {
+		g_autofree char *pg = g_build_filename(o->out, "exercise.gp",
+						       NULL);
+		fprintf(stderr, "gnuplot not found: %s renders the chart\n",
+			pg);
+		return TRUE;
+	}
+	return render(o->out, "exercise", error) &&
+	       (!ex->drill || render(o->out, "drill", error));
 }
 
 static int run(const Options *o, GError **error)
@@ -582,13 +680,21 @@ static int run(const Options *o, GError **error)
 		mdl_injection_clear(&inj);
 		return SIM_EXIT_USAGE;
 	}
+	g_autoptr(MdlDrill) drill = NULL;
+	if (o->observed && !(drill = mdl_drill_load(o->observed, sc, error))) {
+		mdl_injection_clear(&inj);
+		return SIM_EXIT_USAGE;
+	}
 	Exercise ex;
 	exercise_init(&ex, sc, inj.at_h);
+	ex.drill = drill;
 	guint64 reps = (guint64)o->replications;
 	int code = SIM_EXIT_OK;
 	if (!play_all(&ex, &inj, reps, error)) {
 		code = SIM_EXIT_FAILED;
 	} else {
+		if (drill)
+			fit_drill(&ex, reps);
 		gboolean json = o->format && strcmp(o->format, "json") == 0;
 		g_autofree char *js = report_json(&ex, inj.what, reps);
 		g_autofree char *text = json ? NULL

@@ -241,3 +241,78 @@ guint mdl_path_outcome(const MdlLabels *l, guint service, guint code)
 		return G_MAXUINT;
 	return l->outcome_path[service][code];
 }
+
+/* -- steps ----------------------------------------------------------------- */
+
+/* "WHAT started ID", "WHAT done ID", "WHAT failed ID" (ID once only). */
+static void add_triple(GPtrArray *a, GHashTable *seen, const char *what,
+		       const char *id)
+{
+	static const char *const verbs[] = { "started", "done", "failed" };
+
+	if (!g_hash_table_add(seen, g_strconcat(what, " ", id, NULL)))
+		return;
+	for (guint i = 0; i < G_N_ELEMENTS(verbs); i++)
+		g_ptr_array_add(a, g_strdup_printf("%s %s %s", what, verbs[i],
+						   id));
+}
+
+/* TRUE when some service with a rebuild strategy requires component c:
+ * its rebuild is then a step of every service requiring c. */
+static gboolean rebuilt(const MdlScenario *sc, guint c)
+{
+	for (guint s = 0; s < sc->n_services; s++) {
+		const MdlService *sv = &sc->services[s];
+		gboolean has = FALSE;
+		for (guint i = 0; i < sv->plan.n_strategies; i++)
+			has |= sv->plan.strategies[i].kind ==
+			       MDL_STRATEGY_REBUILD;
+		for (guint k = 0; has && k < sv->n_requires; k++)
+			if (sv->requires[k] == c)
+				return TRUE;
+	}
+	return FALSE;
+}
+
+static void add_data_steps(GPtrArray *a, GHashTable *seen,
+			   const MdlDataset *ds)
+{
+	for (guint k = 0; k < ds->n_copies; k++) {
+		g_autofree char *id =
+			g_strdup_printf("%s/%s", ds->id, ds->copies[k].id);
+		add_triple(a, seen, "restore", id);
+	}
+	g_ptr_array_add(a, g_strdup_printf("unrecoverable %s", ds->id));
+}
+
+char **mdl_labels_steps(const MdlScenario *sc, guint service)
+{
+	g_return_val_if_fail(service < sc->n_services, NULL);
+	const MdlService *sv = &sc->services[service];
+	GPtrArray *a = g_ptr_array_new();
+	g_autoptr(GHashTable) seen =
+		g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	static const char *const first[] = { "down", "detected",
+					     "declaration started",
+					     "declared" };
+
+	for (guint i = 0; i < G_N_ELEMENTS(first); i++)
+		g_ptr_array_add(a, g_strdup(first[i]));
+	for (guint i = 0; i < sv->plan.n_strategies; i++)
+		if (sv->plan.strategies[i].kind == MDL_STRATEGY_FAILOVER)
+			add_triple(a, seen, "failover",
+				   sc->sites[sv->plan.strategies[i].site].id);
+	for (guint k = 0; k < sv->n_requires; k++)
+		if (rebuilt(sc, sv->requires[k]))
+			add_triple(a, seen, "rebuild",
+				   sc->components[sv->requires[k]].id);
+	for (guint i = 0; i < sv->n_datasets; i++)
+		add_data_steps(a, seen, &sc->datasets[sv->datasets[i]]);
+	g_ptr_array_add(a, g_strdup("restored"));
+	if (sv->plan.failback) {
+		g_ptr_array_add(a, g_strdup("failback started"));
+		g_ptr_array_add(a, g_strdup("failback done"));
+	}
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
+}

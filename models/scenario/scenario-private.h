@@ -2,8 +2,9 @@
  * scenario.c (loading, free, find, dependency order), topology.c (crews,
  * sites, components, services, threats, and helpers for objects),
  * datasets.c (datasets and their copies), plans.c (services' recovery
- * plans), law.c (laws and rates to SimDist), overrides.c (--set) and
- * reader.c (typed reads and the error list).
+ * plans), law.c (laws and rates to SimDist), overrides.c (--set),
+ * reader.c (typed reads and the error list) and drill.c (the measured
+ * times of a drill, read with the same Loader).
  *
  * A Loader collects every problem found in one file, each tagged with its
  * origin — a line of the file, or the --set override the value came from —
@@ -291,6 +292,17 @@ void ld_read_services(Loader *ld, const config_setting_t *list,
 void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 
 /* ---- scenario.c ---- */
+
+/* The whole of ld->file, a UTF-8 text, into a new string of *len bytes
+ * (g_free() it); NULL after reporting why it cannot be read (then
+ * ld->unreadable) or is not UTF-8. */
+char *ld_read_text(Loader *ld, gsize *len);
+
+/* Reads ld->file (UTF-8 text, a byte-order mark skipped) and parses it
+ * into cfg (config_init()ed by the caller), keeping its lines for
+ * ld_fix_ints(); FALSE after reporting why it cannot (unreadable, not
+ * text, a syntax error). */
+gboolean ld_parse(Loader *ld, config_t *cfg);
 
 /* mdl_scenario_load(); nested: FILE is the scenario another replaces. */
 MdlScenario *ld_load_scenario(const char *file, const char *const *sets,

@@ -68,14 +68,22 @@ static gboolean check_text(Loader *ld, const char *text, gsize len)
 	return FALSE;
 }
 
-/* Parses the file into cfg; FALSE after reporting. */
-static gboolean parse(Loader *ld, config_t *cfg)
+char *ld_read_text(Loader *ld, gsize *len)
+{
+	char *text = read_text(ld, len);
+
+	if (text && !check_text(ld, text, *len))
+		g_clear_pointer(&text, g_free);
+	return text;
+}
+
+gboolean ld_parse(Loader *ld, config_t *cfg)
 {
 	g_autofree char *text = NULL, *dir = NULL;
 	gsize len = 0;
 	const char *body;
 
-	if (!(text = read_text(ld, &len)) || !check_text(ld, text, len))
+	if (!(text = ld_read_text(ld, &len)))
 		return FALSE;
 	/* A byte-order mark is valid UTF-8 but not libconfig syntax. */
 	body = g_str_has_prefix(text, "\xEF\xBB\xBF") ? text + 3 : text;
@@ -589,7 +597,7 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 
 gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets)
 {
-	if (!parse(ld, cfg))
+	if (!ld_parse(ld, cfg))
 		return FALSE;
 	if (config_setting_length(config_root_setting(cfg)) == 0) {
 		ld_error(ld, NULL, "empty scenario: no settings in the file");

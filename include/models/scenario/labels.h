@@ -80,4 +80,21 @@ guint mdl_path_outcomes(const MdlScenario *sc, guint service);
  * or the service has no combined labels. */
 guint mdl_path_outcome(const MdlLabels *l, guint service, guint code);
 
+/* -- steps: what an exercise's trace names (world.h, MdlTraceFn) -------- */
+
+/* Every step service can go through in an exercise, as the trace names
+ * them and the exercise table prints them, in this order: "down",
+ * "detected", "declaration started", "declared"; for each site of its
+ * failover strategies "failover started SITE", "failover done SITE",
+ * "failover failed SITE"; for each component it requires that a rebuild
+ * strategy of some service rebuilds "rebuild started COMPONENT",
+ * "rebuild done COMPONENT", "rebuild failed COMPONENT"; for each of its
+ * datasets and each copy "restore started DATASET/COPY", "restore done
+ * DATASET/COPY", "restore failed DATASET/COPY", then "unrecoverable
+ * DATASET"; "restored"; with a failback "failback started", "failback
+ * done".  Possible, not certain: most never happen in a given exercise.
+ * The scenario's own topology only (an exercise never plays a replaced
+ * one).  Returns a new NULL-terminated array, yours to g_strfreev(). */
+char **mdl_labels_steps(const MdlScenario *sc, guint service);
+
 #endif
