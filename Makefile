@@ -50,7 +50,7 @@ TEST_SRC  := $(sort $(wildcard tests/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
 
-.PHONY: FORCE deps-mpi all check sanitize bench run deps need-deps install clean test-run layers
+.PHONY: FORCE deps-mpi deps-chromium all check sanitize bench run deps need-deps install clean test-run layers
 
 all: $(BUILD)/drsim
 
@@ -107,6 +107,11 @@ deps:
 deps-mpi:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="openmpi-bin libopenmpi-dev"
 
+# Chromium, for the test that renders the HTML report headless (skipped,
+# saying so, without it).  .ci/run installs it.
+deps-chromium:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="chromium"
+
 # Calls `deps` only when a library is missing, then re-reads this Makefile
 # (pkg-config results are computed when it is parsed).
 need-deps:
@@ -136,7 +141,7 @@ sanitize: need-deps
 run: need-deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/drsim compare scenarios/chu-internal.cfg scenarios/chu-hosted.cfg \
-	  --out out --plot
+	  --out out --plot --report out/report.html
 
 bench: need-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_hold $(BUILD)/hold_floor

@@ -40,6 +40,8 @@ typedef struct {
 	MdlComparePairs *pairs;		/* B − A, replication by replication */
 	MdlPrecisionOptions prec;	/* --precision ... */
 	MdlPrecisionOutcome precision;	/* how a run to it went */
+	char *report;			/* --report FILE, or NULL */
+	char *command;			/* the command line */
 } Compare;
 
 /* Files of DIR that a scenario's subdirectory must not shadow. */
@@ -70,6 +72,8 @@ static void compare_clear(Compare *c)
 	g_free(c->reps);
 	mdl_compare_pairs_free(c->pairs);
 	mdl_precision_options_clear(&c->prec);
+	g_free(c->report);
+	g_free(c->command);
 	mdl_precision_outcome_clear(&c->precision);
 	if (c->common)
 		g_ptr_array_unref(c->common);
@@ -827,6 +831,22 @@ static gboolean write_out(const Compare *c, const char *json,
 
 /* -- the command ---------------------------------------------------------- */
 
+/* --report: the decision report (report_cli.c). */
+static int write_report(const Compare *c)
+{
+	g_autofree char *const **sets = g_new0(char *const *, c->n);
+
+	for (guint i = 0; i < c->n; i++)
+		sets[i] = i ? c->same : c->sets;
+	MdlReportJob job = {
+		c->prog, c->report, c->command, &c->set,
+		(char *const *const *)sets, c->o.horizon,
+		(unsigned)c->o.threads,
+		c->prec.target ? &c->precision : NULL,
+	};
+	return mdl_cli_write_report(&job);
+}
+
 /* Prints the report and writes the files; the exit code. */
 static int report(const Compare *c)
 {
@@ -849,12 +869,32 @@ static int report(const Compare *c)
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
 	}
-	return SIM_EXIT_OK;
+	return c->report ? write_report(c) : SIM_EXIT_OK;
+}
+
+/* --precision's options, then --report. */
+static GOptionEntry *extra_entries(Compare *c)
+{
+	g_autofree GOptionEntry *prec = mdl_precision_options_entries(&c->prec);
+	const GOptionEntry report[] = {
+		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &c->report,
+		  "Also write the decision report, one self-contained HTML "
+		  "file (docs/output.md, \"The report\")", "FILE" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	guint n = 0;
+
+	while (prec[n].long_name)
+		n++;
+	GOptionEntry *all = g_new0(GOptionEntry, n + G_N_ELEMENTS(report));
+	memcpy(all, prec, n * sizeof *all);
+	memcpy(all + n, report, sizeof report);
+	return all;
 }
 
 static gboolean parse(Compare *c, int argc, char **argv, GError **error)
 {
-	g_autofree GOptionEntry *prec = mdl_precision_options_entries(&c->prec);
+	g_autofree GOptionEntry *prec = extra_entries(c);
 
 	if (!mdl_compare_options_parse_with(
 		    &c->o, argc, argv, "SCENARIO SCENARIO...",
@@ -913,6 +953,7 @@ int mdl_cmd_compare(int argc, char **argv)
 	Compare c = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = argv[0],
 		       .prec = MDL_PRECISION_OPTIONS_INIT };
 	GError *error = NULL;
+	c.command = mdl_cli_command_line(argc, argv);
 	int code = compare(&c, argc, argv, &error);
 
 	/* the loader's and the run's messages name their file already */

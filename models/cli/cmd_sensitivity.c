@@ -406,3 +406,25 @@ int mdl_cmd_sensitivity(int argc, char **argv)
 	sens_clear(&w);
 	return code;
 }
+
+MdlSensitivity *mdl_sensitivity_auto(const char *prog, const char *file,
+				     char *const *sets, const char *horizon,
+				     gint64 replications, gint64 seed,
+				     unsigned threads, GError **error)
+{
+	Sens w = { .o = MDL_COMPARE_OPTIONS_INIT, .prog = prog };
+	const char *args[] = { file, NULL };
+	MdlSensitivity *sen = NULL;
+
+	w.o.args = g_strdupv((char **)args);
+	w.o.sets = g_strdupv((char **)sets);
+	w.o.horizon = g_strdup(horizon);
+	w.o.replications = replications;
+	w.o.seed = seed;
+	if (load_base(&w, error) && choose(&w, error) &&
+	    load_points(&w, error) &&
+	    mdl_sensitivity_play(w.sen, threads, error))
+		sen = g_steal_pointer(&w.sen);
+	sens_clear(&w);
+	return sen;
+}

@@ -6,6 +6,9 @@
 
 #include <glib.h>
 
+#include "models/results/compare.h"
+#include "models/results/precision.h"
+#include "models/results/sensitivity.h"
 #include "sim/cli.h"
 
 extern const SimCommand mdl_commands[];
@@ -67,5 +70,39 @@ int mdl_cmd_exercise(int argc, char **argv);
  * command's exit code, or 2 when a shard is missing, twice, corrupt, of
  * another format version or of another command. */
 int mdl_cmd_merge(int argc, char **argv);
+
+/* argv as a command line to copy and paste (arguments quoted when the
+ * shell would split them); yours to g_free(). */
+char *mdl_cli_command_line(int argc, char **argv);
+
+/* What --report needs (report_cli.c); everything borrowed. */
+typedef struct {
+	const char *prog;		/* "drsim compare", for messages */
+	const char *path;		/* the report's file */
+	const char *command;		/* the command line */
+	const MdlCompareSet *set;	/* the scenarios played */
+	char *const *const *sets;	/* [set->n]: the overrides each was
+					   loaded with */
+	const char *horizon;		/* -H, or NULL */
+	unsigned threads;
+	const MdlPrecisionOutcome *precision;	/* or NULL */
+} MdlReportJob;
+
+/* Plays the automatic sensitivity of every scenario of job->set (at most
+ * 500 replications, the same seed) for its tornadoes, then writes the
+ * decision report (report/html.h) to job->path and says so on stderr.
+ * The exit code: 0, or 1 with the reason on stderr (nothing written). */
+int mdl_cli_write_report(const MdlReportJob *job);
+
+/* The automatic sensitivity of file (docs/output.md, "sensitivity": its
+ * main rates and durations at -50 % and +50 %) with the overrides sets,
+ * horizon (or NULL), replications and seed (or -1: the file's), played
+ * on threads: what a report draws as tornadoes.  Yours to
+ * mdl_sensitivity_free(); NULL with error set (a scenario error, or no
+ * parameter to vary, or a failed run). */
+MdlSensitivity *mdl_sensitivity_auto(const char *prog, const char *file,
+				     char *const *sets, const char *horizon,
+				     gint64 replications, gint64 seed,
+				     unsigned threads, GError **error);
 
 #endif
