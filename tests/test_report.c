@@ -146,6 +146,31 @@ START_TEST(test_report_unwritable)
 }
 END_TEST
 
+/* run --report: the same page for one scenario (its own figures, no
+ * difference), its sections, with --precision the precision reached. */
+START_TEST(test_report_run)
+{
+	g_autofree char *tmp = test_tmp_dir();
+	g_autofree char *path = g_build_filename(tmp, "run.html", NULL);
+	const char *args[] = { "run", PAIRED_A, "-r", "300", "-q",
+			       "--precision", "50%", "--report", path, NULL };
+	g_autofree char *out = NULL, *err = NULL, *html = NULL;
+
+	ck_assert_msg(test_drsim(args, &out, &err) == 0, "%s", err);
+	ck_assert(g_file_get_contents(path, &html, NULL, NULL));
+	ck_assert(strstr(html, "<h1>paired A: what its recovery plan "
+			       "achieves</h1>"));
+	ck_assert(strstr(html, "<h2>The figures</h2>"));
+	ck_assert(!strstr(html, " − "));	/* no difference column */
+	ck_assert(strstr(html, "<p>precision 50 % on availability, breach: "
+			       "reached "));
+	for (guint i = 0; i < G_N_ELEMENTS(sections); i++)
+		ck_assert_msg(i == 2 || strstr(html, sections[i]), "%s",
+			      sections[i]);
+	test_rm_tree(tmp);
+}
+END_TEST
+
 /* -- Chromium --------------------------------------------------------------- */
 
 /* Chromium (Debian's package) renders url headless to png: its exit
@@ -221,6 +246,7 @@ Suite *report_suite(void)
 	tcase_add_test(tc, test_report_structure);
 	tcase_add_test(tc, test_report_threads);
 	tcase_add_test(tc, test_report_unwritable);
+	tcase_add_test(tc, test_report_run);
 	tcase_add_test(tc, test_report_chromium);
 	suite_add_tcase(s, tc);
 	return s;

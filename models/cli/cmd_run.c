@@ -28,6 +28,8 @@ typedef struct {
 	char *shard;		/* --shard I/K or auto, or NULL */
 	guint32 shard_index, shard_count;
 	MdlPrecisionOptions prec;	/* --precision ... */
+	char *report;		/* --report FILE, or NULL */
+	char *command;		/* the command line, for the report */
 	char **sets;
 	char **args;
 } RunOptions;
@@ -39,6 +41,8 @@ static void run_options_clear(RunOptions *o)
 	g_free(o->out);
 	g_free(o->shard);
 	mdl_precision_options_clear(&o->prec);
+	g_free(o->report);
+	g_free(o->command);
 	g_strfreev(o->sets);
 	g_strfreev(o->args);
 }
@@ -132,6 +136,9 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		  "(timeline.dat/.gp)", "R" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
 		  "No progress line on stderr", NULL },
+		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &o->report,
+		  "Also write the decision report, one self-contained HTML "
+		  "file (docs/output.md, \"The report\")", "FILE" },
 		{ "shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
 		  "Play only shard I of K, into DIR of --out (auto: I and K "
 		  "from Slurm's SLURM_ARRAY_TASK_ID and _COUNT; auto/K: I "
@@ -379,10 +386,16 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 		return batch_failed(error, sc, prog);
 	}
 	code = report(sc, r, &info, format, out, tl, scripts, prog);
-	mdl_results_free(r);
-	mdl_precision_outcome_clear(&precision);
 	if (code == SIM_EXIT_OK && o->plot)
 		code = render(o->out, scripts, prog);
+	if (code == SIM_EXIT_OK && o->report) {
+		MdlRunReport rr = { prog, o->report, o->command, sc, sets, r,
+				    &info, (unsigned)o->threads };
+		r = NULL;	/* the report takes it */
+		code = mdl_cli_run_report(&rr);
+	}
+	mdl_results_free(r);
+	mdl_precision_outcome_clear(&precision);
 	return code;
 }
 
@@ -395,6 +408,7 @@ int mdl_cmd_run(int argc, char **argv)
 	int code = SIM_EXIT_OK;
 
 	o.threads = (gint)g_get_num_processors();
+	o.command = mdl_cli_command_line(argc, argv);
 	if (!parse_options(argc, argv, &o, &error) ||
 	    (o.format && !mdl_format_parse(o.format, &format))) {
 		fprintf(stderr, "%s: %s\n", argv[0],

@@ -73,3 +73,45 @@ int mdl_cli_write_report(const MdlReportJob *job)
 	fprintf(stderr, "%s: the report is in %s\n", job->prog, job->path);
 	return SIM_EXIT_OK;
 }
+
+/* "scenarios/a.cfg" -> "a". */
+static char *label_of(const char *file)
+{
+	char *base = g_path_get_basename(file);
+
+	if (g_str_has_suffix(base, ".cfg") && strlen(base) > 4)
+		base[strlen(base) - 4] = '\0';
+	return base;
+}
+
+int mdl_cli_run_report(const MdlRunReport *run)
+{
+	GError *error = NULL;
+	MdlScenario *copy = mdl_scenario_load(run->sc->file, run->sets,
+					      &error);
+
+	if (!copy) {	/* the file changed under the run */
+		fprintf(stderr, "%s: the report: %s\n", run->prog,
+			error->message);
+		g_error_free(error);
+		mdl_results_free(run->results);
+		return SIM_EXIT_FAILED;
+	}
+	g_autoptr(MdlComparePlay) play = mdl_compare_play_new(copy);
+	g_autoptr(GPtrArray) ids = g_ptr_array_new();
+	g_autoptr(GPtrArray) none = g_ptr_array_new();
+	char *labels[] = { label_of(run->sc->file), NULL };
+	MdlComparePlay *plays[] = { play };
+	char *const *sets[] = { (char *const *)run->sets };
+
+	mdl_compare_play_take(play, run->results, run->info);
+	for (guint i = 0; i < copy->n_services; i++)
+		g_ptr_array_add(ids, copy->services[i].id);
+	MdlCompareSet set = { 1, plays, labels, ids, none, NULL };
+	MdlReportJob job = { run->prog, run->path, run->command, &set,
+			     (char *const *const *)sets, NULL, run->threads,
+			     run->info->precision };
+	int code = mdl_cli_write_report(&job);
+	g_free(labels[0]);
+	return code;
+}

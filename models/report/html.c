@@ -398,11 +398,17 @@ static void table_head(GString *s, const MdlHtmlReport *rep)
 
 static void tables(GString *s, const MdlHtmlReport *rep)
 {
-	g_string_append(s, "<h2>The figures side by side</h2>\n"
-			   "<p class=\"note\">Under each value its 95&#160;% "
-			   "interval; under each difference the interval of "
-			   "the paired differences. Percentiles have no "
-			   "interval here, hence no verdict.</p>\n");
+	if (rep->set->n >= 2)
+		g_string_append(s, "<h2>The figures side by side</h2>\n"
+				   "<p class=\"note\">Under each value its "
+				   "95&#160;% interval; under each difference "
+				   "the interval of the paired differences. "
+				   "Percentiles have no interval here, hence no "
+				   "verdict.</p>\n");
+	else
+		g_string_append(s, "<h2>The figures</h2>\n<p class=\"note\">"
+				   "Under each value its 95&#160;% interval."
+				   "</p>\n");
 	for (guint k = 0; k < rep->set->common->len; k++) {
 		const char *id = g_ptr_array_index(rep->set->common, k);
 		html_printf(s, "<h3>%s</h3>\n", id);

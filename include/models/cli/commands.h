@@ -94,6 +94,20 @@ typedef struct {
  * The exit code: 0, or 1 with the reason on stderr (nothing written). */
 int mdl_cli_write_report(const MdlReportJob *job);
 
+/* What --report of run needs; results taken, the rest borrowed. */
+typedef struct {
+	const char *prog, *path, *command;
+	const MdlScenario *sc;		/* as played */
+	const char *const *sets;	/* the overrides it was loaded with */
+	MdlResults *results;		/* its results: taken */
+	const MdlRunInfo *info;
+	unsigned threads;
+} MdlRunReport;
+
+/* The report of one run (as mdl_cli_write_report(), the scenario loaded
+ * again for the report's own play); the exit code. */
+int mdl_cli_run_report(const MdlRunReport *run);
+
 /* The automatic sensitivity of file (docs/output.md, "sensitivity": its
  * main rates and durations at -50 % and +50 %) with the overrides sets,
  * horizon (or NULL), replications and seed (or -1: the file's), played
