@@ -669,27 +669,6 @@ static gboolean write_charts(const Sweep *w, GPtrArray *scripts,
 	return TRUE;
 }
 
-/* --plot: gnuplot on the scripts; the charts' paths on stderr. */
-static int render(const Sweep *w, GPtrArray *scripts)
-{
-	g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func(g_free);
-	GError *error = NULL;
-	int code = SIM_EXIT_OK;
-
-	if (!mdl_plots_render(w->o.out, (const char *const *)scripts->pdata,
-			      scripts->len, charts, NULL, &error)) {
-		code = g_error_matches(error, MDL_PLOTS_ERROR,
-				       MDL_PLOTS_ERROR_NO_GNUPLOT)
-			       ? SIM_EXIT_OK
-			       : SIM_EXIT_FAILED;
-		fprintf(stderr, "%s: %s\n", w->prog, error->message);
-		g_error_free(error);
-	}
-	for (guint i = 0; i < charts->len; i++)
-		fprintf(stderr, "%s\n", (char *)g_ptr_array_index(charts, i));
-	return code;
-}
-
 /* Each point's summary.json, then sweep.dat, then sweep.json last: a
  * DIR holding sweep.json is complete. */
 static gboolean write_out(const Sweep *w, const char *json,
@@ -732,7 +711,7 @@ static int report(const Sweep *w)
 		return SIM_EXIT_FAILED;
 	}
 	if (w->o.plot)
-		return render(w, scripts);
+		return mdl_cli_render(w->prog, w->o.out, scripts);
 	return SIM_EXIT_OK;
 }
 

@@ -2,6 +2,10 @@
  * (options.h). */
 #include "models/cli/options.h"
 
+#include <stdio.h>
+
+#include "models/report/plots.h"
+#include "sim/cli.h"
 #include "sim/mpi.h"
 
 /* -- options --------------------------------------------------------------- */
@@ -224,4 +228,26 @@ void mdl_precision_options_clear(MdlPrecisionOptions *p)
 	g_free(p->target);
 	g_free(p->on);
 	p->target = p->on = NULL;
+}
+
+/* -- charts ----------------------------------------------------------------- */
+
+int mdl_cli_render(const char *prog, const char *dir, GPtrArray *scripts)
+{
+	g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func(g_free);
+	GError *error = NULL;
+	int code = SIM_EXIT_OK;
+
+	if (!mdl_plots_render(dir, (const char *const *)scripts->pdata,
+			      scripts->len, charts, NULL, &error)) {
+		code = g_error_matches(error, MDL_PLOTS_ERROR,
+				       MDL_PLOTS_ERROR_NO_GNUPLOT)
+			       ? SIM_EXIT_OK
+			       : SIM_EXIT_FAILED;
+		fprintf(stderr, "%s: %s\n", prog, error->message);
+		g_error_free(error);
+	}
+	for (guint i = 0; i < charts->len; i++)
+		fprintf(stderr, "%s\n", (char *)g_ptr_array_index(charts, i));
+	return code;
 }

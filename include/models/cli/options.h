@@ -95,6 +95,11 @@ gboolean mdl_precision_options_check(MdlPrecisionOptions *p, gboolean shard,
 
 void mdl_precision_options_clear(MdlPrecisionOptions *p);
 
+/* --plot: gnuplot on the scripts (their names, "NAME.gp") in dir, then
+ * the charts' paths on stderr; without gnuplot, says so.  The exit code:
+ * 0, or 1 when gnuplot failed (its message on stderr, after prog). */
+int mdl_cli_render(const char *prog, const char *dir, GPtrArray *scripts);
+
 /* Frees what o holds (not o). */
 void mdl_compare_options_clear(MdlCompareOptions *o);
 
