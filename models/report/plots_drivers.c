@@ -89,7 +89,7 @@ static MdlPlot *drivers_plot(const MdlScenario *sc, const MdlResults *r,
 	guint bars = drivers_bars(d);
 
 	g_string_append_printf(p->dat,
-		"# service %s: %" G_GUINT64_FORMAT " breaches, ", id,
+		"# service %s: %" G_GUINT64_FORMAT " breaches,", id,
 		d->breaches);
 	mdl_plot_num(p->dat, d->breach_h);
 	g_string_append(p->dat,
