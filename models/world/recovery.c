@@ -177,7 +177,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 
 	v->open = TRUE;
 	v->t0 = world_now(w);
-	world_down_hours(w, v->down_t0);
+	world_down_hours(w, NULL, v->down_t0);
 	v->t_detect = v->t_declare = NAN;
 	v->declared = FALSE;
 	v->data_unknown = FALSE;
@@ -289,11 +289,7 @@ static double incident_rpo(const MdlWorld *w, guint s, MdlIncident *inc)
 /* What was down from the incident's t0 to now (record.h). */
 static void down_during(MdlWorld *w, guint s, MdlIncident *inc)
 {
-	guint n = w->sc->n_components + w->sc->n_sites;
-
-	world_down_hours(w, w->down_h);
-	for (guint i = 0; i < n; i++)
-		w->down_h[i] -= w->svcs[s].down_t0[i];
+	world_down_hours(w, w->svcs[s].down_t0, w->down_h);
 	inc->down_h = w->down_h;
 	inc->replaced = w->svc_out != NULL;
 }

@@ -70,6 +70,7 @@ typedef struct {
 	GArray *comps;		/* guint: components on the site */
 	GArray *down;		/* Interval: when the site was not up */
 	double down_time;	/* hours of the intervals of down closed */
+	double down_since;	/* start of the open one, INFINITY: up */
 } Site;
 
 typedef struct {
@@ -329,11 +330,12 @@ void world_site_rebuilt(MdlWorld *w, guint s);
 double world_data_size(const MdlWorld *w, guint d, double t);
 /* How long each component has had fewer than `need` units up, then each
  * site has not been up (an outage, destroyed, encrypted), from the
- * instant the topology took over to now, in hours: n_components +
- * n_sites values written to out.  The difference of two calls is what
- * was down in between (an incident's, record.h).  O(components +
- * sites), from integrals the state changes keep: no event pays for it. */
-void world_down_hours(const MdlWorld *w, double *out);
+ * instant the topology took over to now, in hours, less since[i] (NULL:
+ * 0): n_components + n_sites values written to out.  With since an
+ * earlier call's out, what was down in between (an incident's,
+ * record.h).  O(components + sites), from integrals the state changes
+ * keep: no event pays for it. */
+void world_down_hours(const MdlWorld *w, const double *since, double *out);
 
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what);

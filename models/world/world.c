@@ -344,32 +344,33 @@ void world_site_changed(MdlWorld *w, guint s)
 
 	if (is && !was) {
 		world_interval_open(down, now);
+		w->sites[s].down_since = now;
 	} else if (!is && was) {
 		world_interval_close(down, now);
-		w->sites[s].down_time +=
-			now - g_array_index(down, Interval, down->len - 1).a;
+		w->sites[s].down_time += now - w->sites[s].down_since;
+		w->sites[s].down_since = INFINITY;
 	}
 }
 
-void world_down_hours(const MdlWorld *w, double *out)
+void world_down_hours(const MdlWorld *w, const double *since, double *out)
 {
 	const MdlScenario *sc = w->sc;
+	const Site *st = w->sites;
 	double now = sim_engine_now(w->eng);
+	guint n = sc->n_components;
 
 	/* integrals accrued up to their last change, plus the stretch
 	 * since when still down */
-	for (guint c = 0; c < sc->n_components; c++) {
+	for (guint c = 0; c < n; c++) {
 		const Comp *cp = &w->comps[c];
 		out[c] = cp->down_time + (cp->is_up ? 0 : now - cp->last);
 	}
-	for (guint s = 0; s < sc->n_sites; s++) {
-		const GArray *down = w->sites[s].down;
-		const Interval *last = down->len > 0 ? &g_array_index(
-			down, Interval, down->len - 1) : NULL;
-		out[sc->n_components + s] =
-			w->sites[s].down_time +
-			(last && isinf(last->b) ? now - last->a : 0);
-	}
+	for (guint s = 0; s < sc->n_sites; s++)
+		out[n + s] = st[s].down_time + (isinf(st[s].down_since)
+							? 0
+							: now - st[s].down_since);
+	for (guint i = 0; since && i < n + sc->n_sites; i++)
+		out[i] -= since[i];
 }
 
 /* TRUE when every requirement of sv is met — one of its alternatives up —
@@ -751,6 +752,7 @@ void world_reset(MdlWorld *w, double start)
 		st->outages = 0;
 		st->destroyed = st->encrypted = FALSE;
 		st->down_time = 0;
+		st->down_since = INFINITY;
 		g_array_set_size(st->down, 0);
 	}
 	for (guint i = 0; i < w->n_units; i++) {
