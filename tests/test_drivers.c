@@ -199,7 +199,7 @@ START_TEST(test_drivers_threads)
 	MdlScenario *sc[3];
 	MdlLabels *l[3];
 	MdlResults *r[3];
-	g_autofree char *text[3] = { NULL, NULL, NULL };
+	char *text[3];
 	MdlRunInfo info = { 1, 0 };
 
 	for (guint t = 0; t < 3; t++) {
@@ -220,8 +220,10 @@ START_TEST(test_drivers_threads)
 		}
 	}
 	ck_assert_ptr_nonnull(strstr(text[0], "What drives the breaches"));
-	for (guint t = 0; t < 3; t++)
+	for (guint t = 0; t < 3; t++) {
+		g_free(text[t]);
 		played_free(r[t], sc[t], l[t]);
+	}
 }
 END_TEST
 
