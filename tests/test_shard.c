@@ -924,7 +924,8 @@ START_TEST(test_shard_htcondor_files)
 	g_autofree char *dag = NULL;
 	g_autofree char *out = NULL;
 
-	ck_assert(g_mkdir(g_build_filename(tmp, "shards", NULL), 0755) == 0);
+	g_autofree char *shards = g_build_filename(tmp, "shards", NULL);
+	ck_assert(g_mkdir(shards, 0755) == 0);
 	dag = test_read_file(DRSIM_SRCDIR, "docs/scale-out/htcondor.dag");
 	g_auto(GStrv) lines = g_strsplit(dag, "\n", -1);
 	for (char **l = lines; *l; l++) {
