@@ -1,7 +1,8 @@
 /* test_serial.c — results as GVariants and back (results/serial.h): a
  * run's results read back give the same report in every format, merge
- * to the same bits, survive a byte swap there and back, keep their
- * incident rows; and what is not results of this scenario is refused. */
+ * to the same bits (what drives the breaches too), survive a byte swap
+ * there and back, keep their incident rows; and what is not results of
+ * this scenario is refused. */
 #include <string.h>
 
 #include "models/report/report.h"
@@ -24,6 +25,40 @@ static MdlScenario *load(const char *file, const char *reps)
 	return sc;
 }
 
+/* The same bits in x and y. */
+#define assert_same_bits(x, y) \
+	ck_assert(memcmp(&(x), &(y), sizeof(x)) == 0)
+
+static void assert_same_breakdowns(MdlBreakdown *const *a,
+				   MdlBreakdown *const *b, guint n)
+{
+	for (guint i = 0; i < n; i++) {
+		ck_assert(!a[i] == !b[i]);
+		if (!a[i])
+			continue;
+		assert_same_bits(a[i]->rto_sum_h, b[i]->rto_sum_h);
+		assert_same_bits(a[i]->rpo_sum_h, b[i]->rpo_sum_h);
+	}
+}
+
+/* What drives the breaches, which the reports show only in part (the
+ * sums by path, the hours down): the same bits. */
+static void assert_same_drivers(const MdlResults *a, const MdlResults *b)
+{
+	ck_assert_uint_eq(a->n_down, b->n_down);
+	for (guint i = 0; i < a->n_services; i++) {
+		const MdlServiceResults *x = &a->services[i];
+		const MdlServiceResults *y = &b->services[i];
+		assert_same_bits(x->breach_h, y->breach_h);
+		ck_assert(memcmp(x->breach_down_h, y->breach_down_h,
+				 a->n_down * sizeof(double)) == 0);
+		assert_same_breakdowns(x->by_cause, y->by_cause,
+				       mdl_labels_n_causes(a->labels));
+		assert_same_breakdowns(x->by_path, y->by_path,
+				       mdl_labels_n_paths(a->labels));
+	}
+}
+
 static void assert_same_reports(const MdlScenario *sc, const MdlResults *a,
 				const MdlResults *b)
 {
@@ -34,6 +69,12 @@ static void assert_same_reports(const MdlScenario *sc, const MdlResults *a,
 		g_autofree char *y = mdl_report(sc, b, &info, (MdlFormat)f);
 		ck_assert_str_eq(x, y);
 	}
+	g_autofree char *x = mdl_report_with(sc, a, &info, MDL_FORMAT_TABLE,
+					     MDL_REPORT_DRIVERS);
+	g_autofree char *y = mdl_report_with(sc, b, &info, MDL_FORMAT_TABLE,
+					     MDL_REPORT_DRIVERS);
+	ck_assert_str_eq(x, y);
+	assert_same_drivers(a, b);
 }
 
 /* The results of sc read back from their GVariant (through its bytes,
@@ -60,7 +101,8 @@ static MdlResults *round_trip(const MdlScenario *sc, const MdlLabels *l,
 }
 
 /* Every shipped kind of figure: chu-internal has costs, crews, a
- * replaced topology; the ransomware stress has losses for good. */
+ * replaced topology (whose components and sites are among what may be
+ * down during a breach); the ransomware stress has losses for good. */
 static const char *const files[] = {
 	"scenarios/chu-internal.cfg", "scenarios/chu-internal-ransomware.cfg",
 	"scenarios/example.cfg",
@@ -74,6 +116,7 @@ START_TEST(test_serial_round_trip)
 	MdlResults *r = mdl_simulate(sc, l, 2, NULL, &info, NULL);
 	MdlResults *more = mdl_simulate(sc, l, 1, NULL, &info, NULL);
 
+	ck_assert(r->services[0].breach_h > 0);
 	for (int swap = 0; swap <= 1; swap++) {
 		MdlResults *back = round_trip(sc, l, r, swap);
 		assert_same_reports(sc, r, back);

@@ -510,12 +510,12 @@ START_TEST(test_shard_foreign_version)
 {
 	g_autofree char *tmp = test_tmp_dir();
 	g_autofree char *s0 = NULL, *s1 = NULL;
-	const guint8 v2[] = { 2, 0, 0, 0 };
+	const guint8 v3[] = { 3, 0, 0, 0 };
 
 	two_shards(tmp, &s0, &s1);
-	patch(s1, 8, v2, 4, FALSE);
-	assert_refused(tmp, s1, "shard format version 2; this drsim reads "
-				"version 1 only (play the shard again with "
+	patch(s1, 8, v3, 4, FALSE);
+	assert_refused(tmp, s1, "shard format version 3; this drsim reads "
+				"version 2 only (play the shard again with "
 				"it)");
 	patch(s1, 0, "NOTSHARD", 8, FALSE);
 	assert_refused(tmp, s1, "not a drsim shard");
@@ -924,7 +924,8 @@ START_TEST(test_shard_htcondor_files)
 	g_autofree char *dag = NULL;
 	g_autofree char *out = NULL;
 
-	ck_assert(g_mkdir(g_build_filename(tmp, "shards", NULL), 0755) == 0);
+	g_autofree char *shards = g_build_filename(tmp, "shards", NULL);
+	ck_assert(g_mkdir(shards, 0755) == 0);
 	dag = test_read_file(DRSIM_SRCDIR, "docs/scale-out/htcondor.dag");
 	g_auto(GStrv) lines = g_strsplit(dag, "\n", -1);
 	for (char **l = lines; *l; l++) {

@@ -23,6 +23,7 @@ typedef struct {
 	char *out;		/* --out DIR, or NULL */
 	gboolean plot;		/* --plot: run gnuplot on the scripts */
 	gboolean quiet;		/* --quiet: no progress line */
+	gboolean drivers;	/* --drivers: what drives the breaches */
 	gint64 trace;		/* --trace-replication R, or NO_TRACE */
 	gint threads;
 	char *shard;		/* --shard I/K or auto, or NULL */
@@ -60,6 +61,8 @@ static char **canonical_args(const RunOptions *o)
 	if (o->trace != NO_TRACE)
 		g_ptr_array_add(a, g_strdup_printf("--trace-replication=%"
 						   G_GINT64_FORMAT, o->trace));
+	if (o->drivers)
+		g_ptr_array_add(a, g_strdup("--drivers"));
 	g_ptr_array_add(a, NULL);
 	return (char **)g_ptr_array_free(a, FALSE);
 }
@@ -139,6 +142,10 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &o->report,
 		  "Also write the decision report, one self-contained HTML "
 		  "file (docs/output.md, \"The report\")", "FILE" },
+		{ "drivers", 0, 0, G_OPTION_ARG_NONE, &o->drivers,
+		  "Say what drives the breaches, after each service of the "
+		  "table (and with --out, the charts drivers_SERVICE)",
+		  NULL },
 		{ "shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
 		  "Play only shard I of K, into DIR of --out (auto: I and K "
 		  "from Slurm's SLURM_ARRAY_TASK_ID and _COUNT; auto/K: I "
@@ -190,32 +197,43 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 						  &o->shard_count, error);
 }
 
-/* The charts' files (plots.h, timeline.h, tl may be NULL) join those of
- * --out; their scripts' names go to scripts. */
-static gboolean add_charts(MdlOutdir *out, const MdlScenario *sc,
-			   const MdlResults *r, const MdlTimeline *tl,
-			   GPtrArray *scripts, GError **error)
+/* What a run writes: the report in a format on stdout, with the table's
+ * blocks of flags (report.h), and the files of --out when out is set. */
+typedef struct {
+	MdlFormat format;
+	guint flags;
+	MdlOutdir *out;
+	const MdlTimeline *tl;	/* --trace-replication, or NULL */
+	GPtrArray *scripts;	/* the charts' scripts, as written */
+} Outputs;
+
+/* The charts' files (plots.h, timeline.h) join those of --out; their
+ * scripts' names go to scripts. */
+static gboolean add_charts(const Outputs *w, const MdlScenario *sc,
+			   const MdlResults *r, GError **error)
 {
-	return mdl_plots_write(out, sc, r, scripts, error) &&
-	       (!tl || mdl_timeline_save(tl, out, scripts, error));
+	return mdl_plots_write(w->out, sc, r, w->scripts, error) &&
+	       (!(w->flags & MDL_REPORT_DRIVERS) ||
+		mdl_plots_drivers_write(w->out, sc, r, w->scripts, error)) &&
+	       (!w->tl || mdl_timeline_save(w->tl, w->out, w->scripts, error));
 }
 
 /* The report on stdout, then the files of --out when asked. */
 static int report(const MdlScenario *sc, const MdlResults *r,
-		  const MdlRunInfo *info, MdlFormat format, MdlOutdir *out,
-		  const MdlTimeline *tl, GPtrArray *scripts, const char *prog)
+		  const MdlRunInfo *info, const Outputs *w, const char *prog)
 {
-	g_autofree char *text = mdl_report(sc, r, info, format);
+	g_autofree char *text = mdl_report_with(sc, r, info, w->format,
+						w->flags);
 	g_autofree char *json = NULL;
 	GError *error = NULL;
 
 	fputs(text, stdout);
-	if (!out)
+	if (!w->out)
 		return SIM_EXIT_OK;
-	if (format != MDL_FORMAT_JSON)
+	if (w->format != MDL_FORMAT_JSON)
 		json = mdl_report(sc, r, info, MDL_FORMAT_JSON);
-	if (!add_charts(out, sc, r, tl, scripts, &error) ||
-	    !mdl_outdir_commit(out, json ? json : text, &error)) {
+	if (!add_charts(w, sc, r, &error) ||
+	    !mdl_outdir_commit(w->out, json ? json : text, &error)) {
 		fprintf(stderr, "%s: %s\n", prog, error->message);
 		g_error_free(error);
 		return SIM_EXIT_FAILED;
@@ -385,7 +403,9 @@ static int run(const MdlScenario *sc, const RunOptions *o, MdlFormat format,
 		mdl_precision_outcome_clear(&precision);
 		return batch_failed(error, sc, prog);
 	}
-	code = report(sc, r, &info, format, out, tl, scripts, prog);
+	Outputs w = { format, o->drivers ? MDL_REPORT_DRIVERS : 0, out, tl,
+		      scripts };
+	code = report(sc, r, &info, &w, prog);
 	if (code == SIM_EXIT_OK && o->plot)
 		code = render(o->out, scripts, prog);
 	if (code == SIM_EXIT_OK && o->report) {

@@ -184,6 +184,18 @@ gboolean mdl_plot_save(const MdlPlot *p, MdlOutdir *o, GPtrArray *scripts,
 
 /* -- shared helpers (plots-private.h) -------------------------------------- */
 
+void plots_empty(MdlPlot *p, const char *why)
+{
+	g_autofree char *q = mdl_plot_quote(why);
+
+	g_string_append_printf(p->gp,
+		"set label 1 %s at graph 0.5, 0.5 center\n"
+		"set xrange [0:1]\nset yrange [0:1]\nunset key\n", q);
+	mdl_plot_begin(p);
+	g_string_append(p->gp, "plot NaN notitle\n");
+	mdl_plot_end(p);
+}
+
 /* Two blank lines before every data set but the first: gnuplot's
  * `index` counts them. */
 void plots_next_block(GString *dat, guint *blocks)

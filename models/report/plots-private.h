@@ -2,7 +2,8 @@
  * chart.c (the chart object and the helpers below) under
  * plots_horizon.c (the charts along the horizon: per year slice, dataset
  * size, cumulative cost) under plots.c (the CDF and by-cause charts,
- * mdl_plots_write(), rendering).  Only those three files include this;
+ * mdl_plots_write(), rendering); plots_drivers.c (what drives the
+ * breaches) uses chart.c only.  Only those four files include this;
  * the contract of the charts, their files and their invariants is
  * plots.h.
  *
@@ -35,6 +36,10 @@ typedef struct {
 /* Two blank lines appended to dat before every data set but the first
  * (*blocks counts them): gnuplot's `index` counts them. */
 void plots_next_block(GString *dat, guint *blocks);
+
+/* Closes p's script as a frame without data saying why, for a chart
+ * with nothing to show. */
+void plots_empty(MdlPlot *p, const char *why);
 
 /* h hours as the reports write a duration ("4h", "1.5y"). */
 char *plots_duration(double h);

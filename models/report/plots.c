@@ -11,19 +11,6 @@
 #include "sim/stats.h"
 #include "sim/units.h"
 
-/* A frame without data saying why, for a chart with nothing to show. */
-static void plot_empty(MdlPlot *p, const char *why)
-{
-	g_autofree char *q = mdl_plot_quote(why);
-
-	g_string_append_printf(p->gp,
-		"set label 1 %s at graph 0.5, 0.5 center\n"
-		"set xrange [0:1]\nset yrange [0:1]\nunset key\n", q);
-	mdl_plot_begin(p);
-	g_string_append(p->gp, "plot NaN notitle\n");
-	mdl_plot_end(p);
-}
-
 static double years_played(const MdlScenario *sc, const MdlResults *r)
 {
 	return (double)r->replications * sc->horizon_h / SIM_HOURS_PER_YEAR;
@@ -201,7 +188,7 @@ static MdlPlot *cdf_plot(const MdlScenario *sc, const MdlResults *r,
 		cdf_block(p->dat, sk, &span);
 	}
 	if (blocks == 0)
-		plot_empty(p, "no closed incident with a known value");
+		plots_empty(p, "no closed incident with a known value");
 	else
 		cdf_script(p, k, &span, target, plot);
 	return p;
@@ -407,10 +394,10 @@ static gboolean causes_save(MdlOutdir *o, const MdlScenario *sc,
 	g_autoptr(GString) axis = g_string_new(NULL);
 
 	if (rows == 0) {
-		plot_empty(causes, "no closed incident");
+		plots_empty(causes, "no closed incident");
 		rto = mdl_plot_new("rto_by_cause", NULL, sc,
 				   "achieved RTO by cause");
-		plot_empty(rto, "no closed incident");
+		plots_empty(rto, "no closed incident");
 	} else {
 		cause_axis(axis, r, row, rows);
 		g_string_append(causes->gp, axis->str);

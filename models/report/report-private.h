@@ -14,9 +14,9 @@
 /* ---- report_table.c: the text table ---- */
 
 /* The report as a table, ending with a newline, which you own
- * (g_free()).  The arguments are those of mdl_report(), already
+ * (g_free()).  The arguments are those of mdl_report_with(), already
  * checked: none is NULL and r->labels is set. */
 char *report_table(const MdlScenario *sc, const MdlResults *r,
-		   const MdlRunInfo *info);
+		   const MdlRunInfo *info, guint flags);
 
 #endif

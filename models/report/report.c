@@ -134,6 +134,12 @@ static char *report_csv(const MdlScenario *sc, const MdlResults *r)
 char *mdl_report(const MdlScenario *sc, const MdlResults *r,
 		 const MdlRunInfo *info, MdlFormat format)
 {
+	return mdl_report_with(sc, r, info, format, 0);
+}
+
+char *mdl_report_with(const MdlScenario *sc, const MdlResults *r,
+		      const MdlRunInfo *info, MdlFormat format, guint flags)
+{
 	g_return_val_if_fail(sc && r && info && r->labels, NULL);
 
 	switch (format) {
@@ -143,6 +149,6 @@ char *mdl_report(const MdlScenario *sc, const MdlResults *r,
 		return report_csv(sc, r);
 	case MDL_FORMAT_TABLE:
 	default:
-		return report_table(sc, r, info);
+		return report_table(sc, r, info, flags);
 	}
 }

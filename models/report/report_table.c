@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/results/drivers.h"
 #include "models/results/precision.h"
 #include "sim/cli.h"
 #include "sim/units.h"
@@ -214,6 +215,109 @@ static void table_service(GString *s, const MdlScenario *sc,
 	table_breakdowns(s, "by path", &paths);
 }
 
+/* Lines of each list of the drivers' block, at most. */
+#define DRIVERS_LINES 10
+
+static void drivers_cause_line(GString *s, int width, const char *label,
+			       double breaches, double downtime, double lost)
+{
+	char b[3][32];
+
+	g_string_append_printf(s, "      %-*s %9s %9s %10s\n", width, label,
+			       pct(breaches, b[0]), pct(downtime, b[1]),
+			       pct(lost, b[2]));
+}
+
+/* The causes by share of breaches; past DRIVERS_LINES, the last line
+ * adds up the rest. */
+static void drivers_causes(GString *s, const MdlDrivers *d, int width)
+{
+	guint shown = d->n_causes <= DRIVERS_LINES ? d->n_causes
+						   : DRIVERS_LINES - 1;
+	double rest[3] = { 0, 0, 0 };
+
+	g_string_append_printf(s, "    %-*s %9s %9s %10s\n", width + 2,
+			       "by cause", "breaches", "downtime",
+			       "data lost");
+	for (guint k = 0; k < d->n_causes; k++) {
+		const MdlCauseShare *x = &d->by_cause[k];
+		if (k < shown) {
+			drivers_cause_line(s, width, x->label,
+					   x->breaches_share, x->downtime_share,
+					   x->data_lost_share);
+			continue;
+		}
+		rest[0] += x->breaches_share;
+		rest[1] += x->downtime_share;
+		rest[2] += x->data_lost_share;
+	}
+	if (shown < d->n_causes) {
+		g_autofree char *more = g_strdup_printf(
+			"(%u more causes)", d->n_causes - shown);
+		drivers_cause_line(s, width, more, rest[0], rest[1], rest[2]);
+	}
+}
+
+/* The components and sites down during some breach-hours, most first. */
+static void drivers_importance(GString *s, const MdlDrivers *d, int width)
+{
+	guint down = 0;
+	char b[2][32];
+
+	for (guint k = 0; k < d->n_importance; k++)
+		down += d->importance[k].down_h > 0 ? 1 : 0;
+	g_string_append_printf(s, "    %-*s %9s %9s", width + 2,
+			       "down during the breach-hours", "share",
+			       "hours");
+	if (down > DRIVERS_LINES)
+		g_string_append_printf(s, "   (the first %u of %u)",
+				       DRIVERS_LINES, down);
+	g_string_append_c(s, '\n');
+	for (guint k = 0; k < MIN(down, DRIVERS_LINES); k++) {
+		const MdlImportance *x = &d->importance[k];
+		g_autofree char *id = mdl_down_name(&x->what);
+		g_autofree char *name = g_strdup_printf(
+			"%s %s", mdl_down_kind(&x->what), id);
+		g_string_append_printf(s, "      %-*s %9s %9s\n", width, name,
+				       pct(x->share, b[0]),
+				       fixed(x->down_h, 0, b[1]));
+	}
+}
+
+/* The widest label the block shows, at least that of the by-cause
+ * block of the table. */
+static int drivers_width(const MdlDrivers *d)
+{
+	gsize w = 26;
+
+	for (guint k = 0; k < MIN(d->n_causes, DRIVERS_LINES); k++)
+		w = MAX(w, strlen(d->by_cause[k].label));
+	for (guint k = 0; k < MIN(d->n_importance, DRIVERS_LINES); k++)
+		w = MAX(w, strlen(d->importance[k].what.id) +
+				   strlen(MDL_LABELS_REPLACED "component "));
+	return (int)w;
+}
+
+/* "What drives the breaches" of service i (--drivers). */
+static void table_drivers(GString *s, const MdlResults *r, guint i)
+{
+	g_autoptr(MdlDrivers) d = mdl_drivers_new(r, i);
+	char b[32];
+
+	if (d->breaches == 0) {
+		g_string_append(s, "  What drives the breaches: no breach\n");
+		return;
+	}
+	g_string_append_printf(s, "  What drives the breaches: %"
+				  G_GUINT64_FORMAT " breaches of %"
+				  G_GUINT64_FORMAT " closed incidents, %s "
+				  "breach-hours\n",
+			       d->breaches, r->services[i].incidents,
+			       fixed(d->breach_h, 0, b));
+	drivers_causes(s, d, drivers_width(d));
+	drivers_importance(s, d, drivers_width(d));
+}
+
 static void table_components(GString *s, const MdlScenario *sc,
 			     const MdlResults *r)
 {
@@ -317,7 +421,7 @@ static void table_replaces(GString *s, const MdlScenario *sc,
 }
 
 char *report_table(const MdlScenario *sc, const MdlResults *r,
-		   const MdlRunInfo *info)
+		   const MdlRunInfo *info, guint flags)
 {
 	GString *s = g_string_new(NULL);
 	char b[32];
@@ -335,8 +439,11 @@ char *report_table(const MdlScenario *sc, const MdlResults *r,
 		g_string_append_printf(s, "%s\n", p);
 	}
 	table_replaces(s, sc, r);
-	for (guint i = 0; i < sc->n_services; i++)
+	for (guint i = 0; i < sc->n_services; i++) {
 		table_service(s, sc, r, i);
+		if (flags & MDL_REPORT_DRIVERS)
+			table_drivers(s, r, i);
+	}
 	table_cost(s, sc, r);
 	table_components(s, sc, r);
 	table_crews(s, sc, r);

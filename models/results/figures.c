@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/results/drivers.h"
 #include "models/results/precision.h"
 #include "sim/cli.h"
 #include "sim/units.h"
@@ -219,6 +220,55 @@ static void json_protection(JsonBuilder *b, const MdlResults *r,
 	json_breakdowns(b, "by_path", "path", &paths);
 }
 
+static void json_cause_share(JsonBuilder *b, const MdlCauseShare *x)
+{
+	json_builder_begin_object(b);
+	add_string(b, "cause", x->label);
+	add_int(b, "breaches", x->breaches);
+	add_number(b, "breaches_share", x->breaches_share);
+	add_number(b, "downtime_h", x->downtime_h);
+	add_number(b, "downtime_share", x->downtime_share);
+	add_number(b, "data_lost_h", x->data_lost_h);
+	add_number(b, "data_lost_share", x->data_lost_share);
+	json_builder_end_object(b);
+}
+
+static void json_importance(JsonBuilder *b, const MdlImportance *x)
+{
+	g_autofree char *id = mdl_down_name(&x->what);
+
+	json_builder_begin_object(b);
+	add_string(b, "kind", mdl_down_kind(&x->what));
+	add_string(b, "id", id);
+	add_number(b, "share", x->share);
+	add_number(b, "down_h", x->down_h);
+	json_builder_end_object(b);
+}
+
+/* "drivers": what drives the service's breaches (drivers.h). */
+static void json_drivers(JsonBuilder *b, const MdlResults *r, guint i)
+{
+	g_autoptr(MdlDrivers) d = mdl_drivers_new(r, i);
+
+	json_builder_set_member_name(b, "drivers");
+	json_builder_begin_object(b);
+	add_int(b, "breaches", d->breaches);
+	add_number(b, "breach_h", d->breach_h);
+	add_number(b, "downtime_h", d->downtime_h);
+	add_number(b, "data_lost_h", d->data_lost_h);
+	json_builder_set_member_name(b, "by_cause");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < d->n_causes; k++)
+		json_cause_share(b, &d->by_cause[k]);
+	json_builder_end_array(b);
+	json_builder_set_member_name(b, "importance");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < d->n_importance; k++)
+		json_importance(b, &d->importance[k]);
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
 static void json_service(JsonBuilder *b, const MdlScenario *sc,
 			 const MdlResults *r, guint i)
 {
@@ -245,6 +295,7 @@ static void json_service(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_end_object(b);
 	add_number(b, "both_met", mdl_ratio(s->both_met, s->incidents));
 	json_protection(b, r, s);
+	json_drivers(b, r, i);
 	json_builder_end_object(b);
 }
 

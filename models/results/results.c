@@ -41,6 +41,8 @@ static void breakdown_merge(MdlBreakdown **into, const MdlBreakdown *from)
 	a->rpo_unknown += from->rpo_unknown;
 	a->both_met += from->both_met;
 	a->lost_for_good += from->lost_for_good;
+	a->rto_sum_h += from->rto_sum_h;
+	a->rpo_sum_h += from->rpo_sum_h;
 }
 
 static void service_init(MdlServiceResults *s, const MdlResults *r)
@@ -61,6 +63,7 @@ static void service_init(MdlServiceResults *s, const MdlResults *r)
 	s->year_uptime = g_new0(double, r->n_years);
 	s->year_downtime_h = g_new0(SimWelford, r->n_years);
 	s->year_downtime_sketch = g_new0(SimSketch *, r->n_years);
+	s->breach_down_h = g_new0(double, MAX(r->n_down, 1));
 	for (guint y = 0; y < r->n_years; y++) {
 		sim_welford_init(&s->year_downtime_h[y]);
 		s->year_downtime_sketch[y] = sim_sketch_new(SIM_SKETCH_ALPHA);
@@ -134,6 +137,10 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	r->n_services = sc->n_services;
 	r->n_components = sc->n_components;
 	r->n_crews = sc->n_crews;
+	r->n_down = sc->n_components + sc->n_sites;
+	if (sc->replaces)
+		r->n_down += sc->replaces->n_components +
+			     sc->replaces->n_sites;
 	r->services = g_new0(MdlServiceResults, sc->n_services);
 	r->components = g_new0(MdlComponentResults, sc->n_components);
 	r->crews = g_new0(MdlCrewResults, sc->n_crews);
@@ -188,6 +195,7 @@ static void service_clear(MdlServiceResults *s, const MdlResults *r)
 		sim_sketch_free(s->year_downtime_sketch[y]);
 	g_free(s->year_downtime_sketch);
 	g_free(s->year_downtime_h);
+	g_free(s->breach_down_h);
 }
 
 void mdl_results_free(MdlResults *r)
@@ -221,11 +229,13 @@ static void breakdown_add(MdlBreakdown **slot, double rto, double rpo,
 	b->incidents++;
 	sim_welford_add(&b->rto_h, rto);
 	sim_sketch_add(b->rto_sketch, rto);
+	b->rto_sum_h += rto;
 	if (isnan(rpo)) {
 		b->rpo_unknown++;
 	} else {
 		sim_welford_add(&b->rpo_h, rpo);
 		sim_sketch_add(b->rpo_sketch, rpo);
+		b->rpo_sum_h += rpo;
 	}
 	b->both_met += both ? 1 : 0;
 	b->lost_for_good += lost ? 1 : 0;
@@ -335,6 +345,7 @@ static void keep_worst(MdlResults *r, const MdlIncident *inc)
 	guint last = MIN(*n, MDL_WORST_KEPT - 1);
 	memmove(&w[at + 1], &w[at], (last - at) * sizeof *w);
 	w[at] = *inc;
+	w[at].down_h = NULL;	/* the world's scratch: not kept */
 	*n = MIN(*n + 1, MDL_WORST_KEPT);
 }
 
@@ -342,6 +353,43 @@ const MdlIncident *mdl_results_worst(const MdlResults *r, guint i, guint k)
 {
 	g_return_val_if_fail(i < r->n_services && k < r->n_worst[i], NULL);
 	return &r->worst[(gsize)i * MDL_WORST_KEPT + k];
+}
+
+MdlDownElement mdl_results_down_element(const MdlResults *r, guint i)
+{
+	const MdlScenario *sc = r->sc;
+	gboolean replaced = i >= sc->n_components + sc->n_sites;
+
+	g_return_val_if_fail(i < r->n_down, (MdlDownElement){ 0 });
+	if (replaced) {
+		i -= sc->n_components + sc->n_sites;
+		sc = sc->replaces;
+	}
+	if (i < sc->n_components)
+		return (MdlDownElement){ FALSE, replaced,
+					 sc->components[i].id };
+	return (MdlDownElement){ TRUE, replaced,
+				 sc->sites[i - sc->n_components].id };
+}
+
+/* A breach of rto hours: its hours, and what was down during them,
+ * where the topology that played it has its components and sites. */
+static void breach_add(MdlResults *r, MdlServiceResults *s,
+		       const MdlIncident *inc, double rto)
+{
+	const MdlScenario *sc = r->sc;
+	guint first = 0, n = sc->n_components + sc->n_sites;
+
+	s->breach_h += rto;
+	if (!inc->down_h)
+		return;
+	if (inc->replaced) {
+		g_return_if_fail(sc->replaces);
+		first = n;
+		n = sc->replaces->n_components + sc->replaces->n_sites;
+	}
+	for (guint i = 0; i < n; i++)
+		s->breach_down_h[first + i] += inc->down_h[i];
 }
 
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
@@ -383,6 +431,7 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 	if (!(rto_met && rpo_met)) {
 		guint y = (guint)(inc->t0 / SIM_HOURS_PER_YEAR);
 		s->year_breached[MIN(y, r->n_years - 1)] = 1;
+		breach_add(r, s, inc, rto);
 	}
 	breakdown_add(&s->by_cause[inc->cause], rto, inc->rpo_h,
 		      rto_met && rpo_met, lost);
@@ -569,6 +618,9 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 	sim_sketch_merge(a->rto_declared_sketch, b->rto_declared_sketch);
 	sim_welford_merge(&a->p_breach_per_year, &b->p_breach_per_year);
 	sim_welford_merge(&a->data_loss_h_per_year, &b->data_loss_h_per_year);
+	a->breach_h += b->breach_h;
+	for (guint i = 0; i < r->n_down; i++)
+		a->breach_down_h[i] += b->breach_down_h[i];
 	for (guint y = 0; y < r->n_years; y++) {
 		sim_welford_merge(&a->year_downtime_h[y], &b->year_downtime_h[y]);
 		sim_sketch_merge(a->year_downtime_sketch[y],
@@ -628,7 +680,8 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 	g_return_if_fail(into && from);
 	g_return_if_fail(into->n_services == from->n_services &&
 			 into->n_components == from->n_components &&
-			 into->n_crews == from->n_crews);
+			 into->n_crews == from->n_crews &&
+			 into->n_down == from->n_down);
 
 	for (guint i = 0; i < into->n_services; i++)
 		merge_service(into, &into->services[i], &from->services[i]);

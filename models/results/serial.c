@@ -7,10 +7,10 @@
 /* The types, built once from their parts. */
 #define W SIM_WELFORD_VARIANT_TYPE
 #define S SIM_SKETCH_VARIANT_TYPE
-#define BREAKDOWN "(t" W W S S "ttt)"
+#define BREAKDOWN "(t" W W S S "tttdd)"
 #define SERVICE                                                                \
 	"(" W W "tt" W S W S "ttttt" W S W W "a(u" BREAKDOWN ")a(u" BREAKDOWN \
-	")a" W "a" S ")"
+	")a" W "a" S "dad)"
 #define COMPONENT "(" W W ")"
 /* rep, service, cause, path, t0, t_detect, t_restored, t_declare, rpo_h,
  * dataset, copy, has_copy, lost_for_good, rpo_priced_h */
@@ -48,6 +48,8 @@ static GVariant *breakdown(const MdlBreakdown *b)
 		u64(b->rpo_unknown),
 		u64(b->both_met),
 		u64(b->lost_for_good),
+		g_variant_new_double(b->rto_sum_h),
+		g_variant_new_double(b->rpo_sum_h),
 	};
 
 	return tuple(v, G_N_ELEMENTS(v));
@@ -88,6 +90,12 @@ static GVariant *sketches(SimSketch *const *s, guint n)
 	return g_variant_builder_end(&b);
 }
 
+static GVariant *doubles(const double *x, guint n)
+{
+	return g_variant_new_fixed_array(G_VARIANT_TYPE_DOUBLE, x, n,
+					 sizeof(double));
+}
+
 static GVariant *service(const MdlResults *r, const MdlServiceResults *s)
 {
 	GVariant *v[] = {
@@ -112,6 +120,8 @@ static GVariant *service(const MdlResults *r, const MdlServiceResults *s)
 		breakdowns(s->by_path, mdl_labels_n_paths(r->labels)),
 		welfords(s->year_downtime_h, r->n_years),
 		sketches(s->year_downtime_sketch, r->n_years),
+		g_variant_new_double(s->breach_h),
+		doubles(s->breach_down_h, r->n_down),
 	};
 
 	return tuple(v, G_N_ELEMENTS(v));
@@ -218,6 +228,13 @@ static guint64 get_u64(GVariant *v, gsize i)
 	return g_variant_get_uint64(c);
 }
 
+static double get_double(GVariant *v, gsize i)
+{
+	g_autoptr(GVariant) c = g_variant_get_child_value(v, i);
+
+	return g_variant_get_double(c);
+}
+
 static guint32 get_u32(GVariant *v, gsize i)
 {
 	g_autoptr(GVariant) c = g_variant_get_child_value(v, i);
@@ -277,6 +294,20 @@ static void get_sketches(Reader *rd, GVariant *v, gsize i, SimSketch **s,
 		get_sketch(rd, a, k, &s[k]);
 }
 
+/* n doubles into x: what was down during the breaches. */
+static void get_doubles(Reader *rd, GVariant *v, gsize i, double *x, guint n)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, i);
+	gsize len = 0;
+	const double *items = g_variant_get_fixed_array(a, &len,
+							sizeof(double));
+
+	if (rd->ok && len != n)
+		shape_error(rd, "components and sites");
+	if (rd->ok && n > 0)
+		memcpy(x, items, n * sizeof(double));
+}
+
 static void get_breakdowns(Reader *rd, GVariant *v, gsize i,
 			   MdlBreakdown **items, guint n)
 {
@@ -299,6 +330,8 @@ static void get_breakdowns(Reader *rd, GVariant *v, gsize i,
 		x->rpo_unknown = get_u64(b, 5);
 		x->both_met = get_u64(b, 6);
 		x->lost_for_good = get_u64(b, 7);
+		x->rto_sum_h = get_double(b, 8);
+		x->rpo_sum_h = get_double(b, 9);
 	}
 }
 
@@ -326,6 +359,8 @@ static void get_service(Reader *rd, const MdlResults *r, GVariant *v,
 	get_breakdowns(rd, v, 18, s->by_path, mdl_labels_n_paths(r->labels));
 	get_welfords(rd, v, 19, s->year_downtime_h, r->n_years);
 	get_sketches(rd, v, 20, s->year_downtime_sketch, r->n_years);
+	s->breach_h = get_double(v, 21);
+	get_doubles(rd, v, 22, s->breach_down_h, r->n_down);
 }
 
 static void get_cost(Reader *rd, MdlResults *r, GVariant *v, gsize i)

@@ -177,6 +177,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 
 	v->open = TRUE;
 	v->t0 = world_now(w);
+	world_down_hours(w, NULL, v->down_t0);
 	v->t_detect = v->t_declare = NAN;
 	v->declared = FALSE;
 	v->data_unknown = FALSE;
@@ -285,6 +286,14 @@ static double incident_rpo(const MdlWorld *w, guint s, MdlIncident *inc)
 	return rpo;
 }
 
+/* What was down from the incident's t0 to now (record.h). */
+static void down_during(MdlWorld *w, guint s, MdlIncident *inc)
+{
+	world_down_hours(w, w->svcs[s].down_t0, w->down_h);
+	inc->down_h = w->down_h;
+	inc->replaced = w->svc_out != NULL;
+}
+
 void recovery_incident_close(MdlWorld *w, guint s)
 {
 	Svc *v = &w->svcs[s];
@@ -306,8 +315,10 @@ void recovery_incident_close(MdlWorld *w, guint s)
 	if (isnan(inc.t_detect))
 		inc.t_detect = inc.t_restored;	/* back before anyone saw */
 	inc.service = world_out_service(w, s);
-	if (inc.service != G_MAXUINT)
+	if (inc.service != G_MAXUINT) {
+		down_during(w, s, &inc);
 		w->rec->incident(w->sink, &inc);
+	}
 	v->open = FALSE;
 	if (w->quiet_stop)
 		w->hooks->replaced_closed(w);

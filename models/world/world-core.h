@@ -55,6 +55,8 @@ typedef struct {
 	gsl_rng *rebuild_rng;	/* rebuild durations and outcomes */
 	SimTime last;		/* integrals accrued up to */
 	double up_time, unit_time;
+	double down_time;	/* hours below need, since the topology took
+				   over (world_down_hours()) */
 	gsl_rng *fail_rng, *repair_rng;
 	GArray *services;	/* guint: services requiring it */
 	GArray *datasets;	/* guint: datasets stored on it */
@@ -67,6 +69,8 @@ typedef struct {
 	gsl_rng *rng;
 	GArray *comps;		/* guint: components on the site */
 	GArray *down;		/* Interval: when the site was not up */
+	double down_time;	/* hours of the intervals of down closed */
+	double down_since;	/* start of the open one, INFINITY: up */
 } Site;
 
 typedef struct {
@@ -135,6 +139,8 @@ typedef struct {
 	 * n_copies + 1 lost for good) and the recovery point it got */
 	guint *outcome;
 	double *outcome_rp;
+	/* world_down_hours() at t0: what was down before the incident */
+	double *down_t0;
 	SimEventId detect_ev, declare_ev, step_ev;
 	gsl_rng *rng;		/* detection, decisions, activations */
 } Svc;
@@ -181,6 +187,8 @@ struct MdlWorld {
 	GArray *dirty_svcs;	/* guint: services to re-evaluate */
 	guint *order_pos;	/* per service: its place in service_order */
 	GArray *streams;	/* Stream: every stream, reseeded per rep */
+	double *down_h;		/* scratch: what an incident closing saw
+				   down (world_down_hours()) */
 	SimEventId settle_ev;	/* pending end-of-instant work */
 	guint n_lost;		/* datasets not intact */
 	guint n_standby;	/* services on a standby */
@@ -320,6 +328,14 @@ void world_site_refresh(MdlWorld *w, guint s);
 void world_site_rebuilt(MdlWorld *w, guint s);
 /* Size of dataset d at t, in bytes. */
 double world_data_size(const MdlWorld *w, guint d, double t);
+/* How long each component has had fewer than `need` units up, then each
+ * site has not been up (an outage, destroyed, encrypted), from the
+ * instant the topology took over to now, in hours, less since[i] (NULL:
+ * 0): n_components + n_sites values written to out.  With since an
+ * earlier call's out, what was down in between (an incident's,
+ * record.h).  O(components + sites), from integrals the state changes
+ * keep: no event pays for it. */
+void world_down_hours(const MdlWorld *w, const double *since, double *out);
 
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what);

@@ -141,8 +141,12 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 		g_queue_init(&w->crews[k].line);
 		w->crews[k].rng = sim_rng_new(0, 0, "");
 	}
-	for (guint s = 0; s < sc->n_services; s++)
+	guint n_down = MAX(sc->n_components + sc->n_sites, 1);
+	for (guint s = 0; s < sc->n_services; s++) {
 		w->svcs[s].dependents = uint_array();
+		w->svcs[s].down_t0 = g_new0(double, n_down);
+	}
+	w->down_h = g_new0(double, n_down);
 	hooks->init(w);	/* before the index and the streams: they list
 			   the mechanisms' state */
 	w->hazards = g_new0(HazardRef, w->n_hazards);
@@ -180,8 +184,11 @@ void world_free(MdlWorld *w)
 		g_queue_clear(&w->crews[k].line);
 		sim_rng_free(w->crews[k].rng);
 	}
-	for (guint s = 0; s < w->sc->n_services; s++)
+	for (guint s = 0; s < w->sc->n_services; s++) {
 		g_array_free(w->svcs[s].dependents, TRUE);
+		g_free(w->svcs[s].down_t0);
+	}
+	g_free(w->down_h);
 	g_array_free(w->dirty_comps, TRUE);
 	g_array_free(w->dirty_svcs, TRUE);
 	g_free(w->order_pos);
@@ -250,6 +257,7 @@ static void comp_update(MdlWorld *w, guint c)
 	SimTime now = sim_engine_now(w->eng);
 
 	cp->up_time += cp->is_up ? now - cp->last : 0;
+	cp->down_time += cp->is_up ? 0 : now - cp->last;
 	cp->unit_time += (double)cp->up * (now - cp->last);
 	cp->last = now;
 	cp->up = 0;
@@ -334,10 +342,35 @@ void world_site_changed(MdlWorld *w, guint s)
 	gboolean is = !site_ok(w, s);
 	double now = sim_engine_now(w->eng);
 
-	if (is && !was)
+	if (is && !was) {
 		world_interval_open(down, now);
-	else if (!is && was)
+		w->sites[s].down_since = now;
+	} else if (!is && was) {
 		world_interval_close(down, now);
+		w->sites[s].down_time += now - w->sites[s].down_since;
+		w->sites[s].down_since = INFINITY;
+	}
+}
+
+void world_down_hours(const MdlWorld *w, const double *since, double *out)
+{
+	const MdlScenario *sc = w->sc;
+	const Site *st = w->sites;
+	double now = sim_engine_now(w->eng);
+	guint n = sc->n_components;
+
+	/* integrals accrued up to their last change, plus the stretch
+	 * since when still down */
+	for (guint c = 0; c < n; c++) {
+		const Comp *cp = &w->comps[c];
+		out[c] = cp->down_time + (cp->is_up ? 0 : now - cp->last);
+	}
+	for (guint s = 0; s < sc->n_sites; s++)
+		out[n + s] = st[s].down_time + (isinf(st[s].down_since)
+							? 0
+							: now - st[s].down_since);
+	for (guint i = 0; since && i < n + sc->n_sites; i++)
+		out[i] -= since[i];
 }
 
 /* TRUE when every requirement of sv is met — one of its alternatives up —
@@ -718,6 +751,8 @@ void world_reset(MdlWorld *w, double start)
 		Site *st = &w->sites[s];
 		st->outages = 0;
 		st->destroyed = st->encrypted = FALSE;
+		st->down_time = 0;
+		st->down_since = INFINITY;
 		g_array_set_size(st->down, 0);
 	}
 	for (guint i = 0; i < w->n_units; i++) {
@@ -732,7 +767,7 @@ void world_reset(MdlWorld *w, double start)
 		cp->is_up = TRUE;
 		cp->dirty = FALSE;
 		cp->last = start;
-		cp->up_time = cp->unit_time = 0;
+		cp->up_time = cp->unit_time = cp->down_time = 0;
 		cp->relocated = FALSE;
 		cp->rebuild_ev = SIM_EVENT_NONE;
 	}

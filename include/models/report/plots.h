@@ -17,6 +17,10 @@
  *   dataset_size             size of each dataset over the horizon against
  *                            what its copies restore within the RTO (only
  *                            when the scenario has datasets)
+ *   drivers_SERVICE          per service, the fraction of its breach-hours
+ *                            each component and site was down, as
+ *                            horizontal bars (mdl_plots_drivers_write(),
+ *                            only with --drivers)
  *   timeline                 Gantt chart of one replication (timeline.h)
  *
  * Invariants of every .dat: whitespace-separated columns; the first line
@@ -109,6 +113,15 @@ gboolean mdl_plot_save(const MdlPlot *p, MdlOutdir *o, GPtrArray *scripts,
 gboolean mdl_plots_write(MdlOutdir *o, const MdlScenario *sc,
 			 const MdlResults *r, GPtrArray *scripts,
 			 GError **error);
+
+/* The chart drivers_ID of every service ID of r (drivers.h: the
+ * components and sites down during its breaches, most first, at most
+ * 20) added to o, their scripts' names appended to scripts, as
+ * mdl_plots_write().  FALSE with error set when a file cannot be
+ * created. */
+gboolean mdl_plots_drivers_write(MdlOutdir *o, const MdlScenario *sc,
+				 const MdlResults *r, GPtrArray *scripts,
+				 GError **error);
 
 /* Runs `gnuplot NAME.gp` in dir for each of scripts (n names, "NAME.gp"),
  * in order, and appends to charts (g_free as element free function) the

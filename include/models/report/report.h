@@ -23,6 +23,12 @@ typedef enum {
 	MDL_FORMAT_CSV,
 } MdlFormat;
 
+/* What the table adds to its blocks (the JSON always has it all). */
+typedef enum {
+	MDL_REPORT_DRIVERS = 1 << 0,	/* after each service, what drives
+					   its breaches (drivers.h) */
+} MdlReportFlags;
+
 /* Parses "table", "json" or "csv"; FALSE for anything else. */
 gboolean mdl_format_parse(const char *s, MdlFormat *format);
 
@@ -31,6 +37,11 @@ gboolean mdl_format_parse(const char *s, MdlFormat *format);
  * (and a critical) on a NULL argument. */
 char *mdl_report(const MdlScenario *sc, const MdlResults *r,
 		 const MdlRunInfo *info, MdlFormat format);
+
+/* The same, the table with the blocks of flags (MdlReportFlags or'ed;
+ * 0: mdl_report()). */
+char *mdl_report_with(const MdlScenario *sc, const MdlResults *r,
+		      const MdlRunInfo *info, MdlFormat format, guint flags);
 
 /* A JSON tree as `drsim run --format json` writes it: indented by two
  * blanks, with a final newline.  Yours to g_free(). */

@@ -24,6 +24,8 @@
  * Costs (only when the scenario has a `costs` group; docs/model.md):
  *   per replication its total, fixed and incident costs, and its
  *   cumulative cost at the end of every year slice.
+ * What drives the breaches (drivers.h): per service and cause the sums
+ * of RTO and RPO, and the breach-hours with what was down during them.
  * Per component: availability (>= need units up), mean fraction of units
  * up.  Per crew: repairs, how many started at once, waiting time.
  *
@@ -49,6 +51,9 @@ typedef struct {
 	SimSketch *rto_sketch, *rpo_sketch;
 	guint64 rpo_unknown, both_met;
 	guint64 lost_for_good;	/* incidents with a dataset lost for good */
+	/* sums of the RTO and of the known RPO, for shares (drivers.h):
+	 * n·mean of the Welfords is not exact */
+	double rto_sum_h, rpo_sum_h;
 } MdlBreakdown;
 
 typedef struct {
@@ -78,6 +83,11 @@ typedef struct {
 	 * (mean in the Welford, band from the sketch). */
 	SimWelford *year_downtime_h;	/* [n_years] */
 	SimSketch **year_downtime_sketch;	/* [n_years] */
+	/* What drives the breaches (drivers.h): the breach-hours (the RTO
+	 * of the closed incidents that missed a target, summed) and, of
+	 * them, the hours each component and site was down. */
+	double breach_h;
+	double *breach_down_h;	/* [n_down] */
 	/* scratch of the replication being played */
 	double *year_breached;	/* [n_years]: 1 when a breach started then */
 	double *year_uptime;	/* [n_years]: hours up in each slice */
@@ -117,6 +127,10 @@ typedef struct {
 	const MdlLabels *labels;	/* borrowed */
 	guint n_years;		/* year slices of the horizon (last partial) */
 	guint n_services, n_components, n_crews;
+	/* What may be down during a breach: the components, then the
+	 * sites, of sc, then those of the topology it replaces, if any
+	 * (mdl_results_down_element()). */
+	guint n_down;
 	MdlServiceResults *services;
 	MdlComponentResults *components;
 	MdlCrewResults *crews;
@@ -175,6 +189,16 @@ void mdl_results_keep_reps(MdlResults *r);
  * service, then MDL_REP_COSTS when the scenario has costs. */
 guint mdl_results_rep_width(const MdlResults *r);
 
+/* One of the n_down things that may be down during a breach. */
+typedef struct {
+	gboolean site;		/* a site, else a component */
+	gboolean replaced;	/* of the topology sc replaces */
+	const char *id;		/* its id, borrowed from the scenario */
+} MdlDownElement;
+
+/* What r->services[].breach_down_h[i] is of; i < r->n_down. */
+MdlDownElement mdl_results_down_element(const MdlResults *r, guint i);
+
 /* An empty breakdown (freed with the results holding it). */
 MdlBreakdown *mdl_breakdown_new(void);
 
@@ -184,7 +208,8 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 			    gboolean log_incidents);
 
 /* Records a closed incident: RTO, RPO, targets met, breakdowns, breach
- * year, data lost, and its CSV row when logging. */
+ * year, data lost, breach-hours and what was down during them (when
+ * inc->down_h is set), and its CSV row when logging. */
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc);
 
 /* Service was up during [a, b): hours added to the year slices. */

@@ -34,7 +34,8 @@
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
 
-#define MDL_SHARD_VERSION 1u
+/* 2: the results carry what drives the breaches (serial.h) */
+#define MDL_SHARD_VERSION 2u
 #define MDL_SHARD_ERROR (mdl_shard_error_quark())
 GQuark mdl_shard_error_quark(void);
 

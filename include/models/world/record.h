@@ -6,7 +6,9 @@
  * fact it measures.  The mergeable accumulators of results/ are one
  * recorder (mdl_results_recorder(), results.h); a test may be another.
  * Services, causes and paths are indices of the reported scenario and of
- * its labels (labels.h).  Semantics of every figure: docs/model.md.
+ * its labels (labels.h); the components and sites of an incident's
+ * down_h, of the topology that played it (the reported scenario's, or
+ * the one it replaces).  Semantics of every figure: docs/model.md.
  */
 #ifndef DRSIM_MODELS_WORLD_RECORD_H
 #define DRSIM_MODELS_WORLD_RECORD_H
@@ -30,6 +32,15 @@ typedef struct {
 				   datasets not priced by a data_loss_total
 				   (mdl_scenario_loss_total()), charged at
 				   data_loss_per_hour */
+	/* What was down during [t0, t_restored], in hours: each component
+	 * (fewer than `need` units up), then each site (not up: an outage,
+	 * destroyed, encrypted) of the topology that played the incident —
+	 * n_components + n_sites of its scenario, in their order.  Borrowed
+	 * for the call; NULL when not measured. */
+	const double *down_h;
+	gboolean replaced;	/* played by the topology the reported
+				   scenario replaces: down_h is of that
+				   scenario's components and sites */
 } MdlIncident;
 
 typedef struct {
