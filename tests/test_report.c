@@ -93,6 +93,11 @@ START_TEST(test_report_structure)
 	ck_assert(strstr(html, "<p>Against a, <b>b</b> is <span class=\"A\">"
 			       "worse</span> on both met"));
 	ck_assert(strstr(html, "<p>Targets: RTO 12h.</p>"));
+	/* what drives the breaches: the one cause, the one component */
+	ck_assert(strstr(html, "<tr><td>component:unit:crash</td><td>100.0 %"
+			       "</td><td>100.0 %</td>"));
+	ck_assert(strstr(html, "<tr><td>component unit</td><td>100.0 %</td>"
+			       "</tr>"));
 	ck_assert(strstr(html, "Paired differences (tests/test_compare.c): "
 			       "one unit failing every"));
 	ck_assert(strstr(html, "<h3>paired A (<code>tests/data/paired/a.cfg"

@@ -528,40 +528,50 @@ static void figures(GString *s, const MdlHtmlReport *rep, GHashTable *charts)
 
 /* -- drivers ----------------------------------------------------------------------- */
 
-/* The share of breaches of each cause, from the run's breakdown by cause
- * (incidents × (1 − both met)), largest first, at most five. */
-static void breach_causes(GString *s, JsonObject *service)
+/* What drives the breaches of a service (its run's "drivers",
+ * docs/output.md): the causes' shares of its breaches, downtime and data
+ * lost, then the components and sites down during its breach-hours, the
+ * five largest of each. */
+static void drivers_table(GString *s, JsonObject *service)
 {
-	JsonArray *a = json_object_get_array_member(service, "by_cause");
-	g_autoptr(GArray) share = g_array_new(FALSE, FALSE, sizeof(double));
-	double total = 0;
+	JsonObject *d = json_object_has_member(service, "drivers")
+				? json_object_get_object_member(service,
+								"drivers")
+				: NULL;
+	JsonArray *causes = d ? json_object_get_array_member(d, "by_cause")
+			      : NULL;
+	JsonArray *down = d ? json_object_get_array_member(d, "importance")
+			    : NULL;
 
-	for (guint i = 0; i < json_array_get_length(a); i++) {
-		JsonObject *c = json_array_get_object_element(a, i);
-		double b = (double)json_object_get_int_member(c, "incidents") *
-			   (1 - json_object_get_double_member(c, "both_met"));
-		g_array_append_val(share, b);
-		total += b;
-	}
-	if (total <= 0) {
-		g_string_append(s, "<li>no breach</li>\n");
+	if (!causes || json_object_get_int_member(d, "breaches") == 0) {
+		g_string_append(s, "<p class=\"note\">No breach.</p>\n");
 		return;
 	}
-	for (guint shown = 0; shown < 5; shown++) {
-		guint best = 0;
-		for (guint i = 1; i < share->len; i++)
-			if (g_array_index(share, double, i) >
-			    g_array_index(share, double, best))
-				best = i;
-		double b = g_array_index(share, double, best);
-		if (b <= 0)
-			break;
-		JsonObject *c = json_array_get_object_element(a, best);
-		html_printf(s, "<li>%s: %.1f %% of the breaches</li>\n",
+	g_string_append(s, "<table>\n<thead><tr><th>cause</th><th>share of "
+			   "the breaches</th><th>of the downtime</th><th>of "
+			   "the data lost</th></tr></thead>\n<tbody>\n");
+	for (guint i = 0; i < MIN(5u, json_array_get_length(causes)); i++) {
+		JsonObject *c = json_array_get_object_element(causes, i);
+		html_printf(s, "<tr><td>%s</td><td>%.1f %%</td><td>%.1f %%</td>"
+			       "<td>%.1f %%</td></tr>\n",
 			    json_object_get_string_member(c, "cause"),
-			    100 * b / total);
-		g_array_index(share, double, best) = 0;
+			    100 * json_object_get_double_member(c, "breaches_share"),
+			    100 * json_object_get_double_member(c, "downtime_share"),
+			    100 * json_object_get_double_member(c,
+							       "data_lost_share"));
 	}
+	g_string_append(s, "</tbody></table>\n<table>\n<thead><tr><th>down "
+			   "during the breach-hours</th><th>share of the "
+			   "breach-hours</th></tr></thead>\n<tbody>\n");
+	for (guint i = 0; down && i < MIN(5u, json_array_get_length(down));
+	     i++) {
+		JsonObject *x = json_array_get_object_element(down, i);
+		html_printf(s, "<tr><td>%s %s</td><td>%.1f %%</td></tr>\n",
+			    json_object_get_string_member(x, "kind"),
+			    json_object_get_string_member(x, "id"),
+			    100 * json_object_get_double_member(x, "share"));
+	}
+	g_string_append(s, "</tbody></table>\n");
 }
 
 static void drivers(GString *s, const MdlHtmlReport *rep, GHashTable *charts)
@@ -575,9 +585,10 @@ static void drivers(GString *s, const MdlHtmlReport *rep, GHashTable *charts)
 			if (!isfinite(figure(rep, i, id, MDL_FIGURE_RTO_TARGET)) &&
 			    !isfinite(figure(rep, i, id, MDL_FIGURE_RPO_TARGET)))
 				continue;
-			html_printf(s, "<p>%s, by cause:</p>\n<ul>\n", id);
-			breach_causes(s, o);
-			g_string_append(s, "</ul>\n");
+			html_printf(s, "<p><b>%s</b>: what its breaches "
+				       "come from, and what was down during "
+				       "them.</p>\n", id);
+			drivers_table(s, o);
 		}
 		g_autofree char *cost = g_strdup_printf("tornado_cost-%u", i);
 		g_autofree char *cap = g_strdup_printf(
