@@ -30,7 +30,10 @@ struct MdlBatch {
 	char *note;
 	/* merge and MPI rank 0: the shards read in order */
 	const char *const *paths;	/* merge: [count] */
-	GPtrArray *own;		/* MPI: rank 0's shard, as messages */
+	/* MPI rank 0: the results of its own shard's units [0, own->len),
+	 * kept as they are (serialising them to read them back would only
+	 * cost time); each taken (NULL) once merged */
+	GPtrArray *own;
 	MdlShardReader *reader;	/* the shard being read, or NULL */
 	guint32 next;		/* the index of the next shard to open */
 	guint32 shard_threads;	/* shard 0 was played on */
@@ -188,7 +191,8 @@ static void fill_head(MdlBatch *b)
 /* -- playing a shard ------------------------------------------------------- */
 
 typedef struct {
-	MdlShardWriter *w;
+	MdlShardWriter *w;	/* the chunks go there, */
+	GPtrArray *own;		/* or are kept there */
 	guint32 play;
 	GError *error;		/* the first failure to write */
 } Take;
@@ -197,13 +201,19 @@ static void take_chunk(gpointer acc, uint64_t c, gpointer data)
 {
 	Take *t = data;
 
+	if (t->own) {
+		g_ptr_array_add(t->own, acc);
+		return;
+	}
 	if (!t->error)
 		mdl_shard_writer_chunk(t->w, t->play, c, acc, &t->error);
 	mdl_results_free(acc);
 }
 
-/* Plays this process's units of every play into w, then closes it. */
-static gboolean play_units(MdlBatch *b, MdlShardWriter *w, GError **error)
+/* Plays this process's units of every play into w, then closes it; or,
+ * w NULL, keeps their results in own, in unit order. */
+static gboolean play_units(MdlBatch *b, MdlShardWriter *w, GPtrArray *own,
+			   GError **error)
 {
 	guint64 u0 = 0;
 
@@ -212,7 +222,7 @@ static gboolean play_units(MdlBatch *b, MdlShardWriter *w, GError **error)
 		guint64 n = sim_runner_n_chunks(p->sc->replications);
 		guint64 c0 = CLAMP(b->head.first, u0, u0 + n) - u0;
 		guint64 c1 = CLAMP(b->head.end, u0, u0 + n) - u0;
-		Take t = { w, j, NULL };
+		Take t = { w, own, j, NULL };
 		MdlRunInfo info;
 		u0 += n;
 		if (c0 == c1)
@@ -228,7 +238,7 @@ static gboolean play_units(MdlBatch *b, MdlShardWriter *w, GError **error)
 			return FALSE;
 		}
 	}
-	return mdl_shard_writer_close(w, error);
+	return !w || mdl_shard_writer_close(w, error);
 }
 
 /* The shard file at path: "done" when it is this very shard, complete
@@ -280,7 +290,7 @@ static gboolean start_shard(MdlBatch *b, GError **error)
 		break;
 	}
 	if (!(w = mdl_shard_writer_file(path, &b->head, error)) ||
-	    !play_units(b, w, error))
+	    !play_units(b, w, NULL, error))
 		return FALSE;
 	b->note = g_strdup_printf("%s: shard %u of %u written", path, b->index,
 				  b->count);
@@ -309,18 +319,18 @@ static gboolean send_shard(GPtrArray *messages, const GError *failure,
 
 static gboolean start_mpi(MdlBatch *b, GError **error)
 {
-	g_autoptr(MdlShardWriter) w = mdl_shard_writer_memory(&b->head);
+	g_autoptr(MdlShardWriter) w = NULL;
 	GError *failure = NULL;
 
-	play_units(b, w, &failure);
-	if (b->index == 0) {
-		if (failure) {
-			g_propagate_error(error, failure);
-			return FALSE;
-		}
-		b->own = g_ptr_array_ref(mdl_shard_writer_messages(w));
-		return TRUE;
+	if (b->index == 0) {	/* its own results, kept */
+		b->own = g_ptr_array_new_with_free_func(
+			(GDestroyNotify)mdl_results_free);
+		b->shard_threads = b->threads;
+		b->next = 1;	/* the next shard to read is rank 1's */
+		return play_units(b, NULL, b->own, error);
 	}
+	w = mdl_shard_writer_memory(&b->head);
+	play_units(b, w, NULL, &failure);
 	gboolean ok = send_shard(failure ? NULL
 					 : mdl_shard_writer_messages(w),
 				 failure, error);
@@ -329,10 +339,9 @@ static gboolean start_mpi(MdlBatch *b, GError **error)
 	return ok && !failure;
 }
 
+/* The stream of a rank but the first, received. */
 typedef struct {
-	GPtrArray *messages;	/* rank 0's own */
-	guint next;
-	int rank;		/* else: received from this rank */
+	int rank;
 	gboolean status;	/* its status message was read */
 } Stream;
 
@@ -340,15 +349,6 @@ static GBytes *stream_next(gpointer data, GError **error)
 {
 	Stream *s = data;
 
-	if (s->messages) {
-		if (s->next < s->messages->len)
-			return g_bytes_ref(g_ptr_array_index(s->messages,
-							     s->next++));
-		g_set_error_literal(error, MDL_SHARD_ERROR,
-				    MDL_SHARD_ERROR_INVALID,
-				    "rank 0: its shard ends too soon");
-		return NULL;
-	}
 	if (!s->status) {
 		g_autoptr(GBytes) b = sim_mpi_recv(s->rank, error);
 		if (!b)
@@ -402,8 +402,6 @@ static gboolean open_next(MdlBatch *b, GError **error)
 	} else {
 		Stream *s = g_new0(Stream, 1);
 		g_autofree char *name = g_strdup_printf("rank %u", k);
-		if (k == 0)
-			s->messages = b->own;
 		s->rank = (int)k;
 		b->reader = mdl_shard_reader_stream(name, stream_next, s,
 						    g_free, error);
@@ -477,11 +475,23 @@ static gboolean merge_play(MdlBatch *b, guint j, MdlResults *r,
 {
 	const Play *p = &g_array_index(b->plays, Play, j);
 	guint64 n = sim_runner_n_chunks(p->sc->replications);
+	guint64 u0 = 0;		/* the units before play j */
 	GError *e = NULL;
 
+	for (guint i = 0; i < j; i++)
+		u0 += sim_runner_n_chunks(
+			g_array_index(b->plays, Play, i).sc->replications);
 	for (guint64 c = 0; c < n;) {
 		guint32 play;
 		guint64 chunk;
+		if (b->own && u0 + c < b->own->len) {	/* rank 0's own */
+			MdlResults *acc = g_ptr_array_index(b->own, u0 + c);
+			mdl_results_merge(r, acc);
+			mdl_results_free(g_steal_pointer(
+				&g_ptr_array_index(b->own, u0 + c)));
+			c++;
+			continue;
+		}
 		if (!b->reader && !open_next(b, error))
 			return FALSE;
 		if (!mdl_shard_reader_peek(b->reader, &play, &chunk, &e)) {

@@ -210,9 +210,12 @@ static gboolean head_from_variant(MdlShardHead *h, GVariant *v,
 	return TRUE;
 }
 
-/* The hex digest of the bytes so far; sum goes on. */
+/* The hex digest of the bytes so far (sum goes on); "" without a sum:
+ * a stream between MPI ranks, whose transport checks its bytes. */
 static char *digest_so_far(const GChecksum *sum)
 {
+	if (!sum)
+		return g_strdup("");
 	GChecksum *copy = g_checksum_copy(sum);
 	char *hex = g_strdup(g_checksum_get_string(copy));
 
@@ -226,7 +229,7 @@ struct MdlShardWriter {
 	FILE *file;		/* NULL: to memory */
 	char *path, *tmp;
 	GPtrArray *messages;	/* memory: GBytes */
-	GChecksum *sum;		/* of every byte so far */
+	GChecksum *sum;		/* of every byte so far; NULL: to memory */
 	guint64 chunks;
 	gboolean closed;
 };
@@ -234,7 +237,8 @@ struct MdlShardWriter {
 static gboolean write_bytes(MdlShardWriter *w, const void *p, gsize n,
 			    GError **error)
 {
-	g_checksum_update(w->sum, p, (gssize)n);
+	if (w->sum)
+		g_checksum_update(w->sum, p, (gssize)n);
 	if (w->file && fwrite(p, 1, n, w->file) != n) {
 		g_set_error(error, MDL_SHARD_ERROR, MDL_SHARD_ERROR_FILE,
 			    "cannot write '%s': %s", w->tmp, g_strerror(errno));
@@ -281,7 +285,7 @@ static MdlShardWriter *writer_new(FILE *file, const char *path)
 	w->tmp = path ? g_strconcat(path, ".part", NULL) : NULL;
 	w->messages = g_ptr_array_new_with_free_func(
 		(GDestroyNotify)g_bytes_unref);
-	w->sum = g_checksum_new(G_CHECKSUM_SHA256);
+	w->sum = file ? g_checksum_new(G_CHECKSUM_SHA256) : NULL;
 	return w;
 }
 
@@ -367,7 +371,8 @@ void mdl_shard_writer_free(MdlShardWriter *w)
 	g_free(w->path);
 	g_free(w->tmp);
 	g_ptr_array_unref(w->messages);
-	g_checksum_free(w->sum);
+	if (w->sum)
+		g_checksum_free(w->sum);
 	g_free(w);
 }
 
@@ -381,7 +386,7 @@ struct MdlShardReader {
 	GDestroyNotify free_data;
 	guint64 left;		/* a file's bytes not read yet */
 	gboolean swapped;	/* written in the other byte order */
-	GChecksum *sum;		/* of every byte read so far */
+	GChecksum *sum;		/* of every byte read so far (a file's) */
 	MdlShardHead head;
 	GVariant *peeked;	/* the chunk record read ahead, or NULL */
 	guint64 chunks;		/* chunk records read */
@@ -390,22 +395,12 @@ struct MdlShardReader {
 };
 
 /* The next message: a file's preamble (PREAMBLE bytes when preamble) or
- * record; the stream's as it comes.  The checksum takes it. */
+ * record; the stream's as it comes.  A file's checksum takes it. */
 static GBytes *read_message(MdlShardReader *r, gboolean preamble,
 			    GError **error)
 {
-	if (!r->file) {
-		GBytes *b = r->next(r->data, error);
-		if (b && !preamble) {
-			guint64 len = GUINT64_TO_LE(
-				(guint64)g_bytes_get_size(b));
-			g_checksum_update(r->sum, (const guchar *)&len, 8);
-		}
-		if (b)
-			g_checksum_update(r->sum, g_bytes_get_data(b, NULL),
-					  (gssize)g_bytes_get_size(b));
-		return b;
-	}
+	if (!r->file)	/* a stream between ranks: no checksum */
+		return r->next(r->data, error);
 	guint64 len = PREAMBLE;
 	if (!preamble) {
 		if (r->left < 8 || fread(&len, 1, 8, r->file) != 8) {
@@ -494,7 +489,8 @@ static MdlShardReader *reader_start(MdlShardReader *r, GError **error)
 {
 	g_autoptr(GVariant) head = NULL;
 
-	r->sum = g_checksum_new(G_CHECKSUM_SHA256);
+	if (r->file)
+		r->sum = g_checksum_new(G_CHECKSUM_SHA256);
 	r->type = mdl_shard_chunk_type();
 	if (!read_preamble(r, error) ||
 	    !(head = read_record(r, HEAD_TYPE, error)) ||

@@ -19,7 +19,8 @@
  *     writer's byte order: the head (MdlShardHead), one record per chunk
  *     (play, chunk, its results: serial.h), then the trailer (the number
  *     of chunk records and the SHA-256 of every byte before the trailer's
- *     own record).
+ *     own record; "" in a stream between MPI ranks, whose transport
+ *     checks its bytes).
  * A reader checks the preamble, each record's shape and the trailer, so a
  * corrupt, truncated or foreign file is an error, never garbage read.
  *
