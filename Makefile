@@ -136,12 +136,13 @@ sanitize: need-deps
 	  SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  CFLAGS="-O1 -g" test-run
 
-# The main job: the shipped comparison of an internal datacenter and a
-# certified host, with its charts in out/.
+# The main job: the shipped comparison of an internal datacenter, a
+# certified host and a hybrid of the two, with its charts and the decision
+# report in out/.
 run: need-deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/drsim compare scenarios/chu-internal.cfg scenarios/chu-hosted.cfg \
-	  --out out --plot --report out/report.html
+	  scenarios/chu-hybrid.cfg --out out --plot --report out/report.html
 
 bench: need-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_hold $(BUILD)/hold_floor

@@ -216,7 +216,8 @@ static char *drsim(const char *const *args)
 }
 
 static const char *const chu[] = { "scenarios/chu-internal.cfg",
-				   "scenarios/chu-hosted.cfg" };
+				   "scenarios/chu-hosted.cfg",
+				   "scenarios/chu-hybrid.cfg" };
 
 /* The "cost" object of a run's JSON has every documented key. */
 START_TEST(test_costs_json_keys)
@@ -322,7 +323,8 @@ Suite *costs_suite(void)
 	tcase_add_test(tc, test_costs_data_loss_and_merge);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(cli, 60);
-	tcase_add_loop_test(cli, test_costs_json_keys, 0, 2);
+	tcase_add_loop_test(cli, test_costs_json_keys, 0,
+			    (int)G_N_ELEMENTS(chu));
 	tcase_add_test(cli, test_costs_compare);
 	tcase_add_test(cli, test_costs_compare_crossing);
 	suite_add_tcase(s, cli);

@@ -239,6 +239,7 @@ START_TEST(test_check_shipped)
 	g_autofree char *out = NULL, *err = NULL;
 	const char *args[] = {"check", "scenarios/chu-internal.cfg",
 			      "scenarios/chu-hosted.cfg",
+			      "scenarios/chu-hybrid.cfg",
 			      "scenarios/chu-today.cfg",
 			      "scenarios/chu-internal-ransomware.cfg",
 			      "scenarios/clinic-group-hybrid.cfg",

@@ -30,6 +30,7 @@ static const char *const scenarios[] = {
 	"scenarios/chu-today.cfg",
 	"scenarios/chu-internal.cfg",
 	"scenarios/chu-hosted.cfg",
+	"scenarios/chu-hybrid.cfg",
 	"scenarios/chu-internal-ransomware.cfg",
 	"scenarios/clinic-group-hybrid.cfg",
 	"scenarios/ehealth-startup.cfg",
