@@ -14,7 +14,7 @@
 #define COMPONENT "(" W W ")"
 /* rep, service, cause, path, t0, t_detect, t_restored, t_declare, rpo_h,
  * dataset, copy, has_copy, lost_for_good, rpo_priced_h, wrt_h, t_full */
-#define INCIDENT "(tuuuddddduubudd)"
+#define INCIDENT "(tuuuddddduubuddd)"
 #define CREW "(tt" W ")"
 #define COST "(" W W W S S "a" W "a" S ")"
 /* mtpd_met, p_mtpd_breach_per_year, degraded_incidents,
