@@ -172,7 +172,8 @@ gboolean mdl_figure_shown(MdlFigure f, JsonObject *const *services, guint n)
 	if (!is_mtpd(f))
 		return TRUE;
 	for (guint i = 0; i < n; i++)
-		if (services[i] && json_object_has_member(services[i], "mtpd_h"))
+		if (services[i] &&
+		    json_object_has_member(services[i], "mtpd_h"))
 			return TRUE;
 	return FALSE;
 }

@@ -12,8 +12,10 @@ static gboolean restores_in_parts(const MdlScenario *sc, const char *id)
 
 	if (i < 0)
 		return FALSE;
-	for (guint k = 0; k < sc->services[i].n_datasets; k++)
-		if (sc->datasets[sc->services[i].datasets[k]].first_fraction < 1)
+	const MdlService *sv = &sc->services[i];
+
+	for (guint k = 0; k < sv->n_datasets; k++)
+		if (sc->datasets[sv->datasets[k]].first_fraction < 1)
 			return TRUE;
 	return FALSE;
 }

@@ -22,8 +22,8 @@
  * sketch (hospital.h) */
 #define HOSPITAL "(t" W "t" W W W S S W S ")"
 #define RESULTS                                                                \
-	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad" "a" INCIDENT \
-	"a(u" HOSPITAL "))"
+	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad"         \
+	"a" INCIDENT "a(u" HOSPITAL "))"
 
 const char *mdl_results_variant_type(void)
 {

@@ -17,7 +17,8 @@
 #define NO_SITE G_MAXUINT
 
 static const char *const dataset_keys[] = {
-	"id", "storage", "size", "growth", "history", "copies", "restore", NULL};
+	"id",	   "storage", "size",	 "growth",
+	"history", "copies",  "restore", NULL};
 /* A dataset's `restore` (the order of a restore, whatever the copy); a
  * copy's `restore` (how fast) takes restore_keys below. */
 static const char *const dataset_restore_keys[] = {"first", NULL};

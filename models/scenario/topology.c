@@ -373,8 +373,8 @@ void ld_read_components(Loader *ld, const config_setting_t *list,
 /* ---- services ---------------------------------------------------------- */
 
 static const char *const service_keys[] = {
-	"id",  "name", "requires", "depends",	"data",		 "plan",
-	"rto", "rpo",  "mtpd",	   "degraded", "work_recovery", NULL};
+	"id", "name", "requires", "depends", "data", "plan", "rto", "rpo",
+	"mtpd", "degraded", "work_recovery", NULL};
 static const char *const degraded_keys[] = {"after", NULL};
 
 /* Adds component id (alternative of requirement g) to sv, unless unknown

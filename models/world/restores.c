@@ -118,7 +118,8 @@ static void record_full(MdlWorld *w, guint d)
 	for (guint i = 0; i < dt->services->len; i++) {
 		Svc *v = &w->svcs[g_array_index(dt->services, guint, i)];
 		if (v->open)
-			v->t_full = isnan(v->t_full) ? end : fmax(v->t_full, end);
+			v->t_full = isnan(v->t_full) ? end
+						     : fmax(v->t_full, end);
 	}
 }
 

@@ -93,7 +93,7 @@ typedef enum {
 	/* only for a service with an MTPD (mdl_figure_shown()) */
 	MDL_FIGURE_MTPD_TARGET,		/* mtpd_h.target */
 	MDL_FIGURE_MTPD_MET,		/* mtpd_h.met */
-	MDL_FIGURE_MTPD_BREACH,		/* p_mtpd_breach_per_year.mean, CI */
+	MDL_FIGURE_MTPD_BREACH,	/* p_mtpd_breach_per_year.mean, CI */
 	MDL_N_FIGURES
 } MdlFigure;
 

@@ -55,7 +55,7 @@ typedef struct {
 	/* scratch of the replication being played */
 	double *year_mtpd_breached;	/* [n_years]: 1 when one started */
 	double degraded_h;		/* hours on paper so far */
-	double rep_mtpd_met;		/* closed incidents within the MTPD */
+	double rep_mtpd_met;		/* closed ones within the MTPD */
 } MdlHospital;
 
 /* The accumulator of service i of sc (its years: n_years slices of the
