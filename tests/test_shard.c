@@ -475,15 +475,31 @@ static void assert_refused(const char *tmp, const char *path,
 	assert_nothing_in(out);
 }
 
+/* The offset of the last occurrence of needle in the file at path. */
+static gsize last_offset(const char *path, const char *needle)
+{
+	g_autofree char *text = NULL;
+	gsize len, n = strlen(needle);
+
+	ck_assert(g_file_get_contents(path, &text, &len, NULL));
+	for (gsize at = len - n + 1; at-- > 0;)
+		if (memcmp(text + at, needle, n) == 0)
+			return at;
+	ck_abort_msg("no '%s' in %s", needle, path);
+	return 0;
+}
+
 START_TEST(test_shard_corrupt)
 {
 	g_autofree char *tmp = test_tmp_dir();
 	g_autofree char *s0 = NULL, *s1 = NULL;
-	const char flip[] = { 0x5a };
+	const char flip[] = { 0x01 };
 
 	two_shards(tmp, &s0, &s1);
-	/* a byte of the last chunk's results: only the checksum tells */
-	patch(s1, -300, flip, 1, TRUE);
+	/* a byte of the last chunk's incident rows ("repair" made
+	 * "sepair"): the record stays well formed, only the checksum
+	 * tells (a byte of a sketch would make it malformed first) */
+	patch(s1, (gssize)last_offset(s1, ",repair,") + 1, flip, 1, TRUE);
 	assert_refused(tmp, s1, "corrupt (its checksum does not match "
 				"its bytes)");
 	test_rm_tree(tmp);
@@ -510,12 +526,12 @@ START_TEST(test_shard_foreign_version)
 {
 	g_autofree char *tmp = test_tmp_dir();
 	g_autofree char *s0 = NULL, *s1 = NULL;
-	const guint8 v3[] = { 3, 0, 0, 0 };
+	const guint8 v4[] = { 4, 0, 0, 0 };
 
 	two_shards(tmp, &s0, &s1);
-	patch(s1, 8, v3, 4, FALSE);
-	assert_refused(tmp, s1, "shard format version 3; this drsim reads "
-				"version 2 only (play the shard again with "
+	patch(s1, 8, v4, 4, FALSE);
+	assert_refused(tmp, s1, "shard format version 4; this drsim reads "
+				"version 3 only (play the shard again with "
 				"it)");
 	patch(s1, 0, "NOTSHARD", 8, FALSE);
 	assert_refused(tmp, s1, "not a drsim shard");

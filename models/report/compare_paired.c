@@ -67,10 +67,13 @@ void mdl_compare_json_service_differences(JsonBuilder *b,
 	json_builder_begin_array(b);
 	for (guint j = 1; j < c->n; j++) {
 		begin_entry(b, c, j);
-		for (guint f = 0; f < MDL_PAIRED_N_SERVICE; f++)
+		for (guint f = 0; f < MDL_PAIRED_N_SERVICE; f++) {
+			if (!mdl_compare_paired_exists(c, j, k, f))
+				continue;	/* an MTPD on one side only */
 			add_paired(b, c, j, mdl_paired_name(f),
 				   mdl_compare_pairs_service(c->pairs, j, k, f),
 				   mdl_paired_better(f));
+		}
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);

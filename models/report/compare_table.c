@@ -213,7 +213,8 @@ static void table_service(GString *s, const MdlCompareTable *c, guint k)
 	g_string_append_c(s, '\n');
 	grid_header(g, c);
 	for (guint f = 0; f < MDL_N_FIGURES; f++)
-		figure_rows(g, c, k, (MdlFigure)f, svc);
+		if (mdl_figure_shown((MdlFigure)f, svc, c->set->n))
+			figure_rows(g, c, k, (MdlFigure)f, svc);
 	mdl_compare_grid_render(g, s, "  ");
 	table_lost(s, c, svc);
 }

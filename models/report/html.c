@@ -413,8 +413,13 @@ static void tables(GString *s, const MdlHtmlReport *rep)
 		const char *id = g_ptr_array_index(rep->set->common, k);
 		html_printf(s, "<h3>%s</h3>\n", id);
 		table_head(s, rep);
+		g_autofree JsonObject **objs = g_new(JsonObject *,
+						     rep->set->n);
+		for (guint i = 0; i < rep->set->n; i++)
+			objs[i] = svc(rep, i, id);
 		for (guint f = 0; f < MDL_N_FIGURES; f++)
-			table_row(s, rep, k, id, (MdlFigure)f);
+			if (mdl_figure_shown((MdlFigure)f, objs, rep->set->n))
+				table_row(s, rep, k, id, (MdlFigure)f);
 		g_string_append(s, "</tbody></table>\n");
 	}
 }

@@ -254,6 +254,13 @@ static char *cap_title(const MdlDataset *ds, guint c, const MdlService *sv,
 		return g_strdup_printf("%s/%s restores nothing in %s's %s RTO "
 				       "(overhead %s)", ds->id,
 				       ds->copies[c].id, sv->id, rto, over);
+	if (ds->first_fraction < 1)	/* restored in parts */
+		return g_strdup_printf(
+			"%s/%s restores the first %.3g%% of %.3g TB in %s's "
+			"%s RTO%s",
+			ds->id, ds->copies[c].id, 100 * ds->first_fraction,
+			cap / TB, sv->id, rto,
+			tx == 0 ? " (too little from the start)" : "");
 	return g_strdup_printf("%s/%s restores %.3g TB in %s's %s RTO%s",
 			       ds->id, ds->copies[c].id, cap / TB, sv->id, rto,
 			       tx == 0 ? " (too little from the start)" : "");
@@ -266,12 +273,15 @@ static void size_cap(MdlPlot *p, SizeData *sd, const MdlScenario *sc,
 {
 	const MdlDataset *ds = &sc->datasets[d];
 	const MdlRestore *re = &ds->copies[c].restore;
-	double cap = re->throughput * fmax(0, sv->rto_h - re->overhead_h);
+	/* restored in parts, the service is back with the first part: a
+	 * dataset 1/first_fraction times as large fits the RTO */
+	double cap = re->throughput * fmax(0, sv->rto_h - re->overhead_h) /
+		     ds->first_fraction;
 	double tx = crossing(ds, cap, sc->horizon_h);
 	g_autofree char *comment = g_strdup_printf(
 		"copy %s/%s, service %s: restorable within the RTO = "
-		"throughput x (RTO - overhead)", ds->id, ds->copies[c].id,
-		sv->id);
+		"throughput x (RTO - overhead)%s", ds->id, ds->copies[c].id,
+		sv->id, ds->first_fraction < 1 ? " / first fraction" : "");
 	g_autofree char *style = g_strdup_printf("lines lt %u dt %u lw 2",
 						 d + 1, 2 + sd->dashes++ % 4);
 	g_autofree char *title = cap_title(ds, c, sv, cap, tx);

@@ -94,6 +94,77 @@ static void table_protection(GString *s, const MdlServiceResults *x)
 			       num(l.hi, b[2]));
 }
 
+/* A summary of durations without target: "mean 6h     p50 6h ... max 6h",
+ * then the rest of the line. */
+static void table_summary(GString *s, const char *head, const MdlDist *d,
+			  const char *tail)
+{
+	char b[6][32];
+
+	g_string_append_printf(
+		s, "%smean %-6s p50 %-6s p90 %-6s p95 %-6s p99 %-6s max %-6s "
+		   "%s\n",
+		head, dur(d->mean, b[0]), dur(d->q[0], b[1]),
+		dur(d->q[1], b[2]), dur(d->q[2], b[3]), dur(d->q[3], b[4]),
+		dur(d->max, b[5]), tail);
+}
+
+/* The MTPD in one line: its target, the incidents within it (RTO + work
+ * recovery), the breach in a year with its interval. */
+static void table_mtpd(GString *s, const MdlService *sv,
+		       const MdlServiceResults *x, const MdlHospital *h)
+{
+	MdlEstimate p = mdl_estimate(&h->p_mtpd_breach_per_year);
+	char b[5][32];
+
+	g_string_append_printf(
+		s, "  MTPD target %-6s met %s   breach in a year %s   "
+		   "95%% CI [%s, %s]\n",
+		dur(sv->mtpd_h, b[0]), pct(mdl_ratio(h->mtpd_met, x->incidents),
+					    b[1]),
+		pct(p.mean, b[2]), pct(p.lo, b[3]), pct(p.hi, b[4]));
+}
+
+/* Paper mode, work recovery and restores in parts, when the service has
+ * them (results/hospital.h). */
+static void table_hospital(GString *s, const MdlService *sv,
+			   const MdlServiceResults *x)
+{
+	const MdlHospital *h = x->hospital;
+	char b[4][32];
+
+	if (!h)
+		return;
+	if (h->mtpd)
+		table_mtpd(s, sv, x, h);
+	if (h->degraded) {
+		MdlEstimate e = mdl_estimate(&h->degraded_h_per_year);
+		g_string_append_printf(
+			s, "  paper mode        %s h/year   95%% CI [%s, %s]   "
+			   "(%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+			   " incidents past %s)\n",
+			num(e.mean, b[0]), num(e.lo, b[1]), num(e.hi, b[2]),
+			h->degraded_incidents, x->incidents,
+			dur(sv->degraded_after_h, b[3]));
+	}
+	if (h->wrt) {
+		MdlDist w = mdl_summary_of(&h->wrt_h, h->wrt_sketch);
+		MdlDist rw = mdl_summary_of(&h->rto_wrt_h, h->rto_wrt_sketch);
+		g_autofree char *n = g_strdup_printf(
+			"(%" G_GUINT64_FORMAT " incidents)", h->wrt_h.n);
+		table_summary(s, "  work recovery     ", &w, n);
+		table_summary(s, "       RTO + WRT    ", &rw,
+			      "(the business back)");
+	}
+	if (h->parts) {
+		MdlDist f = mdl_summary_of(&h->full_h, h->full_sketch);
+		g_autofree char *n = g_strdup_printf(
+			"(%" G_GUINT64_FORMAT " incidents restored in parts)",
+			h->full_h.n);
+		table_summary(s, "  full restore      ", &f, n);
+	}
+}
+
 /* "±0.027%", the precision of an estimate; "-" when it has none. */
 static const char *prec(const SimWelford *w, char buf[32])
 {
@@ -207,6 +278,7 @@ static void table_service(GString *s, const MdlScenario *sc,
 			       pct(mdl_ratio(x->both_met, x->incidents),
 				   b[0]));
 	table_protection(s, x);
+	table_hospital(s, sv, x);
 	table_precision(s, x);
 	if (x->incidents == 0)
 		return;

@@ -150,7 +150,33 @@ static const struct {
 	[MDL_FIGURE_DATA_LOSS] = { "data lost h/year", "data_loss_h_per_year",
 		"data_loss_h_per_year", "mean", KIND_HOURS, MDL_BETTER_LOWER,
 		TRUE },
+	[MDL_FIGURE_MTPD_TARGET] = { "MTPD target", "mtpd_target_h",
+		"mtpd_h", "target", KIND_DURATION, MDL_BETTER_NONE, FALSE },
+	[MDL_FIGURE_MTPD_MET] = { "MTPD met", "mtpd_met", "mtpd_h", "met",
+		KIND_PERCENT, MDL_BETTER_HIGHER, FALSE },
+	[MDL_FIGURE_MTPD_BREACH] = { "MTPD breach in a year", "p_mtpd_breach",
+		"p_mtpd_breach_per_year", "mean", KIND_PERCENT,
+		MDL_BETTER_LOWER, TRUE },
 };
+
+/* The MTPD's figures: in a service object only when it has one. */
+static gboolean is_mtpd(MdlFigure f)
+{
+	return f == MDL_FIGURE_MTPD_TARGET || f == MDL_FIGURE_MTPD_MET ||
+	       f == MDL_FIGURE_MTPD_BREACH;
+}
+
+gboolean mdl_figure_shown(MdlFigure f, JsonObject *const *services, guint n)
+{
+	g_return_val_if_fail(f < MDL_N_FIGURES, FALSE);
+	if (!is_mtpd(f))
+		return TRUE;
+	for (guint i = 0; i < n; i++)
+		if (services[i] &&
+		    json_object_has_member(services[i], "mtpd_h"))
+			return TRUE;
+	return FALSE;
+}
 
 const char *mdl_figure_label(MdlFigure f)
 {
@@ -359,6 +385,27 @@ static MdlPairedSide side_of(const MdlCompareSet *c, FILE *const *reps,
 	return s;
 }
 
+/* Whether service id of play i has an MTPD. */
+static gboolean has_mtpd(const MdlCompareSet *c, guint i, const char *id)
+{
+	const MdlScenario *sc = c->plays[i]->sc;
+	gint s = mdl_scenario_find_service(sc, id);
+
+	return s >= 0 && isfinite(sc->services[s].mtpd_h);
+}
+
+gboolean mdl_compare_paired_exists(const MdlCompareSet *c, guint j, guint k,
+				   MdlPairedFigure f)
+{
+	const char *id;
+
+	g_return_val_if_fail(c && j < c->n && k < c->common->len, FALSE);
+	if (f != MDL_PAIRED_MTPD_MET && f != MDL_PAIRED_MTPD_BREACH)
+		return TRUE;
+	id = g_ptr_array_index(c->common, k);
+	return has_mtpd(c, 0, id) && has_mtpd(c, j, id);
+}
+
 /* Scenario j against the first, into the slots of j. */
 static gboolean pair_one(const MdlCompareSet *c, FILE *const *reps, guint j,
 			 MdlComparePairs *p, GError **error)
@@ -373,6 +420,11 @@ static gboolean pair_one(const MdlCompareSet *c, FILE *const *reps, guint j,
 						      MDL_PAIRED_N_SERVICE;
 		if (!mdl_paired_service(&a, &b, n, out, error))
 			return FALSE;
+		/* a side without an MTPD has no MTPD figure to differ by */
+		for (guint f = MDL_PAIRED_MTPD_MET; f <= MDL_PAIRED_MTPD_BREACH;
+		     f++)
+			if (!mdl_compare_paired_exists(c, j, k, f))
+				out[f] = (MdlPaired){ NAN, NAN, NAN };
 	}
 	if (!p->cost)
 		return TRUE;
@@ -445,6 +497,8 @@ gboolean mdl_figure_paired(MdlFigure f, MdlPairedFigure *paired)
 		{ MDL_FIGURE_BOTH_MET, MDL_PAIRED_BOTH_MET },
 		{ MDL_FIGURE_BREACH, MDL_PAIRED_BREACH },
 		{ MDL_FIGURE_DATA_LOSS, MDL_PAIRED_DATA_LOSS },
+		{ MDL_FIGURE_MTPD_MET, MDL_PAIRED_MTPD_MET },
+		{ MDL_FIGURE_MTPD_BREACH, MDL_PAIRED_MTPD_BREACH },
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(map); i++)

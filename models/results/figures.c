@@ -202,10 +202,53 @@ static void json_breakdowns(JsonBuilder *b, const char *key,
 	json_builder_end_array(b);
 }
 
-/* Data protection: RTO from declaration, breaches, data lost, and the
- * breakdowns by cause and by path. */
+/* The hospital's figures (results/hospital.h), each only when the
+ * service has what it measures: a scenario without them writes what it
+ * wrote before. */
+static void json_hospital(JsonBuilder *b, const MdlService *sv,
+			  const MdlServiceResults *s)
+{
+	const MdlHospital *h = s->hospital;
+
+	if (h && h->mtpd) {
+		json_builder_set_member_name(b, "mtpd_h");
+		json_builder_begin_object(b);
+		add_number(b, "target", sv->mtpd_h);
+		add_number(b, "met", mdl_ratio(h->mtpd_met, s->incidents));
+		add_int(b, "breaches", s->incidents - h->mtpd_met);
+		json_builder_end_object(b);
+		add_estimate(b, "p_mtpd_breach_per_year",
+			     &h->p_mtpd_breach_per_year, TRUE);
+	}
+	if (h && h->degraded) {
+		json_builder_set_member_name(b, "degraded");
+		json_builder_begin_object(b);
+		add_number(b, "after_h", sv->degraded_after_h);
+		add_int(b, "incidents", h->degraded_incidents);
+		add_estimate(b, "h_per_year", &h->degraded_h_per_year, TRUE);
+		json_builder_end_object(b);
+	}
+	if (h && h->wrt) {
+		MdlDist w = mdl_summary_of(&h->wrt_h, h->wrt_sketch);
+		MdlDist rw = mdl_summary_of(&h->rto_wrt_h, h->rto_wrt_sketch);
+		add_summary(b, "wrt_h", &w);
+		add_int(b, "count", h->wrt_h.n);
+		json_builder_end_object(b);
+		add_summary(b, "rto_wrt_h", &rw);
+		json_builder_end_object(b);
+	}
+	if (h && h->parts) {
+		MdlDist f = mdl_summary_of(&h->full_h, h->full_sketch);
+		add_summary(b, "full_restore_h", &f);
+		add_int(b, "count", h->full_h.n);
+		json_builder_end_object(b);
+	}
+}
+
+/* Data protection: RTO from declaration, breaches, data lost, the
+ * hospital's figures, and the breakdowns by cause and by path. */
 static void json_protection(JsonBuilder *b, const MdlResults *r,
-			    const MdlServiceResults *s)
+			    const MdlService *sv, const MdlServiceResults *s)
 {
 	MdlDist decl = mdl_summary_of(&s->rto_declared_h,
 				      s->rto_declared_sketch);
@@ -216,6 +259,7 @@ static void json_protection(JsonBuilder *b, const MdlResults *r,
 	json_builder_end_object(b);
 	add_estimate(b, "p_breach_per_year", &s->p_breach_per_year, TRUE);
 	add_estimate(b, "data_loss_h_per_year", &s->data_loss_h_per_year, TRUE);
+	json_hospital(b, sv, s);
 	json_breakdowns(b, "by_cause", "cause", &causes);
 	json_breakdowns(b, "by_path", "path", &paths);
 }
@@ -294,7 +338,7 @@ static void json_service(JsonBuilder *b, const MdlScenario *sc,
 	add_int(b, "unknown", s->rpo_unknown);
 	json_builder_end_object(b);
 	add_number(b, "both_met", mdl_ratio(s->both_met, s->incidents));
-	json_protection(b, r, s);
+	json_protection(b, r, sv, s);
 	json_drivers(b, r, i);
 	json_builder_end_object(b);
 }

@@ -12,7 +12,7 @@
 static const char *const names[MDL_PAIRED_N_SERVICE] = {
 	"availability", "downtime_h_per_year", "incidents_per_year",
 	"rto_met", "rpo_met", "both_met", "p_breach_per_year",
-	"data_loss_h_per_year",
+	"data_loss_h_per_year", "mtpd_met", "p_mtpd_breach_per_year",
 };
 
 static const char *const cost_names[MDL_PAIRED_N_COST] = {
@@ -31,6 +31,7 @@ int mdl_paired_better(MdlPairedFigure f)
 	case MDL_PAIRED_RTO_MET:
 	case MDL_PAIRED_RPO_MET:
 	case MDL_PAIRED_BOTH_MET:
+	case MDL_PAIRED_MTPD_MET:
 		return 1;
 	default:
 		return -1;
@@ -96,6 +97,7 @@ static const struct {
 	{ MDL_REP_RTO_MET, MDL_PAIRED_RTO_MET },
 	{ MDL_REP_RPO_MET, MDL_PAIRED_RPO_MET },
 	{ MDL_REP_BOTH_MET, MDL_PAIRED_BOTH_MET },
+	{ MDL_REP_MTPD_MET, MDL_PAIRED_MTPD_MET },
 };
 #define N_FRACTIONS G_N_ELEMENTS(fractions)
 
@@ -108,6 +110,7 @@ static const struct {
 	{ MDL_REP_DOWNTIME, MDL_PAIRED_DOWNTIME },
 	{ MDL_REP_BREACH, MDL_PAIRED_BREACH },
 	{ MDL_REP_DATA_LOSS, MDL_PAIRED_DATA_LOSS },
+	{ MDL_REP_MTPD_BREACH, MDL_PAIRED_MTPD_BREACH },
 };
 #define N_MEANS G_N_ELEMENTS(means)
 

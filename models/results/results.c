@@ -144,8 +144,10 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	r->services = g_new0(MdlServiceResults, sc->n_services);
 	r->components = g_new0(MdlComponentResults, sc->n_components);
 	r->crews = g_new0(MdlCrewResults, sc->n_crews);
-	for (guint i = 0; i < r->n_services; i++)
+	for (guint i = 0; i < r->n_services; i++) {
 		service_init(&r->services[i], r);
+		r->services[i].hospital = mdl_hospital_new(sc, i, r->n_years);
+	}
 	for (guint i = 0; i < r->n_components; i++) {
 		sim_welford_init(&r->components[i].availability);
 		sim_welford_init(&r->components[i].units_up);
@@ -196,6 +198,7 @@ static void service_clear(MdlServiceResults *s, const MdlResults *r)
 	g_free(s->year_downtime_sketch);
 	g_free(s->year_downtime_h);
 	g_free(s->breach_down_h);
+	mdl_hospital_free(s->hospital);
 }
 
 void mdl_results_free(MdlResults *r)
@@ -428,11 +431,13 @@ void mdl_results_incident(MdlResults *r, const MdlIncident *inc)
 		sim_welford_add(&s->rto_declared_h, d);
 		sim_sketch_add(s->rto_declared_sketch, fmax(d, 0));
 	}
+	guint y = MIN((guint)(inc->t0 / SIM_HOURS_PER_YEAR), r->n_years - 1);
 	if (!(rto_met && rpo_met)) {
-		guint y = (guint)(inc->t0 / SIM_HOURS_PER_YEAR);
-		s->year_breached[MIN(y, r->n_years - 1)] = 1;
+		s->year_breached[y] = 1;
 		breach_add(r, s, inc, rto);
 	}
+	if (s->hospital)
+		mdl_hospital_incident(s->hospital, sv, inc, y);
 	breakdown_add(&s->by_cause[inc->cause], rto, inc->rpo_h,
 		      rto_met && rpo_met, lost);
 	breakdown_add(&s->by_path[inc->path], rto, inc->rpo_h,
@@ -524,10 +529,22 @@ static void cost_end_replication(MdlResults *r)
 	c->rep_incidents = incidents;
 }
 
-void mdl_results_censored(MdlResults *r, guint service)
+void mdl_results_censored(MdlResults *r, guint service, double t0)
 {
-	r->services[service].censored++;
-	r->services[service].rep_counts[4] += 1;
+	MdlServiceResults *s = &r->services[service];
+
+	s->censored++;
+	s->rep_counts[4] += 1;
+	if (s->hospital)
+		mdl_hospital_censored(s->hospital, &r->sc->services[service],
+				      t0, r->sc->horizon_h);
+}
+
+/* The whole year slices of the horizon (a breach in a year counts over
+ * them), 0 when it is shorter than a year. */
+static guint whole_years(const MdlResults *r)
+{
+	return (guint)(r->sc->horizon_h / SIM_HOURS_PER_YEAR + 1e-9);
 }
 
 /* Fraction of the replication's years with a breach: over its whole
@@ -535,7 +552,7 @@ void mdl_results_censored(MdlResults *r, guint service)
  * single partial slice. */
 static double breach_fraction(const MdlResults *r, const MdlServiceResults *s)
 {
-	guint whole = (guint)(r->sc->horizon_h / SIM_HOURS_PER_YEAR + 1e-9);
+	guint whole = whole_years(r);
 	guint n = whole > 0 ? whole : 1;
 	double hit = 0;
 
@@ -557,6 +574,8 @@ static void keep_rep(MdlResults *r, const double *uptime_h)
 			breach_fraction(r, s), s->lost_h / years,
 			s->rep_counts[0], s->rep_counts[1], s->rep_counts[2],
 			s->rep_counts[3], s->rep_counts[4],
+			mdl_hospital_rep_breach(s->hospital, whole_years(r)),
+			mdl_hospital_rep_met(s->hospital),
 		};
 		g_array_append_vals(r->reps, v, MDL_REP_PER_SERVICE);
 	}
@@ -592,6 +611,9 @@ void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 		}
 		s->lost_h = 0;
 		memset(s->rep_counts, 0, sizeof s->rep_counts);
+		if (s->hospital)
+			mdl_hospital_end_replication(s->hospital, years,
+						     whole_years(r));
 	}
 	r->replications++;
 }
@@ -630,6 +652,8 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 		breakdown_merge(&a->by_cause[i], b->by_cause[i]);
 	for (guint i = 0; i < mdl_labels_n_paths(r->labels); i++)
 		breakdown_merge(&a->by_path[i], b->by_path[i]);
+	if (a->hospital && b->hospital)
+		mdl_hospital_merge(a->hospital, b->hospital);
 }
 
 void mdl_results_switch(MdlResults *r, double t)
@@ -717,9 +741,9 @@ static void rec_incident(gpointer sink, const MdlIncident *inc)
 	mdl_results_incident(sink, inc);
 }
 
-static void rec_censored(gpointer sink, guint service)
+static void rec_censored(gpointer sink, guint service, double t0)
 {
-	mdl_results_censored(sink, service);
+	mdl_results_censored(sink, service, t0);
 }
 
 static void rec_uptime(gpointer sink, guint service, double a, double b)

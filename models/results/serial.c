@@ -13,12 +13,17 @@
 	")a" W "a" S "dad)"
 #define COMPONENT "(" W W ")"
 /* rep, service, cause, path, t0, t_detect, t_restored, t_declare, rpo_h,
- * dataset, copy, has_copy, lost_for_good, rpo_priced_h */
-#define INCIDENT "(tuuuddddduubud)"
+ * dataset, copy, has_copy, lost_for_good, rpo_priced_h, wrt_h, t_full */
+#define INCIDENT "(tuuuddddduubuddd)"
 #define CREW "(tt" W ")"
 #define COST "(" W W W S S "a" W "a" S ")"
+/* mtpd_met, p_mtpd_breach_per_year, degraded_incidents,
+ * degraded_h_per_year, wrt_h, rto_wrt_h, their sketches, full_h and its
+ * sketch (hospital.h) */
+#define HOSPITAL "(t" W "t" W W W S S W S ")"
 #define RESULTS                                                                \
-	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad" "a" INCIDENT ")"
+	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad"         \
+	"a" INCIDENT "a(u" HOSPITAL "))"
 
 const char *mdl_results_variant_type(void)
 {
@@ -159,7 +164,44 @@ static GVariant *worst_incidents(const MdlResults *r)
 				x->cause, x->path, x->t0, x->t_detect,
 				x->t_restored, x->t_declare, x->rpo_h,
 				x->dataset, x->copy, x->has_copy,
-				x->lost_for_good, x->rpo_priced_h);
+				x->lost_for_good, x->rpo_priced_h, x->wrt_h,
+				x->t_full);
+		}
+	return g_variant_builder_end(&b);
+}
+
+static GVariant *hospital(const MdlHospital *h)
+{
+	GVariant *v[] = {
+		u64(h->mtpd_met),
+		sim_welford_to_variant(&h->p_mtpd_breach_per_year),
+		u64(h->degraded_incidents),
+		sim_welford_to_variant(&h->degraded_h_per_year),
+		sim_welford_to_variant(&h->wrt_h),
+		sim_welford_to_variant(&h->rto_wrt_h),
+		sim_sketch_to_variant(h->wrt_sketch),
+		sim_sketch_to_variant(h->rto_wrt_sketch),
+		sim_welford_to_variant(&h->full_h),
+		sim_sketch_to_variant(h->full_sketch),
+	};
+
+	return tuple(v, G_N_ELEMENTS(v));
+}
+
+/* The hospital figures of the services that have them, with their
+ * index. */
+static GVariant *hospitals(const MdlResults *r)
+{
+	GVariantBuilder b;
+
+	g_variant_builder_init(&b, G_VARIANT_TYPE("a(u" HOSPITAL ")"));
+	for (guint i = 0; i < r->n_services; i++)
+		if (r->services[i].hospital) {
+			GVariant *pair[] = {
+				g_variant_new_uint32(i),
+				hospital(r->services[i].hospital),
+			};
+			g_variant_builder_add_value(&b, tuple(pair, 2));
 		}
 	return g_variant_builder_end(&b);
 }
@@ -208,6 +250,7 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 					  r->reps ? r->reps->len : 0,
 					  sizeof(double)),
 		worst_incidents(r),
+		hospitals(r),
 	};
 	return tuple(v, G_N_ELEMENTS(v));
 }
@@ -454,7 +497,7 @@ static gboolean get_worst(Reader *rd, MdlResults *r, GVariant *v)
 				   &x.path, &x.t0, &x.t_detect, &x.t_restored,
 				   &x.t_declare, &x.rpo_h, &x.dataset,
 				   &x.copy, &x.has_copy, &x.lost_for_good,
-				   &x.rpo_priced_h)) {
+				   &x.rpo_priced_h, &x.wrt_h, &x.t_full)) {
 		x.rep = rep;
 		if (x.service >= r->n_services ||
 		    x.cause >= mdl_labels_n_causes(r->labels) ||
@@ -465,6 +508,44 @@ static gboolean get_worst(Reader *rd, MdlResults *r, GVariant *v)
 			 r->n_worst[x.service]++] = x;
 	}
 	return TRUE;
+}
+
+static void get_hospital(Reader *rd, GVariant *x, MdlHospital *h)
+{
+	h->mtpd_met = get_u64(x, 0);
+	get_welford(rd, x, 1, &h->p_mtpd_breach_per_year);
+	h->degraded_incidents = get_u64(x, 2);
+	get_welford(rd, x, 3, &h->degraded_h_per_year);
+	get_welford(rd, x, 4, &h->wrt_h);
+	get_welford(rd, x, 5, &h->rto_wrt_h);
+	get_sketch(rd, x, 6, &h->wrt_sketch);
+	get_sketch(rd, x, 7, &h->rto_wrt_sketch);
+	get_welford(rd, x, 8, &h->full_h);
+	get_sketch(rd, x, 9, &h->full_sketch);
+}
+
+/* The hospital figures: one for each service of r that has them, in
+ * the order of the services. */
+static gboolean get_hospitals(Reader *rd, MdlResults *r, GVariant *v)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, 14);
+	gsize n = g_variant_n_children(a), k = 0;
+
+	for (guint i = 0; rd->ok && i < r->n_services; i++) {
+		MdlHospital *h = r->services[i].hospital;
+		if (!h)
+			continue;
+		if (k == n)
+			return shape_error(rd, "hospital figures");
+		g_autoptr(GVariant) pair = g_variant_get_child_value(a, k++);
+		g_autoptr(GVariant) x = g_variant_get_child_value(pair, 1);
+		if (get_u32(pair, 0) != i)
+			return shape_error(rd, "hospital figures");
+		get_hospital(rd, x, h);
+	}
+	if (rd->ok && k != n)
+		return shape_error(rd, "hospital figures");
+	return rd->ok;
 }
 
 gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
@@ -490,5 +571,6 @@ gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 	g_autoptr(GVariant) rows = g_variant_get_maybe(m);
 	if (rows && r->rows)
 		g_string_assign(r->rows, g_variant_get_string(rows, NULL));
-	return get_reps(&rd, r, v) && get_worst(&rd, r, v);
+	return get_reps(&rd, r, v) && get_worst(&rd, r, v) &&
+	       get_hospitals(&rd, r, v);
 }

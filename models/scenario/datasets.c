@@ -17,7 +17,12 @@
 #define NO_SITE G_MAXUINT
 
 static const char *const dataset_keys[] = {
-	"id", "storage", "size", "growth", "history", "copies", NULL};
+	"id",	   "storage", "size",	 "growth",
+	"history", "copies",  "restore", NULL};
+/* A dataset's `restore` (the order of a restore, whatever the copy); a
+ * copy's `restore` (how fast) takes restore_keys below. */
+static const char *const dataset_restore_keys[] = {"first", NULL};
+static const char *const first_keys[] = {"fraction", "name", NULL};
 static const char *const copy_keys[] = {
 	"id",	   "kind",	"every",      "at",	 "daily",
 	"weekly",  "duration",	"throughput", "fail",	 "site",
@@ -59,6 +64,7 @@ void ld_dataset_clear(MdlDataset *ds)
 	}
 	g_free(ds->copies);
 	g_free(ds->id);
+	g_free(ds->first_name);
 	memset(ds, 0, sizeof *ds);
 }
 
@@ -462,6 +468,51 @@ static void read_size(Loader *ld, const config_setting_t *g, MdlDataset *ds,
 	ds->size_bytes = v;
 }
 
+/* `first = { fraction; name; }` of a dataset's `restore`: the part
+ * restored first, which brings the service back. */
+static void read_first(Loader *ld, const config_setting_t *fg,
+		       MdlDataset *ds, const char *rctx)
+{
+	g_autofree char *fctx = g_strdup_printf("'first' of %s", rctx);
+	config_setting_t *s;
+	const char *name;
+	double f;
+
+	ld_check_keys(ld, fg, first_keys, fctx);
+	if ((s = config_setting_get_member(fg, "name")) &&
+	    ld_text(ld, s, fctx, FALSE, &name))
+		ds->first_name = g_strdup(name);
+	if (!(s = ld_required(ld, fg, "fraction", fctx)) ||
+	    !ld_percent(ld, s, fctx, &f))
+		return;
+	/* 0 % would bring the service back with none of its data */
+	if (!(f > 0)) {
+		g_autofree char *got = ld_value_text(s);
+
+		ld_error(ld, s, "'fraction' must be > 0 in %s (got %s)", fctx,
+			 got);
+		return;
+	}
+	ds->first_fraction = f;
+}
+
+/* The dataset's `restore`: in parts, most useful first. */
+static void read_restore_order(Loader *ld, const config_setting_t *g,
+			       MdlDataset *ds, const char *ctx)
+{
+	config_setting_t *rg = ld_group(ld, g, "restore", ctx);
+	g_autofree char *rctx = NULL;
+	config_setting_t *fg;
+
+	ds->first_fraction = 1;
+	if (!rg)
+		return;
+	rctx = g_strdup_printf("'restore' of %s", ctx);
+	ld_check_keys(ld, rg, dataset_restore_keys, rctx);
+	if ((fg = ld_group(ld, rg, "first", rctx)))
+		read_first(ld, fg, ds, rctx);
+}
+
 static void read_dataset(Loader *ld, const config_setting_t *g, int i,
 			 const MdlScenario *sc, MdlDataset *ds)
 {
@@ -480,6 +531,7 @@ static void read_dataset(Loader *ld, const config_setting_t *g, int i,
 	ds->history_h = MDL_DEFAULT_HISTORY_H;
 	if ((s = config_setting_get_member(g, "history")))
 		ld_duration(ld, s, ctx, &ds->history_h);
+	read_restore_order(ld, g, ds, ctx);
 	read_copies(ld, g, sc, ds, storage_ok, ctx);
 }
 

@@ -170,9 +170,12 @@ static gboolean lint_restores(const MdlScenario *sc, const MdlService *s,
 
 	for (guint i = 0; i < s->n_datasets; i++) {
 		const MdlDataset *ds = &sc->datasets[s->datasets[i]];
-		double size = size_at(ds, sc->horizon_h), hours;
+		/* restored in parts: the first brings the service back */
+		double size = ds->first_fraction *
+			      size_at(ds, sc->horizon_h), hours;
 		const MdlCopy *c = fastest_restore(ds, size, &hours);
 		char sz[32], rate[32], took[16], rto[16];
+		g_autofree char *what = NULL;
 
 		if (!c || hours <= s->rto_h)
 			continue;
@@ -181,11 +184,20 @@ static gboolean lint_restores(const MdlScenario *sc, const MdlService *s,
 		format_size(c->restore.throughput, rate, sizeof rate);
 		sim_format_duration(hours, took, sizeof took);
 		sim_format_duration(s->rto_h, rto, sizeof rto);
+		what = ds->first_fraction < 1
+			       ? g_strdup_printf("the first %.3g%% of '%s' "
+						 "(%s%s",
+						 100 * ds->first_fraction,
+						 ds->id,
+						 ds->first_name ? ds->first_name
+								: "",
+						 ds->first_name ? ": " : "")
+			       : g_strdup_printf("'%s' (", ds->id);
 		add(ws, s->line, g_strdup_printf("services.%s.rto", s->id),
-		    g_strdup_printf("restoring '%s' (%s at the horizon) from "
+		    g_strdup_printf("restoring %s%s at the horizon) from "
 				    "'%s' at %s/h takes %s > 'rto' %s of "
 				    "service '%s'",
-				    ds->id, sz, c->id, rate, took, rto, s->id),
+				    what, sz, c->id, rate, took, rto, s->id),
 		    restore_fix(c, size, s->rto_h, took));
 	}
 	return fits && s->n_datasets > 0;
@@ -691,6 +703,27 @@ static void lint_lead_time(const MdlScenario *sc, GPtrArray *ws)
 		     "then with 'replaces' in 'project'"));
 }
 
+/* ---- 8. an RTO beyond the MTPD --------------------------------------- */
+
+/* RTO <= MTPD (ISO 22301, parameters.md): an RTO past the MTPD accepts
+ * outages the hospital has said it cannot bear. */
+static void lint_mtpd(const MdlService *s, GPtrArray *ws)
+{
+	char rto[16], mtpd[16];
+
+	if (!isfinite(s->rto_h) || !(s->rto_h > s->mtpd_h))
+		return;
+	sim_format_duration(s->rto_h, rto, sizeof rto);
+	sim_format_duration(s->mtpd_h, mtpd, sizeof mtpd);
+	add(ws, s->line, g_strdup_printf("services.%s.mtpd", s->id),
+	    g_strdup_printf("'rto' %s of service '%s' exceeds its 'mtpd' %s: "
+			    "the target accepts outages the hospital cannot "
+			    "bear",
+			    rto, s->id, mtpd),
+	    g_strdup_printf("lower 'rto' to %s or less, or raise 'mtpd'",
+			    mtpd));
+}
+
 /* ---- the whole scenario ----------------------------------------------- */
 
 static void lint_service(const MdlScenario *sc, const MdlService *s,
@@ -700,6 +733,7 @@ static void lint_service(const MdlScenario *sc, const MdlService *s,
 		lint_rto(sc, s, ws);
 	if (isfinite(s->rpo_h))
 		lint_rpo(sc, s, ws);
+	lint_mtpd(s, ws);
 	for (guint i = 0; i < s->plan.n_strategies; i++)
 		if (s->plan.strategies[i].kind == MDL_STRATEGY_FAILOVER) {
 			lint_standby(sc, s, i, ws);

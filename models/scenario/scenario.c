@@ -691,6 +691,7 @@ static void free_service(MdlService *sv)
 	g_free(sv->group);
 	g_free(sv->depends);
 	g_free(sv->datasets);
+	sim_dist_free(sv->work_recovery);
 	ld_plan_clear(&sv->plan);
 }
 

@@ -372,9 +372,10 @@ void ld_read_components(Loader *ld, const config_setting_t *list,
 
 /* ---- services ---------------------------------------------------------- */
 
-static const char *const service_keys[] = {"id",      "name", "requires",
-					   "depends", "data", "plan",
-					   "rto",     "rpo",  NULL};
+static const char *const service_keys[] = {
+	"id", "name", "requires", "depends", "data", "plan", "rto", "rpo",
+	"mtpd", "degraded", "work_recovery", NULL};
+static const char *const degraded_keys[] = {"after", NULL};
 
 /* Adds component id (alternative of requirement g) to sv, unless unknown
  * or already listed. */
@@ -457,6 +458,38 @@ static double read_target(Loader *ld, const config_setting_t *g,
 	return s && ld_duration(ld, s, ctx, &v) ? v : INFINITY;
 }
 
+/* `degraded = { after = DURATION; }`: the care teams work on paper from
+ * that long into an outage (docs/model.md, "The hospital during an
+ * outage"); a group, so that what paper mode changes may grow. */
+static void read_degraded(Loader *ld, const config_setting_t *g,
+			  MdlService *sv, const char *ctx)
+{
+	config_setting_t *dg = ld_group(ld, g, "degraded", ctx);
+	g_autofree char *dctx = NULL;
+	config_setting_t *s;
+
+	if (!dg)
+		return;
+	dctx = g_strdup_printf("'degraded' of %s", ctx);
+	ld_check_keys(ld, dg, degraded_keys, dctx);
+	if ((s = ld_required(ld, dg, "after", dctx)))
+		ld_duration(ld, s, dctx, &sv->degraded_after_h);
+}
+
+/* What the hospital does while the service is down and after: its MTPD,
+ * paper mode, work recovery. */
+static void read_hospital(Loader *ld, const config_setting_t *g,
+			  MdlService *sv, const char *ctx)
+{
+	config_setting_t *s;
+
+	sv->mtpd_h = read_target(ld, g, "mtpd", ctx);
+	sv->degraded_after_h = INFINITY;
+	read_degraded(ld, g, sv, ctx);
+	if ((s = config_setting_get_member(g, "work_recovery")))
+		sv->work_recovery = ld_law(ld, s, ctx);
+}
+
 static void read_service(Loader *ld, const config_setting_t *g, int i,
 			 const MdlScenario *sc, MdlService *sv)
 {
@@ -480,6 +513,7 @@ static void read_service(Loader *ld, const config_setting_t *g, int i,
 			  &sv->n_datasets);
 	sv->rto_h = read_target(ld, g, "rto", ctx);
 	sv->rpo_h = read_target(ld, g, "rpo", ctx);
+	read_hospital(ld, g, sv, ctx);
 	ld_read_plan(ld, g, sc, sv, ctx);
 }
 

@@ -5,6 +5,7 @@
  * world/ that knows every mechanism. */
 #include "exercise.h"
 #include "hazards.h"
+#include "hospital.h"
 #include "protect.h"
 #include "ransomware.h"
 #include "recovery.h"
@@ -16,6 +17,7 @@ static void mechanisms_init(MdlWorld *w)
 {
 	recovery_init(w);
 	protect_init(w);
+	hospital_init(w);
 }
 
 /* Copies and recovery, then the first hazards and threats (none in an
@@ -34,6 +36,7 @@ static void mechanisms_free(MdlWorld *w)
 {
 	recovery_free(w);
 	protect_free(w);
+	hospital_free(w);
 	if (w->replaced)
 		world_free(w->replaced);
 }
@@ -61,6 +64,7 @@ static const WorldHooks hooks = {
 	.authorise_restores = restores_authorise,
 	.inject_ransomware = recovery_inject_ransomware,
 	.replaced_closed = replaced_incident_closed,
+	.work_recovery = hospital_work_recovery,
 };
 
 MdlWorld *mdl_world_new(const MdlScenario *sc)

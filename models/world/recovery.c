@@ -178,7 +178,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 	v->open = TRUE;
 	v->t0 = world_now(w);
 	world_down_hours(w, NULL, v->down_t0);
-	v->t_detect = v->t_declare = NAN;
+	v->t_detect = v->t_declare = v->t_full = NAN;
 	v->declared = FALSE;
 	v->data_unknown = FALSE;
 	for (guint i = 0; i < w->sc->services[s].n_datasets; i++) {
@@ -314,6 +314,8 @@ void recovery_incident_close(MdlWorld *w, guint s)
 	inc.rpo_h = incident_rpo(w, s, &inc);
 	if (isnan(inc.t_detect))
 		inc.t_detect = inc.t_restored;	/* back before anyone saw */
+	inc.t_full = isnan(v->t_full) ? NAN : fmax(v->t_full, inc.t_restored);
+	w->hooks->work_recovery(w, s, &inc);
 	inc.service = world_out_service(w, s);
 	if (inc.service != G_MAXUINT) {
 		down_during(w, s, &inc);
@@ -329,7 +331,7 @@ void recovery_censor(MdlWorld *w)
 	for (guint s = 0; s < w->sc->n_services; s++) {
 		guint out = world_out_service(w, s);
 		if (w->svcs[s].open && out != G_MAXUINT)
-			w->rec->censored(w->sink, out);
+			w->rec->censored(w->sink, out, w->svcs[s].t0);
 	}
 }
 

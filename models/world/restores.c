@@ -84,9 +84,13 @@ static void restore_start(MdlWorld *w, guint d, double before, double delay)
 		return;
 	}
 	const MdlRestore *re = &ds->copies[copy].restore;
-	double t = re->overhead_h;
+	double t = re->overhead_h, all = 0;
 	if (isfinite(re->throughput))
-		t += world_data_size(w, d, world_now(w)) / re->throughput;
+		all = world_data_size(w, d, world_now(w)) / re->throughput;
+	/* in parts: the first brings the service back, the rest follows
+	 * in the background (first_fraction 1: all of it at once) */
+	t += ds->first_fraction * all;
+	dt->rest_h = all - ds->first_fraction * all;
 	dt->restore_copy = copy;
 	dt->restore_rp = rp;
 	world_step(w, ds->id, "restore started %s/%s", ds->id, ds->copies[copy].id);
@@ -102,12 +106,31 @@ static double effective_rp(const Data *dt, double rp)
 	return rp >= dt->restored_rp ? fmax(rp, dt->restored_at) : rp;
 }
 
+/* A restore in parts has brought its first part back: every open
+ * incident using d is whole only once the rest is, rest_h from now.  A
+ * new loss during the background restarts a restore of the whole, which
+ * the earlier incident does not wait for. */
+static void record_full(MdlWorld *w, guint d)
+{
+	Data *dt = &w->data[d];
+	double end = world_now(w) + dt->rest_h;
+
+	for (guint i = 0; i < dt->services->len; i++) {
+		Svc *v = &w->svcs[g_array_index(dt->services, guint, i)];
+		if (v->open)
+			v->t_full = isnan(v->t_full) ? end
+						     : fmax(v->t_full, end);
+	}
+}
+
 static void restore_done(MdlWorld *w, guint d)
 {
 	Data *dt = &w->data[d];
 
 	record_outcome(w, d, dt->restore_copy + 1,
 		       effective_rp(dt, dt->restore_rp));
+	if (w->sc->datasets[d].first_fraction < 1)
+		record_full(w, d);
 	data_back(w, d);
 	dt->restored_rp = dt->restore_rp;
 }

@@ -8,7 +8,8 @@
  * protect.c (recovery points of copies), recovery.c (incidents,
  * declarations, failovers, rebuilds), restores.c (restores and losses
  * for good), ransomware.c, replaced.c (the topology in service until
- * this one) and exercise.c (an injected disaster); steps.c offers them
+ * this one), exercise.c (an injected disaster) and hospital.c (the
+ * hospital's work recovery after an incident); steps.c offers them
  * the trace of a step and the wait for a crew.  Each includes this and its own header only, and reaches
  * another mechanism through w->hooks, never directly; mechanisms.c fills
  * the table and is the only file that knows them all.  So the calls go
@@ -91,6 +92,9 @@ typedef struct {
 	SimEventId restore_ev;	/* restore in progress */
 	guint restore_copy;
 	double restore_rp;	/* recovery point being restored */
+	double rest_h;		/* restored in parts: what the restore in
+				   progress has left after its first part
+				   (the background), in hours */
 	double restored_at;	/* last restore: its end, -INF if none */
 	double restored_rp;	/* ... and the recovery point it used */
 	double born;		/* its oldest data: -history, or the instant
@@ -139,10 +143,14 @@ typedef struct {
 	 * n_copies + 1 lost for good) and the recovery point it got */
 	guint *outcome;
 	double *outcome_rp;
+	/* when its datasets restored in parts are wholly back (NAN: none
+	 * was restored in parts) */
+	double t_full;
 	/* world_down_hours() at t0: what was down before the incident */
 	double *down_t0;
 	SimEventId detect_ev, declare_ev, step_ev;
 	gsl_rng *rng;		/* detection, decisions, activations */
+	gsl_rng *work_rng;	/* work recovery times (hospital.c) */
 } Svc;
 
 /* A random stream and the key of its name. */
@@ -302,6 +310,9 @@ struct WorldHooks {
 	void (*inject_ransomware)(MdlWorld *w, const MdlInjection *inj);
 	/* replaced.c: an incident of w (a replaced world) closed */
 	void (*replaced_closed)(MdlWorld *w);
+	/* hospital.c: what the hospital adds to the incident of service s
+	 * closing now: its work recovery time (inc->wrt_h, record.h) */
+	void (*work_recovery)(MdlWorld *w, guint s, MdlIncident *inc);
 };
 
 /* -- the core (world.c) ------------------------------------------------------ */

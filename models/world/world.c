@@ -717,9 +717,13 @@ static void list_streams(MdlWorld *w)
 	for (guint k = 0; k < sc->n_crews; k++)
 		add_stream(w, w->crews[k].rng,
 			   g_strdup_printf("crew:%s", sc->crews[k].id));
-	for (guint s = 0; s < sc->n_services; s++)
+	for (guint s = 0; s < sc->n_services; s++) {
 		add_stream(w, w->svcs[s].rng,
 			   g_strdup_printf("service:%s", sc->services[s].id));
+		add_stream(w, w->svcs[s].work_rng,
+			   g_strdup_printf("service:%s:work",
+					   sc->services[s].id));
+	}
 	for (guint d = 0; d < sc->n_datasets; d++)
 		add_stream(w, w->data[d].rng,
 			   g_strdup_printf("dataset:%s", sc->datasets[d].id));

@@ -90,6 +90,10 @@ typedef enum {
 	MDL_FIGURE_BOTH_MET,		/* both_met */
 	MDL_FIGURE_BREACH,		/* p_breach_per_year.mean, CI */
 	MDL_FIGURE_DATA_LOSS,		/* data_loss_h_per_year.mean, CI */
+	/* only for a service with an MTPD (mdl_figure_shown()) */
+	MDL_FIGURE_MTPD_TARGET,		/* mtpd_h.target */
+	MDL_FIGURE_MTPD_MET,		/* mtpd_h.met */
+	MDL_FIGURE_MTPD_BREACH,	/* p_mtpd_breach_per_year.mean, CI */
 	MDL_N_FIGURES
 } MdlFigure;
 
@@ -110,6 +114,11 @@ MdlBetter mdl_figure_better(MdlFigure f);
 /* The figure in a service object (borrowed); NAN when null (no incident,
  * no target, a single replication for an interval). */
 double mdl_figure_value(MdlFigure f, JsonObject *service);
+
+/* Whether a table shows figure f for a service: always, but for the
+ * MTPD's figures, shown when one of the n service objects (borrowed, NULL
+ * ignored) has an MTPD — the others are absent from its JSON. */
+gboolean mdl_figure_shown(MdlFigure f, JsonObject *const *services, guint n);
 
 /* Its 95 % interval in *lo, *hi; FALSE (and NANs) when the figure has
  * none or it is null. */
@@ -157,6 +166,12 @@ const MdlPaired *mdl_compare_pairs_service(const MdlComparePairs *p,
 					   MdlPairedFigure f);
 const MdlPaired *mdl_compare_pairs_cost(const MdlComparePairs *p, guint j,
 					MdlPairedCost f);
+
+/* Whether paired figure f of the k-th service of c->common, scenario j
+ * against the first, exists: always, but for the MTPD's, which exist
+ * when both have an MTPD (NANs otherwise). */
+gboolean mdl_compare_paired_exists(const MdlCompareSet *c, guint j, guint k,
+				   MdlPairedFigure f);
 
 /* The paired figure of a figure of the table, FALSE when it has none
  * (targets, percentiles: no interval for a difference of percentiles). */

@@ -9,9 +9,10 @@
  * the mean of the d_r is narrower than the two intervals side by side.
  *
  * Figures that are means over replications (availability, downtime,
- * incidents per year, breach in a year, data lost, costs): the mean of
- * d_r, ± t_{0.975, R−1} · s_d / √R.  Fractions of incidents (RTO, RPO,
- * both met: p = Σ met / Σ n over replications): D = p_B − p_A, its
+ * incidents per year, breach and MTPD breach in a year, data lost,
+ * costs): the mean of d_r, ± t_{0.975, R−1} · s_d / √R.  Fractions of
+ * incidents (RTO, RPO, both, MTPD met: p = Σ met / Σ n over
+ * replications): D = p_B − p_A, its
  * variance by the delta method from the linearised
  *     z_r = (met_B,r − p_B n_B,r) / n̄_B − (met_A,r − p_A n_A,r) / n̄_A,
  * n̄ the mean count of incidents per replication: D ± t · s_z / √R.
@@ -42,6 +43,9 @@ typedef enum {
 	MDL_PAIRED_BOTH_MET,
 	MDL_PAIRED_BREACH,	/* in a year */
 	MDL_PAIRED_DATA_LOSS,	/* hours per year */
+	MDL_PAIRED_MTPD_MET,	/* fraction of closed incidents within the
+				   MTPD (a service with one) */
+	MDL_PAIRED_MTPD_BREACH,	/* MTPD breach in a year */
 	MDL_PAIRED_N_SERVICE
 } MdlPairedFigure;
 

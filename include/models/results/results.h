@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <glib.h>
 
+#include "models/results/hospital.h"
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
 #include "models/world/record.h"
@@ -95,6 +96,9 @@ typedef struct {
 	/* of the replication being played: closed incidents, within the
 	 * RTO, RPO, both targets, censored ones */
 	double rep_counts[5];
+	/* MTPD, paper mode, work recovery, restores in parts (hospital.h);
+	 * NULL when the service has none of them */
+	MdlHospital *hospital;
 } MdlServiceResults;
 
 typedef struct {
@@ -177,6 +181,9 @@ enum {
 	MDL_REP_RPO_MET,	/* within the RPO target */
 	MDL_REP_BOTH_MET,	/* within both */
 	MDL_REP_CENSORED,	/* incidents open at the horizon */
+	MDL_REP_MTPD_BREACH,	/* fraction of its years with an MTPD
+				   breach (0 without an MTPD) */
+	MDL_REP_MTPD_MET,	/* closed incidents within the MTPD */
 	MDL_REP_PER_SERVICE
 };
 enum { MDL_REP_COST_TOTAL, MDL_REP_COST_INCIDENTS, MDL_REP_COSTS };
@@ -239,8 +246,9 @@ void mdl_results_switch(MdlResults *r, double t);
  * c->in_service_h, c's after).  0 when c is NULL. */
 double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h);
 
-/* Records an incident of service still open at the horizon. */
-void mdl_results_censored(MdlResults *r, guint service);
+/* Records an incident of service, begun at t0, still open at the
+ * horizon. */
+void mdl_results_censored(MdlResults *r, guint service, double t0);
 
 /* Folds the per-replication figures (availability needs uptime_h per
  * service) into the accumulators and clears the scratch; called once at

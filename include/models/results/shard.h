@@ -36,7 +36,7 @@
 #include "models/scenario/scenario.h"
 
 /* 2: the results carry what drives the breaches (serial.h) */
-#define MDL_SHARD_VERSION 2u
+#define MDL_SHARD_VERSION 3u
 #define MDL_SHARD_ERROR (mdl_shard_error_quark())
 GQuark mdl_shard_error_quark(void);
 

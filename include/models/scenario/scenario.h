@@ -159,6 +159,12 @@ typedef struct {
 				   t = 0: a loss for good loses all of it */
 	MdlCopy *copies;
 	guint n_copies;
+	/* A restore in parts (`restore.first`, docs/model.md "Recovery",
+	 * step 5): the first first_fraction of the size, most useful first,
+	 * brings the service back; the rest follows in the background.
+	 * 1 (and first_name NULL): restored in one piece. */
+	double first_fraction;	/* in (0, 1] */
+	char *first_name;	/* what the first part is ("recent studies") */
 	int line;
 } MdlDataset;
 
@@ -307,6 +313,15 @@ typedef struct {
 	MdlPlan plan;		/* defaults when not given: detect 0,
 				   no strategy but repair */
 	double rto_h, rpo_h;	/* targets; INFINITY when not set */
+	/* The hospital's side of an outage (docs/model.md, "The hospital
+	 * during an outage"): the maximum tolerable period of disruption,
+	 * checked against RTO + work recovery (INFINITY when not set);
+	 * degraded (paper) mode from this long into an outage (INFINITY:
+	 * none); the work recovery time once the service is back (NULL:
+	 * none). */
+	double mtpd_h;
+	double degraded_after_h;
+	SimDist *work_recovery;
 	int line;
 } MdlService;
 

@@ -41,13 +41,22 @@ typedef struct {
 	gboolean replaced;	/* played by the topology the reported
 				   scenario replaces: down_h is of that
 				   scenario's components and sites */
+	/* The hospital's side (docs/model.md, "The hospital during an
+	 * outage"): the work recovery time after t_restored, drawn from the
+	 * reported service's work_recovery (0 when it has none, or when
+	 * the outage ended before its paper mode began); and when every
+	 * dataset of the incident was wholly restored — after t_restored
+	 * when one was restored in parts (its first part brought the
+	 * service back), NAN when none was. */
+	double wrt_h;
+	double t_full;
 } MdlIncident;
 
 typedef struct {
 	/* a closed incident */
 	void (*incident)(gpointer sink, const MdlIncident *inc);
-	/* an incident of service still open at the horizon */
-	void (*censored)(gpointer sink, guint service);
+	/* an incident of service, begun at t0, still open at the horizon */
+	void (*censored)(gpointer sink, guint service, double t0);
 	/* service was up during [a, b) */
 	void (*uptime)(gpointer sink, guint service, double a, double b);
 	/* a cause (labels.h index) occurred at t */
