@@ -177,8 +177,13 @@ gboolean horizon_years_save(MdlOutdir *o, const MdlScenario *sc,
 
 #define TB 1e12
 
+/* The size of ds at t: mdl_dataset_size(), except that a compound growth
+ * is computed as (1 + g)^(t / 8760), as this chart always has (the
+ * world's exp(log1p(g)·t / 8760) differs in the last digits). */
 static double size_at(const MdlDataset *ds, double t)
 {
+	if (ds->growth_bytes_per_h > 0)
+		return mdl_dataset_size(ds, t);
 	return ds->size_bytes * pow(1 + ds->growth, t / SIM_HOURS_PER_YEAR);
 }
 
@@ -186,13 +191,28 @@ static double size_at(const MdlDataset *ds, double t)
  * stays below over the horizon. */
 static double crossing(const MdlDataset *ds, double cap, double horizon)
 {
+	double t;
+
 	if (ds->size_bytes > cap)
 		return 0;
-	if (ds->growth <= 0 || cap <= 0)
+	if (ds->growth_bytes_per_h > 0)
+		t = (cap - ds->size_bytes) / ds->growth_bytes_per_h;
+	else if (ds->growth <= 0 || cap <= 0)
 		return NAN;
-	double t = SIM_HOURS_PER_YEAR * log(cap / ds->size_bytes) /
-		   log(1 + ds->growth);
+	else
+		t = SIM_HOURS_PER_YEAR * log(cap / ds->size_bytes) /
+		    log(1 + ds->growth);
 	return t <= horizon ? t : NAN;
+}
+
+/* "growth 15 %/year" or "growth 4 TB/year, linear" */
+static char *growth_text(const MdlDataset *ds)
+{
+	if (ds->growth_bytes_per_h > 0)
+		return g_strdup_printf("growth %.4g TB/year, linear",
+				       ds->growth_bytes_per_h *
+					       SIM_HOURS_PER_YEAR / TB);
+	return g_strdup_printf("growth %.4g %%/year", 100 * ds->growth);
 }
 
 typedef struct {
@@ -227,9 +247,9 @@ static void size_curve(MdlPlot *p, SizeData *sd, const MdlScenario *sc,
 		       guint d)
 {
 	const MdlDataset *ds = &sc->datasets[d];
+	g_autofree char *growth = growth_text(ds);
 	g_autofree char *comment = g_strdup_printf(
-		"dataset %s: size over the horizon, growth %.4g %%/year",
-		ds->id, 100 * ds->growth);
+		"dataset %s: size over the horizon, %s", ds->id, growth);
 	g_autofree char *style = g_strdup_printf("lines lt %u lw 3", d + 1);
 	g_autofree char *title = g_strdup_printf("%s: size", ds->id);
 

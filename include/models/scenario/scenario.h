@@ -148,19 +148,30 @@ typedef struct {
  * publique, art. R.1112-7). */
 #define MDL_DEFAULT_HISTORY_H (20 * 8760.0)
 
-/* Data written continuously: a loss is a span of time.  Its size at t is
- * size_bytes·(1 + growth)^(t / 8760), growth compounded continuously. */
+/* Data written continuously: a loss is a span of time.  Its size at t
+ * (mdl_dataset_size()) is size_bytes·(1 + growth)^(t / 8760), growth
+ * compounded continuously, or, when it grows linearly,
+ * size_bytes + growth_bytes_per_h·t; never both (growth is then 0). */
 typedef struct {
 	char *id;
 	guint storage;		/* component holding the primary copy */
 	double size_bytes;	/* at t = 0 */
 	double growth;		/* per year, as a fraction (0.15 for 15 %) */
+	double growth_bytes_per_h;	/* linear growth; 0: compound */
 	double history_h;	/* how long its data has been written before
 				   t = 0: a loss for good loses all of it */
 	MdlCopy *copies;
 	guint n_copies;
 	int line;
 } MdlDataset;
+
+/* The size in bytes of ds at t hours (t may be < 0: jobs before the
+ * start; a linear size stops at 0). */
+double mdl_dataset_size(const MdlDataset *ds, double t);
+
+/* The integral of mdl_dataset_size() over [a, b] (0 <= a <= b), in
+ * byte-hours: exact for either law.  O(1). */
+double mdl_dataset_size_integral(const MdlDataset *ds, double a, double b);
 
 /* -- recovery plans --------------------------------------------------- */
 
