@@ -267,12 +267,25 @@ typedef struct {
 	int line;
 } MdlCostEvent;
 
+/* A price per terabyte (10^12 bytes) and year of some datasets' data:
+ * amount × copies × their size, at every instant (docs/model.md,
+ * "Costs"). */
+typedef struct {
+	double amount;		/* per TB and year */
+	guint *datasets;	/* indices into MdlScenario.datasets */
+	guint n_datasets;
+	guint copies;		/* >= 1 */
+	int line;
+} MdlCostPerTb;
+
 /* The optional `costs` group, amounts in `currency`, every one >= 0 and
  * 0 when not given (docs/model.md, "Costs").  capex is paid at t = 0 and
  * again, times refresh, at every k·lifetime_h < horizon (k >= 1);
- * project_cost at t = 0; yearly amounts (opex, staff) are spent pro rata
- * of time — when the project replaces a scenario, from project_lead_h on,
- * the replaced one's yearly amounts (replaced_per_year) being spent
+ * project_cost at t = 0; yearly amounts (opex, staff, per TB, per link)
+ * are spent pro rata of time, indexed by (1 + indexation)^(y − 1) in
+ * year slice y — when the project replaces a scenario, from
+ * project_lead_h on, the replaced one's yearly amounts
+ * (replaced_per_year, and its own per TB and per link) being spent
  * before.  downtime_per_hour has one rate per service (the `default` for
  * those not named). */
 typedef struct {
@@ -294,6 +307,14 @@ typedef struct {
 					   good, NAN: by the hour */
 	MdlCostEvent *events;	/* first matching prefix wins */
 	guint n_events;
+	/* The budget of an IT department (docs/model.md, "Costs"): */
+	MdlCostPerTb *per_tb;	/* per_tb_year entries */
+	guint n_per_tb;
+	double links_per_year;	/* per_link_year: Σ amount × count */
+	double indexation;	/* of the yearly amounts, per year */
+	double discount_rate;	/* per year, for the net present value */
+	gboolean budget;	/* one of the four keys above is given: the
+				   table and charts show the budget */
 	int line;
 } MdlCosts;
 
