@@ -510,12 +510,12 @@ START_TEST(test_shard_foreign_version)
 {
 	g_autofree char *tmp = test_tmp_dir();
 	g_autofree char *s0 = NULL, *s1 = NULL;
-	const guint8 v3[] = { 3, 0, 0, 0 };
+	const guint8 v4[] = { 4, 0, 0, 0 };
 
 	two_shards(tmp, &s0, &s1);
-	patch(s1, 8, v3, 4, FALSE);
-	assert_refused(tmp, s1, "shard format version 3; this drsim reads "
-				"version 2 only (play the shard again with "
+	patch(s1, 8, v4, 4, FALSE);
+	assert_refused(tmp, s1, "shard format version 4; this drsim reads "
+				"version 3 only (play the shard again with "
 				"it)");
 	patch(s1, 0, "NOTSHARD", 8, FALSE);
 	assert_refused(tmp, s1, "not a drsim shard");

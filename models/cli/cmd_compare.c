@@ -586,7 +586,7 @@ static void cost_ci_row(MdlCompareGrid *g, const Compare *c,
 {
 	const MdlPaired *p = cost_paired(c, f);
 
-	if (f != MDL_PAIRED_COST_TOTAL && !p)
+	if (f == MDL_PAIRED_COST_INCIDENTS && !p)
 		return;
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, "  95% CI");
@@ -614,8 +614,19 @@ static void cost_ci_row(MdlCompareGrid *g, const Compare *c,
 						 p->hi >= 0 ? "+" : "", h));
 }
 
-/* "Cost over the horizon": total and incidents per scenario, and the
- * year their cumulative costs cross (two scenarios). */
+/* TRUE when a scenario states a budget key (MdlCosts.budget): the net
+ * present value is then shown. */
+static gboolean any_budget(const Compare *c)
+{
+	for (guint i = 0; i < c->n; i++)
+		if (c->plays[i]->sc->costs && c->plays[i]->sc->costs->budget)
+			return TRUE;
+	return FALSE;
+}
+
+/* "Cost over the horizon": total and incidents per scenario (and the net
+ * present value when budgeted), and the year their cumulative costs
+ * cross (two scenarios). */
 static void table_cost(GString *s, const Compare *c)
 {
 	g_autoptr(MdlCompareGrid) g = NULL;
@@ -634,6 +645,10 @@ static void table_cost(GString *s, const Compare *c)
 	cost_ci_row(g, c, MDL_PAIRED_COST_TOTAL);
 	cost_row(g, c, "incidents cost", MDL_PAIRED_COST_INCIDENTS);
 	cost_ci_row(g, c, MDL_PAIRED_COST_INCIDENTS);
+	if (any_budget(c)) {
+		cost_row(g, c, "net present value", MDL_PAIRED_COST_NPV);
+		cost_ci_row(g, c, MDL_PAIRED_COST_NPV);
+	}
 	mdl_compare_grid_render(g, s, "  ");
 	if (c->n != 2)
 		return;

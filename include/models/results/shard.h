@@ -34,8 +34,9 @@
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
 
-/* 2: the results carry what drives the breaches (serial.h) */
-#define MDL_SHARD_VERSION 2u
+/* 2: the results carry what drives the breaches (serial.h); 3: and the
+ * operating costs and net present value (cost.h) */
+#define MDL_SHARD_VERSION 3u
 #define MDL_SHARD_ERROR (mdl_shard_error_quark())
 GQuark mdl_shard_error_quark(void);
 
