@@ -486,6 +486,68 @@ START_TEST(test_costs_json_keys)
 			     "mean"),
 		     json_object_get_double_member(total, "mean"),
 		     1e-6 * json_object_get_double_member(total, "mean"));
+	/* the budget: capital and operating costs add up to the total */
+	JsonObject *capex = json_object_get_object_member(cost, "capex");
+	JsonObject *opex = json_object_get_object_member(cost, "opex");
+	JsonObject *npv = json_object_get_object_member(cost, "npv");
+	ck_assert(json_object_has_member(cost, "indexation"));
+	ck_assert(json_object_has_member(capex, "at_start"));
+	ck_assert_uint_eq(json_array_get_length(json_object_get_array_member(
+				  capex, "by_year")), 10);
+	ck_assert(json_object_has_member(opex, "ci95"));
+	ck_assert(json_object_has_member(opex, "fixed"));
+	ck_assert_uint_eq(json_array_get_length(json_object_get_array_member(
+				  opex, "by_year")), 10);
+	assert_close(json_object_get_double_member(capex, "total") +
+			     json_object_get_double_member(opex, "mean"),
+		     json_object_get_double_member(total, "mean"),
+		     1e-9 * json_object_get_double_member(total, "mean"));
+	assert_close(json_object_get_double_member(npv, "discount_rate"), 0.04,
+		     1e-15);
+	for (guint k = 0; k < G_N_ELEMENTS(keys); k++)
+		ck_assert_msg(json_object_has_member(npv, keys[k]), "npv %s",
+			      keys[k]);
+	/* discounted: less than the total */
+	ck_assert(json_object_get_double_member(npv, "mean") <
+		  json_object_get_double_member(total, "mean"));
+}
+END_TEST
+
+/* The table and the cost_budget chart show the budget when the scenario
+ * states one of its keys (the CHU scenarios), and not otherwise (the
+ * room they replace). */
+START_TEST(test_costs_table_budget)
+{
+	static const char *const files[] = { "scenarios/chu-hosted.cfg",
+					     "scenarios/chu-today.cfg" };
+	g_autofree char *dir = test_tmp_dir();
+	const char *args[] = { "run", files[_i], "-r", "20", "--quiet",
+			       "--out", dir, NULL };
+	g_autofree char *out = drsim(args);
+	g_autofree char *dat = g_build_filename(dir, "cost_budget.dat", NULL);
+	g_autofree char *text = NULL;
+	const char *lines[] = { "  capital (capex)   ", "  operating (opex)  ",
+				"  net present value ",
+				"  year    capex      opex fixed  opex       "
+				"cumulative  discounted\n",
+				"\n  0       150.0 k    0           0          "
+				"150.0 k     150.0 k\n" };
+
+	ck_assert_msg(strstr(out, "Cost over the horizon (EUR)"), "%s", out);
+	for (guint k = 0; k < G_N_ELEMENTS(lines); k++)
+		ck_assert_msg(!strstr(out, lines[k]) == (_i == 1), "%s",
+			      lines[k]);
+	ck_assert(g_file_get_contents(dat, &text, NULL, NULL) == (_i == 0));
+	if (_i == 0) {
+		ck_assert_msg(strstr(out, "at 4% a year; indexation 2% a year"),
+			      "%s", out);
+		/* year 0: the migration project, 150 k, at t = 0 */
+		ck_assert_msg(strstr(text, "\n0 150000 0 0 0 0\n"), "%s", text);
+		ck_assert(g_str_has_prefix(text, "# year capex_eur opex_fixed_eur "
+						 "opex_mean_eur opex_ci_lo_eur "
+						 "opex_ci_hi_eur\n"));
+	}
+	test_rm_tree(dir);
 }
 END_TEST
 
@@ -505,6 +567,9 @@ START_TEST(test_costs_compare)
 	ck_assert_msg(strstr(out, "cost: no crossing over the horizon") ||
 			      strstr(out, "becomes cheaper than"),
 		      "%s", out);
+	/* the CHU scenarios state a discount rate: the net present value
+	 * and its paired difference */
+	ck_assert_msg(strstr(out, "  net present value "), "%s", out);
 	g_autofree char *gpf =
 		g_build_filename(dir, "compare_cost_year.gp", NULL);
 	g_autofree char *png =
@@ -514,6 +579,7 @@ START_TEST(test_costs_compare)
 	ck_assert(g_file_test(png, G_FILE_TEST_IS_REGULAR));
 	ck_assert(g_file_get_contents(jsf, &json, NULL, NULL));
 	ck_assert(strstr(json, "\"cost_crossing_year\""));
+	ck_assert(strstr(json, "\"npv\" : {\n"));
 	test_rm_tree(dir);
 }
 END_TEST
@@ -563,6 +629,7 @@ Suite *costs_suite(void)
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(cli, 60);
 	tcase_add_loop_test(cli, test_costs_json_keys, 0, 2);
+	tcase_add_loop_test(cli, test_costs_table_budget, 0, 2);
 	tcase_add_test(cli, test_costs_compare);
 	tcase_add_test(cli, test_costs_compare_crossing);
 	suite_add_tcase(s, cli);
