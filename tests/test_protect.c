@@ -488,6 +488,35 @@ START_TEST(test_protect_offsite_lost_in_transit)
 }
 END_TEST
 
+/* 15. A dataset of 1 TB growing linearly by 1 GB an hour (8.76 TB a
+ * year), restored at 1 TB/h from a backup every 24 h in the vault.
+ * Corruption at 1000 h, instant repair: the restore starts at 1000 h,
+ * when the dataset holds 1 TB + 1000 GB = 2 TB: RTO 2 h (1 h without
+ * growth), RPO 1000 − 984 = 16 h. */
+START_TEST(test_protect_linear_growth_restore)
+{
+	static const char *const growth[] = { "1GB/h", "0%" };
+	static const double rto[] = { 2, 1 };
+	MdlScenario *sc;
+	g_autofree char *body = g_strdup_printf(
+		SITES(SITE("room") ", " SITE("vault")) DISK("1000h", "0h")
+		"datasets = ( { id = \"db\"; storage = \"disk\"; size = \"1TB\";"
+		" growth = \"%s\"; copies = ( { id = \"daily\"; kind = \"backup\";"
+		" every = \"24h\"; site = \"vault\";"
+		" restore = { throughput = \"1TB/h\"; }; } ); } );\n" SERVICE,
+		growth[_i]);
+	MdlResults *r = play(body, "1010h", &sc);
+
+	assert_close(sc->datasets[0].growth_bytes_per_h, _i ? 0 : 1e9, 0);
+	assert_close(mdl_dataset_size(&sc->datasets[0], 1000), _i ? 1e12 : 2e12,
+		     1e-3);
+	ck_assert_uint_eq(r->services[0].incidents, 1);
+	assert_close(test_incident_num(r, 0, COL_RTO), rto[_i], 1e-9);
+	assert_close(test_incident_num(r, 0, COL_RPO), 16, 1e-9);
+	test_played_free(r, sc);
+}
+END_TEST
+
 Suite *protect_suite(void)
 {
 	Suite *s = suite_create("protect");
@@ -507,6 +536,7 @@ Suite *protect_suite(void)
 	tcase_add_test(tc, test_protect_backup_lost_with_its_destination);
 	tcase_add_loop_test(tc, test_protect_backup_lost_with_its_source, 0, 2);
 	tcase_add_loop_test(tc, test_protect_offsite_lost_in_transit, 0, 2);
+	tcase_add_loop_test(tc, test_protect_linear_growth_restore, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

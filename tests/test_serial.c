@@ -1,8 +1,8 @@
 /* test_serial.c — results as GVariants and back (results/serial.h): a
  * run's results read back give the same report in every format, merge
  * to the same bits (what drives the breaches too), survive a byte swap
- * there and back, keep their incident rows; and what is not results of
- * this scenario is refused. */
+ * there and back, keep their incident rows and every cost accumulator
+ * of a budget; and what is not results of this scenario is refused. */
 #include <string.h>
 
 #include "models/report/report.h"
@@ -139,6 +139,65 @@ START_TEST(test_serial_round_trip)
 }
 END_TEST
 
+/* The same bits in two cost accumulators' figures of the budget: the
+ * operating costs and the net present value, in all and by slice. */
+static void assert_same_budget(const MdlCostResults *a,
+			       const MdlCostResults *b)
+{
+	assert_same_bits(a->opex, b->opex);
+	assert_same_bits(a->npv, b->npv);
+	ck_assert(memcmp(a->year_opex, b->year_opex,
+			 a->n_years * sizeof(SimWelford)) == 0);
+	ck_assert(memcmp(a->year_npv, b->year_npv,
+			 a->n_years * sizeof(SimWelford)) == 0);
+	for (guint y = 0; y < a->n_years; y++)
+		ck_assert(sim_sketch_quantile(a->year_npv_sketch[y], 0.95) ==
+			  sim_sketch_quantile(b->year_npv_sketch[y], 0.95));
+	ck_assert(sim_sketch_quantile(a->npv_sketch, 0.5) ==
+		  sim_sketch_quantile(b->npv_sketch, 0.5));
+}
+
+/* A budget (prices per TB and per link, indexation, discounting: every
+ * cost accumulator in use) read back: the same reports, the same bits,
+ * merged or not. */
+START_TEST(test_serial_budget)
+{
+	const char *sets[] = {
+		"scenario.replications=40", "costs.indexation=\"2%\"",
+		"costs.discount_rate=\"4%\"",
+		"costs.per_link_year={ amount = \"6k\"; count = 2; }",
+		"costs.per_tb_year={ amount = \"100\"; of = [\"dpi-db\"]; }",
+		NULL };
+	g_autofree char *path = g_build_filename(
+		DRSIM_SRCDIR, "scenarios/chu-hosted.cfg", NULL);
+	GError *error = NULL;
+	MdlScenario *sc = mdl_scenario_load(path, sets, &error);
+	ck_assert_msg(sc, "%s", error ? error->message : "?");
+	MdlLabels *l = mdl_labels_new(sc);
+	MdlRunInfo info;
+	MdlResults *r = mdl_simulate(sc, l, 2, NULL, &info, NULL);
+	MdlResults *back = round_trip(sc, l, r, TRUE);
+	MdlResults *a = mdl_results_new(sc, l, FALSE);
+	MdlResults *b = mdl_results_new(sc, l, FALSE);
+
+	ck_assert(sc->costs->budget);
+	assert_same_reports(sc, r, back);
+	assert_same_budget(r->cost, back->cost);
+	mdl_results_merge(a, r);
+	mdl_results_merge(a, r);
+	mdl_results_merge(b, back);
+	mdl_results_merge(b, back);
+	assert_same_budget(a->cost, b->cost);
+	assert_same_reports(sc, a, b);
+	mdl_results_free(a);
+	mdl_results_free(b);
+	mdl_results_free(back);
+	mdl_results_free(r);
+	mdl_labels_free(l);
+	mdl_scenario_free(sc);
+}
+END_TEST
+
 /* The incident rows come back too. */
 START_TEST(test_serial_rows)
 {
@@ -204,6 +263,7 @@ Suite *serial_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_serial_round_trip, 0,
 			    (int)G_N_ELEMENTS(files));
+	tcase_add_test(tc, test_serial_budget);
 	tcase_add_test(tc, test_serial_rows);
 	tcase_add_test(tc, test_serial_refused);
 	suite_add_tcase(s, tc);

@@ -286,7 +286,7 @@ static void cost_ci_row(MdlCompareGrid *g, const MdlCompareTable *c,
 {
 	const MdlPaired *p = cost_paired(c, f);
 
-	if (f != MDL_PAIRED_COST_TOTAL && !p)
+	if (f == MDL_PAIRED_COST_INCIDENTS && !p)
 		return;
 	mdl_compare_grid_row(g);
 	mdl_compare_grid_add(g, "  95% CI");
@@ -314,8 +314,20 @@ static void cost_ci_row(MdlCompareGrid *g, const MdlCompareTable *c,
 						 p->hi >= 0 ? "+" : "", h));
 }
 
-/* "Cost over the horizon": total and incidents per scenario, and the
- * year their cumulative costs cross (two scenarios). */
+/* TRUE when a scenario states a budget key (MdlCosts.budget): the net
+ * present value is then shown. */
+static gboolean any_budget(const MdlCompareTable *c)
+{
+	for (guint i = 0; i < c->set->n; i++)
+		if (c->set->plays[i]->sc->costs &&
+		    c->set->plays[i]->sc->costs->budget)
+			return TRUE;
+	return FALSE;
+}
+
+/* "Cost over the horizon": total and incidents per scenario (and the net
+ * present value when budgeted), and the year their cumulative costs
+ * cross (two scenarios). */
 static void table_cost(GString *s, const MdlCompareTable *c)
 {
 	g_autoptr(MdlCompareGrid) g = NULL;
@@ -334,6 +346,10 @@ static void table_cost(GString *s, const MdlCompareTable *c)
 	cost_ci_row(g, c, MDL_PAIRED_COST_TOTAL);
 	cost_row(g, c, "incidents cost", MDL_PAIRED_COST_INCIDENTS);
 	cost_ci_row(g, c, MDL_PAIRED_COST_INCIDENTS);
+	if (any_budget(c)) {
+		cost_row(g, c, "net present value", MDL_PAIRED_COST_NPV);
+		cost_ci_row(g, c, MDL_PAIRED_COST_NPV);
+	}
 	mdl_compare_grid_render(g, s, "  ");
 	if (c->set->n != 2)
 		return;

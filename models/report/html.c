@@ -485,6 +485,17 @@ static void cost_row(GString *s, const MdlHtmlReport *rep, const char *what,
 	g_string_append(s, "</tr>\n");
 }
 
+/* TRUE when a scenario states a budget key (MdlCosts.budget). */
+static gboolean any_budget(const MdlHtmlReport *rep)
+{
+	for (guint i = 0; i < rep->set->n; i++) {
+		const MdlCosts *c = play(rep, i)->sc->costs;
+		if (c && c->budget)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 static void cost(GString *s, const MdlHtmlReport *rep, GHashTable *charts)
 {
 	if (!mdl_compare_all_costed(rep->set))
@@ -496,6 +507,9 @@ static void cost(GString *s, const MdlHtmlReport *rep, GHashTable *charts)
 	if (rep->set->pairs || rep->set->n == 1) {
 		cost_row(s, rep, "total cost", MDL_PAIRED_COST_TOTAL);
 		cost_row(s, rep, "incidents cost", MDL_PAIRED_COST_INCIDENTS);
+		if (any_budget(rep))
+			cost_row(s, rep, "net present value",
+				 MDL_PAIRED_COST_NPV);
 	}
 	g_string_append(s, "</tbody></table>\n");
 	chart(s, charts, "compare_cost_year",

@@ -1,7 +1,7 @@
 /* plots-private.h — what the files of a run's charts share, one way:
  * chart.c (the chart object and the helpers below) under
  * plots_horizon.c (the charts along the horizon: per year slice, dataset
- * size, cumulative cost) under plots.c (the CDF and by-cause charts,
+ * size, cumulative cost, budget) under plots.c (the CDF and by-cause charts,
  * mdl_plots_write(), rendering); plots_drivers.c (what drives the
  * breaches) uses chart.c only.  Only those four files include this;
  * the contract of the charts, their files and their invariants is
@@ -76,5 +76,10 @@ MdlPlot *horizon_size_plot(const MdlScenario *sc);
  * band, from the spending at t = 0 (year 0) on.  sc->costs and r->cost
  * must be set.  Never NULL. */
 MdlPlot *horizon_cost_plot(const MdlScenario *sc, const MdlResults *r);
+
+/* The cost_budget chart: capital, fixed operating costs and incidents
+ * per year (year 0: at t = 0), stacked.  sc->costs and r->cost must be
+ * set.  Never NULL. */
+MdlPlot *horizon_budget_plot(const MdlScenario *sc, const MdlResults *r);
 
 #endif

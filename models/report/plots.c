@@ -431,6 +431,11 @@ gboolean mdl_plots_write(MdlOutdir *o, const MdlScenario *sc,
 		if (!mdl_plot_save(cost, o, scripts, error))
 			return FALSE;
 	}
+	if (r->cost && sc->costs && sc->costs->budget) {
+		g_autoptr(MdlPlot) budget = horizon_budget_plot(sc, r);
+		if (!mdl_plot_save(budget, o, scripts, error))
+			return FALSE;
+	}
 	if (sc->n_datasets == 0)
 		return TRUE;
 	g_autoptr(MdlPlot) size = horizon_size_plot(sc);

@@ -1,13 +1,15 @@
 /* plots_horizon.c — the charts of a run along the time of its horizon:
  * availability and downtime per year slice (availability_year,
  * downtime_year), the dataset sizes over time against what a restore
- * brings back within the RTO (dataset_size), and the cumulative cost by
- * year (cost_year).  The rest of the charts and the helpers this file
- * shares are in plots.c (plots-private.h). */
+ * brings back within the RTO (dataset_size), the cumulative cost by
+ * year (cost_year) and the budget by year (cost_budget).  The rest of
+ * the charts and the helpers this file shares are in plots.c
+ * (plots-private.h). */
 #include "plots-private.h"
 
 #include <math.h>
 
+#include "models/results/figures.h"
 #include "sim/stats.h"
 #include "sim/units.h"
 
@@ -177,8 +179,13 @@ gboolean horizon_years_save(MdlOutdir *o, const MdlScenario *sc,
 
 #define TB 1e12
 
+/* The size of ds at t: mdl_dataset_size(), except that a compound growth
+ * is computed as (1 + g)^(t / 8760), as this chart always has (the
+ * world's exp(log1p(g)·t / 8760) differs in the last digits). */
 static double size_at(const MdlDataset *ds, double t)
 {
+	if (ds->growth_bytes_per_h > 0)
+		return mdl_dataset_size(ds, t);
 	return ds->size_bytes * pow(1 + ds->growth, t / SIM_HOURS_PER_YEAR);
 }
 
@@ -186,13 +193,28 @@ static double size_at(const MdlDataset *ds, double t)
  * stays below over the horizon. */
 static double crossing(const MdlDataset *ds, double cap, double horizon)
 {
+	double t;
+
 	if (ds->size_bytes > cap)
 		return 0;
-	if (ds->growth <= 0 || cap <= 0)
+	if (ds->growth_bytes_per_h > 0)
+		t = (cap - ds->size_bytes) / ds->growth_bytes_per_h;
+	else if (ds->growth <= 0 || cap <= 0)
 		return NAN;
-	double t = SIM_HOURS_PER_YEAR * log(cap / ds->size_bytes) /
-		   log(1 + ds->growth);
+	else
+		t = SIM_HOURS_PER_YEAR * log(cap / ds->size_bytes) /
+		    log(1 + ds->growth);
 	return t <= horizon ? t : NAN;
+}
+
+/* "growth 15 %/year" or "growth 4 TB/year, linear" */
+static char *growth_text(const MdlDataset *ds)
+{
+	if (ds->growth_bytes_per_h > 0)
+		return g_strdup_printf("growth %.4g TB/year, linear",
+				       ds->growth_bytes_per_h *
+					       SIM_HOURS_PER_YEAR / TB);
+	return g_strdup_printf("growth %.4g %%/year", 100 * ds->growth);
 }
 
 typedef struct {
@@ -227,9 +249,9 @@ static void size_curve(MdlPlot *p, SizeData *sd, const MdlScenario *sc,
 		       guint d)
 {
 	const MdlDataset *ds = &sc->datasets[d];
+	g_autofree char *growth = growth_text(ds);
 	g_autofree char *comment = g_strdup_printf(
-		"dataset %s: size over the horizon, growth %.4g %%/year",
-		ds->id, 100 * ds->growth);
+		"dataset %s: size over the horizon, %s", ds->id, growth);
 	g_autofree char *style = g_strdup_printf("lines lt %u lw 3", d + 1);
 	g_autofree char *title = g_strdup_printf("%s: size", ds->id);
 
@@ -371,7 +393,7 @@ MdlPlot *horizon_cost_plot(const MdlScenario *sc, const MdlResults *r)
 		"cumulative cost (millions of %s)", sc->costs->currency);
 	g_autofree char *qy = mdl_plot_quote(ylabel);
 	MdlPlot *p = mdl_plot_new("cost_year", columns, sc, what);
-	double t0 = mdl_results_fixed_cost(sc->costs, 0, sc->horizon_h);
+	double t0 = c->budget->at_start;
 
 	g_string_append(p->dat,
 		"# year 0: what is spent at t = 0 (capex, project); year y: "
@@ -414,6 +436,75 @@ MdlPlot *horizon_cost_plot(const MdlScenario *sc, const MdlResults *r)
 		"filledcurves lt 1 title \"5-95 % of replications\", \\\n"
 		"     \"cost_year.dat\" using 1:($3/1e6) with linespoints "
 		"lt 1 title \"mean\"\n");
+	mdl_plot_end(p);
+	return p;
+}
+
+/* -- budget ---------------------------------------------------------------- */
+
+/* One row of cost_budget.dat: year, capex, fixed opex, opex mean and the
+ * 95 % interval of that mean (w NULL: nothing but fixed costs). */
+static void budget_row(GString *dat, guint year, double capex, double fixed,
+		       const SimWelford *w)
+{
+	MdlEstimate e = { fixed, 0, fixed, fixed };
+
+	if (w)
+		e = mdl_estimate(w);
+	mdl_plot_num(dat, year);
+	mdl_plot_num(dat, capex);
+	mdl_plot_num(dat, fixed);
+	mdl_plot_num(dat, e.mean);
+	mdl_plot_num(dat, e.lo);
+	mdl_plot_num(dat, e.hi);
+	g_string_append_c(dat, '\n');
+}
+
+/* The budget by year: capital, operating fixed costs and incidents
+ * stacked, the 95 % interval of the mean operating costs as whiskers. */
+MdlPlot *horizon_budget_plot(const MdlScenario *sc, const MdlResults *r)
+{
+	const MdlCostResults *c = r->cost;
+	const MdlBudget *bu = c->budget;
+	g_autofree char *what = g_strdup_printf(
+		"budget by year: capital and operating costs (%"
+		G_GUINT64_FORMAT " replications)", r->replications);
+	g_autofree char *cur = g_ascii_strdown(sc->costs->currency, -1);
+	g_autofree char *u = mdl_plot_field(cur);
+	g_autofree char *columns = g_strdup_printf(
+		"year capex_%s opex_fixed_%s opex_mean_%s opex_ci_lo_%s "
+		"opex_ci_hi_%s", u, u, u, u, u);
+	g_autofree char *ylabel = g_strdup_printf(
+		"spent in the year (millions of %s)", sc->costs->currency);
+	g_autofree char *qy = mdl_plot_quote(ylabel);
+	MdlPlot *p = mdl_plot_new("cost_budget", columns, sc, what);
+
+	g_string_append(p->dat,
+		"# year 0: what is spent at t = 0 (capex, project); year y: "
+		"what is spent in year slice y:\n# capital (refreshes), fixed "
+		"operating costs (indexed), operating costs with the incidents "
+		"(mean\n# over replications and its 95 % interval)\n");
+	budget_row(p->dat, 0, bu->at_start, 0, NULL);
+	for (guint y = 0; y < r->n_years; y++)
+		budget_row(p->dat, y + 1, bu->capex[y], bu->opex[y],
+			   &c->year_opex[y]);
+	g_string_append_printf(p->gp,
+		"set xlabel \"year of the horizon (0: at the start)\"\n"
+		"set xrange [-0.6:%u.6]\n%sset ylabel %s\nset yrange [0:*]\n"
+		"set style fill solid 0.7 border -1\nset boxwidth 0.7\n",
+		r->n_years, r->n_years <= 25 ? "set xtics 1\n" : "", qy);
+	mdl_plot_begin(p);
+	g_string_append(p->gp,
+		"plot \"cost_budget.dat\" using 1:(($2+$4)/1e6) with boxes "
+		"lt 3 title \"operating: incidents (mean)\", \\\n"
+		"     \"cost_budget.dat\" using 1:(($2+$3)/1e6) with boxes "
+		"lt 2 title \"operating: fixed (opex, staff, per TB, per "
+		"link)\", \\\n"
+		"     \"cost_budget.dat\" using 1:($2/1e6) with boxes lt 1 "
+		"title \"capital (capex, refresh, project)\", \\\n"
+		"     \"cost_budget.dat\" using 1:(($2+$4)/1e6):(($2+$5)/1e6):"
+		"(($2+$6)/1e6) with yerrorbars lc rgb \"black\" pt 7 ps 0.6 "
+		"title \"95 % interval of the mean\"\n");
 	mdl_plot_end(p);
 	return p;
 }

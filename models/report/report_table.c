@@ -450,6 +450,62 @@ static void table_cost_quantiles(GString *s, const SimSketch *sk)
 			       money(sim_sketch_quantile(sk, 0.95), b[2]));
 }
 
+/* "X   95% CI [LO, HI]" of a cost. */
+static void table_cost_ci(GString *s, const SimWelford *w)
+{
+	MdlEstimate e = mdl_estimate(w);
+	char b[3][32];
+
+	g_string_append_printf(s, "%s   95%% CI [%s, %s]", money(e.mean, b[0]),
+			       money(e.lo, b[1]), money(e.hi, b[2]));
+}
+
+/* A row of the budget by year: capex, fixed opex, opex with the
+ * incidents, cumulative, discounted cumulative. */
+static void table_budget_row(GString *s, guint year, double capex,
+			     double fixed, double opex, double cum,
+			     double npv)
+{
+	char b[5][32];
+
+	g_string_append_printf(s, "  %-7u %-10s %-11s %-10s %-11s %s\n", year,
+			       money(capex, b[0]), money(fixed, b[1]),
+			       money(opex, b[2]), money(cum, b[3]),
+			       money(npv, b[4]));
+}
+
+/* What an IT department budgets (when the scenario states one of the
+ * budget keys): capital and operating costs apart, the net present
+ * value, and both by year. */
+static void table_budget(GString *s, const MdlScenario *sc,
+			 const MdlCostResults *c)
+{
+	const MdlBudget *bu = c->budget;
+	char b[2][32];
+
+	g_string_append_printf(s,
+			       "  capital (capex)   %s   of it %s at t = 0\n",
+			       money(bu->capex_total, b[0]),
+			       money(bu->at_start, b[1]));
+	g_string_append(s, "  operating (opex)  ");
+	table_cost_ci(s, &c->opex);
+	g_string_append_printf(s, "   of it %s fixed\n",
+			       money(bu->opex_total, b[0]));
+	g_string_append(s, "  net present value ");
+	table_cost_ci(s, &c->npv);
+	g_string_append_printf(s, "   at %g%% a year; indexation %g%% a year\n",
+			       100 * sc->costs->discount_rate,
+			       100 * sc->costs->indexation);
+	g_string_append(s, "  year    capex      opex fixed  opex       "
+			   "cumulative  discounted\n");
+	table_budget_row(s, 0, bu->at_start, 0, 0, bu->at_start, bu->at_start);
+	for (guint y = 0; y < c->n_years; y++)
+		table_budget_row(s, y + 1, bu->capex[y], bu->opex[y],
+				 sim_welford_mean(&c->year_opex[y]),
+				 sim_welford_mean(&c->year_cumulative[y]),
+				 sim_welford_mean(&c->year_npv[y]));
+}
+
 static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
 {
 	const MdlCostResults *c = r->cost;
@@ -473,6 +529,8 @@ static void table_cost(GString *s, const MdlScenario *sc, const MdlResults *r)
 	g_string_append_printf(s, "  incidents         %s   ",
 			       money(sim_welford_mean(&c->incidents), b[0]));
 	table_cost_quantiles(s, c->incidents_sketch);
+	if (sc->costs->budget)
+		table_budget(s, sc, c);
 }
 
 /* Which topology ran until when. */

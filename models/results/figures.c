@@ -397,6 +397,86 @@ static void json_cost_total(JsonBuilder *b, const MdlCostResults *c)
 	json_builder_end_object(b);
 }
 
+/* "mean", "stderr", "ci95" of a cost, without opening an object. */
+static void add_cost_estimate(JsonBuilder *b, const SimWelford *w)
+{
+	MdlEstimate e = mdl_estimate(w);
+
+	add_number(b, "mean", e.mean);
+	add_number(b, "stderr", e.stderr_);
+	add_ci95(b, &e);
+}
+
+/* "capex": the capital spent, fixed: at t = 0 and in each slice. */
+static void json_capex(JsonBuilder *b, const MdlBudget *bu)
+{
+	json_builder_set_member_name(b, "capex");
+	json_builder_begin_object(b);
+	add_number(b, "total", bu->capex_total);
+	add_number(b, "at_start", bu->at_start);
+	json_builder_set_member_name(b, "by_year");
+	json_builder_begin_array(b);
+	for (guint y = 0; y < bu->n_years; y++) {
+		json_builder_begin_object(b);
+		add_int(b, "year", y + 1);
+		add_number(b, "amount", bu->capex[y]);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
+/* "opex": the operating costs, fixed ones and incidents, in all and by
+ * slice. */
+static void json_opex(JsonBuilder *b, const MdlCostResults *c)
+{
+	const MdlBudget *bu = c->budget;
+
+	json_builder_set_member_name(b, "opex");
+	json_builder_begin_object(b);
+	add_cost_estimate(b, &c->opex);
+	add_number(b, "fixed", bu->opex_total);
+	json_builder_set_member_name(b, "by_year");
+	json_builder_begin_array(b);
+	for (guint y = 0; y < c->n_years; y++) {
+		json_builder_begin_object(b);
+		add_int(b, "year", y + 1);
+		add_cost_estimate(b, &c->year_opex[y]);
+		add_number(b, "fixed", bu->opex[y]);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
+/* "npv": the net present value, and the discounted cumulative cost at
+ * the end of each slice. */
+static void json_npv(JsonBuilder *b, const MdlScenario *sc,
+		     const MdlCostResults *c)
+{
+	json_builder_set_member_name(b, "npv");
+	json_builder_begin_object(b);
+	add_number(b, "discount_rate", sc->costs->discount_rate);
+	add_cost_estimate(b, &c->npv);
+	add_cost_quantiles(b, &c->npv, c->npv_sketch, TRUE);
+	add_number(b, "fixed", c->budget->present_value);
+	json_builder_set_member_name(b, "by_year");
+	json_builder_begin_array(b);
+	for (guint y = 0; y < c->n_years; y++) {
+		json_builder_begin_object(b);
+		add_int(b, "year", y + 1);
+		add_number(b, "discount", c->budget->discount[y]);
+		json_builder_set_member_name(b, "cumulative");
+		json_builder_begin_object(b);
+		add_cost_quantiles(b, &c->year_npv[y], c->year_npv_sketch[y],
+				   FALSE);
+		json_builder_end_object(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
 /* "cost": null without a costs group, else what the runs cost. */
 static void json_cost(JsonBuilder *b, const MdlScenario *sc,
 		      const MdlResults *r)
@@ -414,8 +494,7 @@ static void json_cost(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_set_member_name(b, "fixed");
 	json_builder_begin_object(b);
 	add_number(b, "mean", sim_welford_mean(&c->fixed));
-	add_number(b, "at_start", mdl_results_fixed_cost(sc->costs, 0,
-							 sc->horizon_h));
+	add_number(b, "at_start", c->budget->at_start);
 	json_builder_end_object(b);
 	json_builder_set_member_name(b, "incidents");
 	json_builder_begin_object(b);
@@ -435,6 +514,10 @@ static void json_cost(JsonBuilder *b, const MdlScenario *sc,
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);
+	add_number(b, "indexation", sc->costs->indexation);
+	json_capex(b, c->budget);
+	json_opex(b, c);
+	json_npv(b, sc, c);
 	json_builder_end_object(b);
 }
 

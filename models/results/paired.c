@@ -16,7 +16,7 @@ static const char *const names[MDL_PAIRED_N_SERVICE] = {
 };
 
 static const char *const cost_names[MDL_PAIRED_N_COST] = {
-	"total", "incidents",
+	"total", "incidents", "npv",
 };
 
 const char *mdl_paired_name(MdlPairedFigure f)

@@ -70,39 +70,6 @@ static void service_init(MdlServiceResults *s, const MdlResults *r)
 	}
 }
 
-static MdlCostResults *cost_new(guint n_years)
-{
-	MdlCostResults *c = g_new0(MdlCostResults, 1);
-
-	sim_welford_init(&c->total);
-	sim_welford_init(&c->fixed);
-	sim_welford_init(&c->incidents);
-	c->total_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
-	c->incidents_sketch = sim_sketch_new(SIM_SKETCH_ALPHA);
-	c->year_cumulative = g_new0(SimWelford, n_years);
-	c->year_sketch = g_new0(SimSketch *, n_years);
-	c->year_incidents = g_new0(double, n_years);
-	for (guint y = 0; y < n_years; y++) {
-		sim_welford_init(&c->year_cumulative[y]);
-		c->year_sketch[y] = sim_sketch_new(SIM_SKETCH_ALPHA);
-	}
-	return c;
-}
-
-static void cost_free(MdlCostResults *c, guint n_years)
-{
-	if (!c)
-		return;
-	sim_sketch_free(c->total_sketch);
-	sim_sketch_free(c->incidents_sketch);
-	for (guint y = 0; y < n_years; y++)
-		sim_sketch_free(c->year_sketch[y]);
-	g_free(c->year_sketch);
-	g_free(c->year_cumulative);
-	g_free(c->year_incidents);
-	g_free(c);
-}
-
 /* The cost of one occurrence of each cause: the first per_event entry
  * whose cause is a prefix of the cause's label (for a cause of the
  * replaced topology, of its label after "replaced:"). */
@@ -131,9 +98,7 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 
 	r->sc = sc;
 	r->labels = labels;
-	r->n_years = (guint)ceil(sc->horizon_h / SIM_HOURS_PER_YEAR - 1e-9);
-	if (r->n_years == 0)
-		r->n_years = 1;
+	r->n_years = mdl_budget_n_years(sc->horizon_h);
 	r->n_services = sc->n_services;
 	r->n_components = sc->n_components;
 	r->n_crews = sc->n_crews;
@@ -156,7 +121,7 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 		sim_welford_init(&r->crews[i].wait_h);
 	sim_welford_init(&r->switch_h);
 	if (sc->costs) {
-		r->cost = cost_new(r->n_years);
+		r->cost = mdl_cost_results_new(sc);
 		r->cause_cost = cause_costs(sc->costs, labels);
 	}
 	r->log_incidents = log_incidents;
@@ -210,7 +175,7 @@ void mdl_results_free(MdlResults *r)
 	g_free(r->services);
 	g_free(r->components);
 	g_free(r->crews);
-	cost_free(r->cost, r->n_years);
+	mdl_cost_results_free(r->cost);
 	g_free(r->cause_cost);
 	if (r->rows)
 		g_string_free(r->rows, TRUE);
@@ -476,57 +441,26 @@ void mdl_results_occurrence(MdlResults *r, guint cause, double t)
 	r->cost->year_incidents[year_of(r, t)] += r->cause_cost[cause];
 }
 
-double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h)
-{
-	double spent, yearly, before;
-
-	if (!c)
-		return 0;
-	yearly = c->opex_per_year + c->fte * c->cost_per_fte;
-	before = fmin(t, c->in_service_h);
-	spent = c->capex + c->project_cost +
-		(c->replaced_per_year * before + yearly * (t - before)) /
-			SIM_HOURS_PER_YEAR;
-	if (c->lifetime_h > 0)
-		for (guint k = 1; k * c->lifetime_h < horizon_h &&
-				  k * c->lifetime_h <= t; k++)
-			spent += c->refresh * c->capex;
-	return spent;
-}
-
-/* Folds the replication's costs: fixed ones, and incident ones by year
- * slice (occurrences and data lost as recorded, downtime from the
+/* Folds the replication's costs: its incident costs by year slice,
+ * cumulated (occurrences and data lost as recorded, downtime from the
  * services' uptime per slice, which must not be cleared yet). */
 static void cost_end_replication(MdlResults *r)
 {
 	MdlCostResults *c = r->cost;
 	const MdlCosts *costs = r->sc->costs;
-	double T = r->sc->horizon_h, incidents = 0;
+	double incidents = 0;
 
 	for (guint y = 0; y < r->n_years; y++) {
 		double len = mdl_results_year_length(r, y);
-		double end = fmin((y + 1) * SIM_HOURS_PER_YEAR, T);
-		if (y == r->n_years - 1)
-			end = T;
 		incidents += c->year_incidents[y];
 		for (guint i = 0; i < r->n_services; i++) {
 			double up = r->services[i].year_uptime[y];
 			incidents += costs->downtime_per_hour[i] *
 				     fmax(0, len - up);
 		}
-		double cum = mdl_results_fixed_cost(costs, end, T) + incidents;
-		sim_welford_add(&c->year_cumulative[y], cum);
-		sim_sketch_add(c->year_sketch[y], cum);
-		c->year_incidents[y] = 0;
+		c->cum_incidents[y] = incidents;
 	}
-	double fixed = mdl_results_fixed_cost(costs, T, T);
-	sim_welford_add(&c->fixed, fixed);
-	sim_welford_add(&c->incidents, incidents);
-	sim_sketch_add(c->incidents_sketch, incidents);
-	sim_welford_add(&c->total, fixed + incidents);
-	sim_sketch_add(c->total_sketch, fixed + incidents);
-	c->rep_total = fixed + incidents;
-	c->rep_incidents = incidents;
+	mdl_cost_results_end_replication(c);
 }
 
 void mdl_results_censored(MdlResults *r, guint service, double t0)
@@ -581,7 +515,8 @@ static void keep_rep(MdlResults *r, const double *uptime_h)
 	}
 	if (r->cost) {
 		double c[MDL_REP_COSTS] = { r->cost->rep_total,
-					    r->cost->rep_incidents };
+					    r->cost->rep_incidents,
+					    r->cost->rep_npv };
 		g_array_append_vals(r->reps, c, MDL_REP_COSTS);
 	}
 }
@@ -661,21 +596,6 @@ void mdl_results_switch(MdlResults *r, double t)
 	sim_welford_add(&r->switch_h, t);
 }
 
-static void merge_cost(const MdlResults *r, MdlCostResults *a,
-		       const MdlCostResults *b)
-{
-	sim_welford_merge(&a->total, &b->total);
-	sim_welford_merge(&a->fixed, &b->fixed);
-	sim_welford_merge(&a->incidents, &b->incidents);
-	sim_sketch_merge(a->total_sketch, b->total_sketch);
-	sim_sketch_merge(a->incidents_sketch, b->incidents_sketch);
-	for (guint y = 0; y < r->n_years; y++) {
-		sim_welford_merge(&a->year_cumulative[y],
-				  &b->year_cumulative[y]);
-		sim_sketch_merge(a->year_sketch[y], b->year_sketch[y]);
-	}
-}
-
 static void merge_rows(MdlResults *into, const MdlResults *from)
 {
 	if (!from->rows || from->rows->len == 0)
@@ -723,7 +643,7 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 		sim_welford_merge(&a->wait_h, &b->wait_h);
 	}
 	if (into->cost && from->cost)
-		merge_cost(into, into->cost, from->cost);
+		mdl_cost_results_merge(into->cost, from->cost);
 	merge_rows(into, from);
 	merge_reps(into, from);
 	for (guint i = 0; i < from->n_services; i++)

@@ -16,7 +16,10 @@
  * dataset, copy, has_copy, lost_for_good, rpo_priced_h, wrt_h, t_full */
 #define INCIDENT "(tuuuddddduubuddd)"
 #define CREW "(tt" W ")"
-#define COST "(" W W W S S "a" W "a" S ")"
+/* total, fixed, incidents and their sketches, by year; operating, by
+ * year; net present value, its sketch, by year */
+#define COST                                                                   \
+	"(" W W W S S "a" W "a" S W "a" W W S "a" W "a" S ")"
 /* mtpd_met, p_mtpd_breach_per_year, degraded_incidents,
  * degraded_h_per_year, wrt_h, rto_wrt_h, their sketches, full_h and its
  * sketch (hospital.h) */
@@ -146,6 +149,12 @@ static GVariant *cost(const MdlResults *r)
 		sim_sketch_to_variant(c->incidents_sketch),
 		welfords(c->year_cumulative, r->n_years),
 		sketches(c->year_sketch, r->n_years),
+		sim_welford_to_variant(&c->opex),
+		welfords(c->year_opex, r->n_years),
+		sim_welford_to_variant(&c->npv),
+		sim_sketch_to_variant(c->npv_sketch),
+		welfords(c->year_npv, r->n_years),
+		sketches(c->year_npv_sketch, r->n_years),
 	};
 	return g_variant_new_maybe(NULL, tuple(v, G_N_ELEMENTS(v)));
 }
@@ -425,6 +434,12 @@ static void get_cost(Reader *rd, MdlResults *r, GVariant *v, gsize i)
 	get_sketch(rd, c, 4, &x->incidents_sketch);
 	get_welfords(rd, c, 5, x->year_cumulative, r->n_years);
 	get_sketches(rd, c, 6, x->year_sketch, r->n_years);
+	get_welford(rd, c, 7, &x->opex);
+	get_welfords(rd, c, 8, x->year_opex, r->n_years);
+	get_welford(rd, c, 9, &x->npv);
+	get_sketch(rd, c, 10, &x->npv_sketch);
+	get_welfords(rd, c, 11, x->year_npv, r->n_years);
+	get_sketches(rd, c, 12, x->year_npv_sketch, r->n_years);
 }
 
 static void get_parts(Reader *rd, MdlResults *r, GVariant *v)

@@ -1,7 +1,9 @@
 /* costs.c — reading the optional `costs` group of a scenario (see
  * "Costs" in docs/scenario-format.md; the model: docs/model.md).  Every
  * key is optional and 0 when absent, so that a file states only the
- * costs it knows. */
+ * costs it knows; the budget keys (indexation, discounting, prices per
+ * TB and per link) are also remembered as given (MdlCosts.budget), so
+ * that the outputs of a file without them stay as they were. */
 #include "scenario-private.h"
 
 #include <math.h>
@@ -11,7 +13,15 @@ static const char *const cost_keys[] = {
 	"currency",	     "capex",	  "lifetime",
 	"refresh",	     "opex_per_year", "staff",
 	"project",	     "downtime_per_hour", "data_loss_per_hour",
-	"data_loss_total",   "per_event",	  NULL};
+	"data_loss_total",   "per_event",	  "per_tb_year",
+	"per_link_year",     "indexation",	  "discount_rate",
+	NULL};
+/* The keys of an IT department's budget: any of them shows it. */
+static const char *const budget_keys[] = {"per_tb_year", "per_link_year",
+					  "indexation", "discount_rate",
+					  NULL};
+static const char *const per_tb_keys[] = {"amount", "of", "copies", NULL};
+static const char *const per_link_keys[] = {"amount", "count", NULL};
 static const char *const staff_keys[] = {"fte", "cost_per_fte", NULL};
 static const char *const project_keys[] = {"cost", "lead_time", "replaces",
 						 NULL};
@@ -220,6 +230,136 @@ static void read_events(Loader *ld, const config_setting_t *g, MdlCosts *c)
 		read_event(ld, list, k, c);
 }
 
+/* -- the budget keys ------------------------------------------------------ */
+
+/* The entries of the member `key` of g: one group, or a list of groups
+ * (NULL when absent or bad, after reporting); *n their number. */
+static config_setting_t *entries(Loader *ld, const config_setting_t *g,
+				 const char *key, guint *n)
+{
+	config_setting_t *s = config_setting_get_member(g, key);
+
+	*n = 0;
+	if (!s)
+		return NULL;
+	if (config_setting_is_group(s)) {
+		*n = 1;
+		return s;
+	}
+	if (config_setting_is_list(s) ||
+	    (config_setting_is_array(s) && config_setting_length(s) == 0)) {
+		*n = (guint)config_setting_length(s);
+		return s;
+	}
+	ld_error(ld, s, "'%s' must be a group or a list of groups in "
+			"'costs' (got %s)", key, ld_type_name(s));
+	return NULL;
+}
+
+/* Entry k of what entries() returned, with its context ("'KEY' of
+ * 'costs'", or "'KEY'[k] of 'costs'" in a list) in *ctx (g_free() it). */
+static config_setting_t *entry(Loader *ld, config_setting_t *s,
+			       const char *key, guint k, char **ctx)
+{
+	if (config_setting_is_group(s)) {
+		*ctx = g_strdup_printf("'%s' of 'costs'", key);
+		return s;
+	}
+	*ctx = g_strdup_printf("'%s'[%u] of 'costs'", key, k);
+	return ld_element(ld, s, (int)k, "entry");
+}
+
+/* An optional count (`copies`, `count`) >= 1, 1 when absent. */
+static guint count_of(Loader *ld, const config_setting_t *g, const char *key,
+		      const char *ctx)
+{
+	config_setting_t *s = config_setting_get_member(g, key);
+	gint64 v = 1;
+
+	if (s && !ld_int(ld, s, ctx, 1, LD_MAX_COUNT, &v))
+		return 1;
+	return (guint)v;
+}
+
+/* One price per TB: `of` the datasets it prices, every one when absent. */
+static void read_per_tb(Loader *ld, const config_setting_t *g,
+			const MdlScenario *sc, MdlCostPerTb *e,
+			const char *ctx)
+{
+	config_setting_t *s;
+
+	ld_check_keys(ld, g, per_tb_keys, ctx);
+	e->line = (int)ld_line(g);
+	if ((s = ld_required(ld, g, "amount", ctx)))
+		ld_amount(ld, s, ctx, &e->amount);
+	e->copies = count_of(ld, g, "copies", ctx);
+	if ((s = config_setting_get_member(g, "of"))) {
+		ld_read_refs(ld, s, LD_DATASET, ctx, &e->datasets,
+			     &e->n_datasets);
+		return;
+	}
+	e->datasets = g_new0(guint, MAX(sc->n_datasets, 1));
+	for (guint d = 0; d < sc->n_datasets; d++)
+		e->datasets[e->n_datasets++] = d;
+}
+
+static void read_per_tbs(Loader *ld, const config_setting_t *g,
+			 const MdlScenario *sc, MdlCosts *c)
+{
+	guint n;
+	config_setting_t *list = entries(ld, g, "per_tb_year", &n);
+
+	if (!list)
+		return;
+	c->per_tb = g_new0(MdlCostPerTb, MAX(n, 1));
+	for (guint k = 0; k < n; k++) {
+		g_autofree char *ctx = NULL;
+		config_setting_t *e = entry(ld, list, "per_tb_year", k, &ctx);
+		if (e)
+			read_per_tb(ld, e, sc, &c->per_tb[c->n_per_tb++], ctx);
+	}
+}
+
+/* Prices per link: their sum, amount × count of each. */
+static void read_per_links(Loader *ld, const config_setting_t *g,
+			   MdlCosts *c)
+{
+	guint n;
+	config_setting_t *list = entries(ld, g, "per_link_year", &n);
+
+	for (guint k = 0; list && k < n; k++) {
+		g_autofree char *ctx = NULL;
+		config_setting_t *e = entry(ld, list, "per_link_year", k, &ctx);
+		config_setting_t *s;
+		double amount = 0;
+
+		if (!e)
+			continue;
+		ld_check_keys(ld, e, per_link_keys, ctx);
+		if ((s = ld_required(ld, e, "amount", ctx)))
+			ld_amount(ld, s, ctx, &amount);
+		c->links_per_year += amount * count_of(ld, e, "count", ctx);
+	}
+}
+
+/* Indexation, discounting and the prices that follow the data and the
+ * links. */
+static void read_budget(Loader *ld, const config_setting_t *g,
+			const MdlScenario *sc, MdlCosts *c)
+{
+	config_setting_t *s;
+
+	for (guint k = 0; budget_keys[k]; k++)
+		if (config_setting_get_member(g, budget_keys[k]))
+			c->budget = TRUE;
+	if ((s = config_setting_get_member(g, "indexation")))
+		ld_percent(ld, s, "'costs'", &c->indexation);
+	if ((s = config_setting_get_member(g, "discount_rate")))
+		ld_percent(ld, s, "'costs'", &c->discount_rate);
+	read_per_tbs(ld, g, sc, c);
+	read_per_links(ld, g, c);
+}
+
 /* capex, its lifetime and the refresh fraction. */
 static void read_capex(Loader *ld, const config_setting_t *g, MdlCosts *c)
 {
@@ -261,6 +401,7 @@ void ld_read_costs(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	amount_of(ld, g, "data_loss_per_hour", "'costs'",
 		  &c->data_loss_per_hour);
 	read_events(ld, g, c);
+	read_budget(ld, g, sc, c);
 }
 
 void ld_costs_free(MdlCosts *costs)
@@ -270,6 +411,9 @@ void ld_costs_free(MdlCosts *costs)
 	for (guint i = 0; i < costs->n_events; i++)
 		g_free(costs->events[i].cause);
 	g_free(costs->events);
+	for (guint i = 0; i < costs->n_per_tb; i++)
+		g_free(costs->per_tb[i].datasets);
+	g_free(costs->per_tb);
 	g_free(costs->downtime_per_hour);
 	g_free(costs->data_loss_total);
 	g_free(costs->currency);

@@ -513,6 +513,40 @@ static void read_restore_order(Loader *ld, const config_setting_t *g,
 		read_first(ld, fg, ds, rctx);
 }
 
+/* `growth`: a percentage a year, compounded ("15%"), or a size per
+ * duration, linear ("4TB/y"): a "/" tells them apart. */
+static void read_growth(Loader *ld, const config_setting_t *s,
+			MdlDataset *ds, const char *ctx)
+{
+	if (config_setting_type(s) == CONFIG_TYPE_STRING &&
+	    strchr(config_setting_get_string(s), '/'))
+		ld_throughput(ld, s, ctx, &ds->growth_bytes_per_h);
+	else
+		ld_percent(ld, s, ctx, &ds->growth);
+}
+
+double mdl_dataset_size(const MdlDataset *ds, double t)
+{
+	if (ds->growth_bytes_per_h > 0)
+		return fmax(0, ds->size_bytes + ds->growth_bytes_per_h * t);
+	return ds->size_bytes *
+	       exp(log1p(ds->growth) * t / SIM_HOURS_PER_YEAR);
+}
+
+double mdl_dataset_size_integral(const MdlDataset *ds, double a, double b)
+{
+	double k = log1p(ds->growth) / SIM_HOURS_PER_YEAR;
+
+	if (ds->growth_bytes_per_h > 0)
+		return (ds->size_bytes +
+			ds->growth_bytes_per_h * (a + b) / 2) * (b - a);
+	if (k == 0)
+		return ds->size_bytes * (b - a);
+	/* S0 (e^{kb} − e^{ka}) / k, as S0 e^{ka} (e^{k(b−a)} − 1) / k:
+	 * expm1 keeps its digits when k(b − a) is small */
+	return ds->size_bytes * exp(k * a) * expm1(k * (b - a)) / k;
+}
+
 static void read_dataset(Loader *ld, const config_setting_t *g, int i,
 			 const MdlScenario *sc, MdlDataset *ds)
 {
@@ -527,7 +561,7 @@ static void read_dataset(Loader *ld, const config_setting_t *g, int i,
 		storage_ok = ld_ref(ld, s, LD_COMPONENT, ctx, &ds->storage);
 	read_size(ld, g, ds, ctx);
 	if ((s = config_setting_get_member(g, "growth")))
-		ld_percent(ld, s, ctx, &ds->growth);
+		read_growth(ld, s, ds, ctx);
 	ds->history_h = MDL_DEFAULT_HISTORY_H;
 	if ((s = config_setting_get_member(g, "history")))
 		ld_duration(ld, s, ctx, &ds->history_h);

@@ -80,12 +80,6 @@ static gboolean in_eea(const char *country)
 	return FALSE;
 }
 
-static double size_at(const MdlDataset *ds, double t_h)
-{
-	return ds->size_bytes *
-	       pow(1 + ds->growth, t_h / SIM_HOURS_PER_YEAR);
-}
-
 /* The `--set` path of a copy: an offsite copy is reached through the
  * backup it copies, where the file writes it. */
 static char *copy_key(const MdlDataset *ds, const MdlCopy *c)
@@ -172,7 +166,7 @@ static gboolean lint_restores(const MdlScenario *sc, const MdlService *s,
 		const MdlDataset *ds = &sc->datasets[s->datasets[i]];
 		/* restored in parts: the first brings the service back */
 		double size = ds->first_fraction *
-			      size_at(ds, sc->horizon_h), hours;
+			      mdl_dataset_size(ds, sc->horizon_h), hours;
 		const MdlCopy *c = fastest_restore(ds, size, &hours);
 		char sz[32], rate[32], took[16], rto[16];
 		g_autofree char *what = NULL;
@@ -251,7 +245,7 @@ static double job_h(const MdlScenario *sc, const MdlDataset *ds,
 	if (c->duration)
 		return sim_dist_mean(c->duration);
 	if (isfinite(c->throughput))
-		return size_at(ds, sc->horizon_h) / c->throughput;
+		return mdl_dataset_size(ds, sc->horizon_h) / c->throughput;
 	return 0;
 }
 
@@ -342,7 +336,7 @@ static char *faster_job(const MdlScenario *sc, const MdlDataset *ds,
 		sim_format_duration(budget, v, sizeof v);
 		return g_strdup_printf(", jobs of '%s' within %s", c->id, v);
 	}
-	format_size(size_at(ds, sc->horizon_h) / budget, v, sizeof v);
+	format_size(mdl_dataset_size(ds, sc->horizon_h) / budget, v, sizeof v);
 	return g_strdup_printf(", '%s' at %s/h or faster", c->id, v);
 }
 

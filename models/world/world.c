@@ -508,10 +508,7 @@ void world_site_rebuilt(MdlWorld *w, guint s)
 
 double world_data_size(const MdlWorld *w, guint d, double t)
 {
-	const MdlDataset *ds = &w->sc->datasets[d];
-
-	return ds->size_bytes *
-	       exp(log1p(ds->growth) * t / SIM_HOURS_PER_YEAR);
+	return mdl_dataset_size(&w->sc->datasets[d], t);
 }
 
 /* -- aging ----------------------------------------------------------------- */

@@ -49,14 +49,16 @@ typedef enum {
 	MDL_PAIRED_N_SERVICE
 } MdlPairedFigure;
 
+/* In the order of the MDL_REP_COST_ figures (results.h). */
 typedef enum {
 	MDL_PAIRED_COST_TOTAL,
 	MDL_PAIRED_COST_INCIDENTS,
+	MDL_PAIRED_COST_NPV,	/* net present value */
 	MDL_PAIRED_N_COST
 } MdlPairedCost;
 
 /* The JSON key of a paired figure ("availability", "rto_met", ...,
- * "total", "incidents"). */
+ * "total", "incidents", "npv"). */
 const char *mdl_paired_name(MdlPairedFigure f);
 const char *mdl_paired_cost_name(MdlPairedCost f);
 

@@ -22,8 +22,9 @@
  *                       loses all its data (lost_for_good)
  *   met counts          incidents within the RTO target, RPO target, both
  * Costs (only when the scenario has a `costs` group; docs/model.md):
- *   per replication its total, fixed and incident costs, and its
- *   cumulative cost at the end of every year slice.
+ *   per replication its total, fixed, incident and operating costs and
+ *   its net present value, and per year slice its cumulative cost, its
+ *   operating costs and its discounted cumulative cost (cost.h).
  * What drives the breaches (drivers.h): per service and cause the sums
  * of RTO and RPO, and the breach-hours with what was down during them.
  * Per component: availability (>= need units up), mean fraction of units
@@ -39,6 +40,7 @@
 #include <glib.h>
 
 #include "models/results/hospital.h"
+#include "models/results/cost.h"
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
 #include "models/world/record.h"
@@ -112,20 +114,6 @@ typedef struct {
 	SimWelford wait_h;	/* request to start, per repair */
 } MdlCrewResults;
 
-/* What replications cost, in the scenario's currency. */
-typedef struct {
-	SimWelford total, fixed, incidents;	/* per replication */
-	SimSketch *total_sketch, *incidents_sketch;
-	/* Per year slice: cost spent from t = 0 to the end of the slice. */
-	SimWelford *year_cumulative;	/* [n_years] */
-	SimSketch **year_sketch;	/* [n_years] */
-	/* scratch of the replication being played: costs of occurrences
-	 * and data lost, by the slice they happened in (downtime is added
-	 * at the end, from the services' year_uptime) */
-	double *year_incidents;	/* [n_years] */
-	double rep_total, rep_incidents;	/* of the last replication */
-} MdlCostResults;
-
 typedef struct {
 	const MdlScenario *sc;	/* borrowed */
 	const MdlLabels *labels;	/* borrowed */
@@ -170,7 +158,8 @@ const MdlIncident *mdl_results_worst(const MdlResults *r, guint i, guint k);
 
 /* The figures of one replication, in this order for each service (of the
  * scenario's order), then, when the scenario has costs, its total and
- * incidents costs: what paired differences need (docs/model.md). */
+ * incidents costs and its net present value: what paired differences
+ * need (docs/model.md). */
 enum {
 	MDL_REP_AVAILABILITY,	/* uptime / horizon */
 	MDL_REP_DOWNTIME,	/* hours down per year */
@@ -186,7 +175,12 @@ enum {
 	MDL_REP_MTPD_MET,	/* closed incidents within the MTPD */
 	MDL_REP_PER_SERVICE
 };
-enum { MDL_REP_COST_TOTAL, MDL_REP_COST_INCIDENTS, MDL_REP_COSTS };
+enum {
+	MDL_REP_COST_TOTAL,
+	MDL_REP_COST_INCIDENTS,
+	MDL_REP_COST_NPV,
+	MDL_REP_COSTS
+};
 
 /* Keep r's figures of each replication from now on (r holds no
  * replication yet). */
@@ -239,12 +233,6 @@ void mdl_results_lost_for_good(MdlResults *r, const char *id, double t);
 /* The new topology of a scenario that replaces another took over at t
  * in the replication being played. */
 void mdl_results_switch(MdlResults *r, double t);
-
-/* Fixed costs of c spent from t = 0 to t (<= horizon_h) included: capex
- * and the project at 0, each refresh at k·lifetime < horizon_h, yearly
- * amounts pro rata of time (the replaced scenario's before
- * c->in_service_h, c's after).  0 when c is NULL. */
-double mdl_results_fixed_cost(const MdlCosts *c, double t, double horizon_h);
 
 /* Records an incident of service, begun at t0, still open at the
  * horizon. */

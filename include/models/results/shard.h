@@ -35,7 +35,9 @@
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
 
-/* 2: the results carry what drives the breaches (serial.h) */
+/* 2: the results carry what drives the breaches (serial.h); 3: and the
+ * hospital's figures (hospital.h), the operating costs and net present
+ * value (cost.h) */
 #define MDL_SHARD_VERSION 3u
 #define MDL_SHARD_ERROR (mdl_shard_error_quark())
 GQuark mdl_shard_error_quark(void);

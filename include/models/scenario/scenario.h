@@ -148,13 +148,16 @@ typedef struct {
  * publique, art. R.1112-7). */
 #define MDL_DEFAULT_HISTORY_H (20 * 8760.0)
 
-/* Data written continuously: a loss is a span of time.  Its size at t is
- * size_bytes·(1 + growth)^(t / 8760), growth compounded continuously. */
+/* Data written continuously: a loss is a span of time.  Its size at t
+ * (mdl_dataset_size()) is size_bytes·(1 + growth)^(t / 8760), growth
+ * compounded continuously, or, when it grows linearly,
+ * size_bytes + growth_bytes_per_h·t; never both (growth is then 0). */
 typedef struct {
 	char *id;
 	guint storage;		/* component holding the primary copy */
 	double size_bytes;	/* at t = 0 */
 	double growth;		/* per year, as a fraction (0.15 for 15 %) */
+	double growth_bytes_per_h;	/* linear growth; 0: compound */
 	double history_h;	/* how long its data has been written before
 				   t = 0: a loss for good loses all of it */
 	MdlCopy *copies;
@@ -167,6 +170,14 @@ typedef struct {
 	char *first_name;	/* what the first part is ("recent studies") */
 	int line;
 } MdlDataset;
+
+/* The size in bytes of ds at t hours (t may be < 0: jobs before the
+ * start; a linear size stops at 0). */
+double mdl_dataset_size(const MdlDataset *ds, double t);
+
+/* The integral of mdl_dataset_size() over [a, b] (0 <= a <= b), in
+ * byte-hours: exact for either law.  O(1). */
+double mdl_dataset_size_integral(const MdlDataset *ds, double a, double b);
 
 /* -- recovery plans --------------------------------------------------- */
 
@@ -262,12 +273,25 @@ typedef struct {
 	int line;
 } MdlCostEvent;
 
+/* A price per terabyte (10^12 bytes) and year of some datasets' data:
+ * amount × copies × their size, at every instant (docs/model.md,
+ * "Costs"). */
+typedef struct {
+	double amount;		/* per TB and year */
+	guint *datasets;	/* indices into MdlScenario.datasets */
+	guint n_datasets;
+	guint copies;		/* >= 1 */
+	int line;
+} MdlCostPerTb;
+
 /* The optional `costs` group, amounts in `currency`, every one >= 0 and
  * 0 when not given (docs/model.md, "Costs").  capex is paid at t = 0 and
  * again, times refresh, at every k·lifetime_h < horizon (k >= 1);
- * project_cost at t = 0; yearly amounts (opex, staff) are spent pro rata
- * of time — when the project replaces a scenario, from project_lead_h on,
- * the replaced one's yearly amounts (replaced_per_year) being spent
+ * project_cost at t = 0; yearly amounts (opex, staff, per TB, per link)
+ * are spent pro rata of time, indexed by (1 + indexation)^(y − 1) in
+ * year slice y — when the project replaces a scenario, from
+ * project_lead_h on, the replaced one's yearly amounts
+ * (replaced_per_year, and its own per TB and per link) being spent
  * before.  downtime_per_hour has one rate per service (the `default` for
  * those not named). */
 typedef struct {
@@ -289,6 +313,14 @@ typedef struct {
 					   good, NAN: by the hour */
 	MdlCostEvent *events;	/* first matching prefix wins */
 	guint n_events;
+	/* The budget of an IT department (docs/model.md, "Costs"): */
+	MdlCostPerTb *per_tb;	/* per_tb_year entries */
+	guint n_per_tb;
+	double links_per_year;	/* per_link_year: Σ amount × count */
+	double indexation;	/* of the yearly amounts, per year */
+	double discount_rate;	/* per year, for the net present value */
+	gboolean budget;	/* one of the four keys above is given: the
+				   table and charts show the budget */
 	int line;
 } MdlCosts;
 
