@@ -3,12 +3,20 @@
  * sites, components, services, threats, and helpers for objects),
  * datasets.c (datasets and their copies), plans.c (services' recovery
  * plans), law.c (laws and rates to SimDist), overrides.c (--set),
- * reader.c (typed reads and the error list) and drill.c (the measured
- * times of a drill, read with the same Loader).
+ * reader.c (typed reads and the error list), include.c (@include
+ * expanded, and the map of lines back to files), templates.c (named
+ * plans and the plans that use them) and drill.c (the measured times of
+ * a drill, read with the same Loader).
  *
  * A Loader collects every problem found in one file, each tagged with its
  * origin — a line of the file, or the --set override the value came from —
- * so that all are reported at once, sorted by line.  The readers (ld_int,
+ * so that all are reported at once, sorted by line.
+ *
+ * Lines: libconfig parses one text, the file with every @include
+ * expanded in place (include.c); a setting's line (ld_line(), the
+ * objects' `line`) is a line of that text, a position.  Messages map it
+ * back to the file and line it came from (ld_locate()); a file that
+ * includes nothing is its own text, so positions are its lines.  The readers (ld_int,
  * ld_duration...) switch on the libconfig type themselves (never its
  * auto-conversion), report into the Loader and return FALSE on a bad
  * value; callers then go on with the next key or object, so one mistake
@@ -45,6 +53,21 @@ typedef enum {
 	LD_N_KINDS
 } LdKind;
 
+/* Where a line of the expanded text came from. */
+typedef struct {
+	guint file; /* index into Loader.files */
+	guint line; /* from 1 */
+} LdOrigin;
+
+/* What a plan took from a template (templates.c): the template, and where
+ * the plan names it, which is where problems found there are reported. */
+typedef struct {
+	char *template_name; /* owned */
+	gint set;	     /* the --set that wrote the plan's `template`,
+				or -1: it is at line pos of the text */
+	guint pos;
+} LdCopy;
+
 typedef struct {
 	const char *file;     /* as given; borrowed */
 	char **lines;	      /* the file's text split at '\n', or NULL */
@@ -65,6 +88,15 @@ typedef struct {
 	/* Loading the scenario another replaces: it may not replace one
 	 * in turn (which also stops a file that replaces itself). */
 	gboolean nested;
+	/* The files read: [0] is file, then each @include'd one, as
+	 * opened (owned); and per line of the expanded text, its origin.
+	 * Empty until ld_expand(): lines are then file's own. */
+	GPtrArray *files;
+	GArray *origins;   /* LdOrigin */
+	GArray *copies;	   /* LdCopy, indexed by the marks of copies */
+	/* Names of the templates a problem was reported in (owned): what
+	 * plans took from them is not reported again. */
+	GHashTable *flawed_templates;
 } Loader;
 
 /* ---- reader.c: the Loader and its error list ---- */
@@ -76,9 +108,13 @@ void ld_clear(Loader *ld);
  * --set that wrote it); at == NULL locates it at the file as a whole. */
 void ld_error(Loader *ld, const config_setting_t *at, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
-/* The same at a given line of the file (line 0: the file as a whole). */
+/* The same at a given line of the text (line 0: the file as a whole). */
 void ld_error_line(Loader *ld, unsigned line, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
+/* The same at line `line` of file (borrowed), sorted as line pos of the
+ * text: a problem of an @include'd file found while expanding it. */
+void ld_error_in(Loader *ld, unsigned pos, const char *file, unsigned line,
+		 const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 /* The same for the --set of index `set` (a problem with its KEY). */
 void ld_error_set(Loader *ld, guint set, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
@@ -89,8 +125,22 @@ gboolean ld_failed(const Loader *ld);
  * overrides in the order given), joined by '\n'.  Caller g_free()s it. */
 char *ld_message(const Loader *ld);
 
-/* "line 12" or "--set KEY": where setting s came from; g_free() it. */
-char *ld_where(const Loader *ld, const config_setting_t *s);
+/* "line 12", "FILE:12" or "--set KEY": where setting s came from, for a
+ * message about setting from (the file is named when it is not from's);
+ * g_free() it. */
+char *ld_where(const Loader *ld, const config_setting_t *s,
+	       const config_setting_t *from);
+
+/* The file setting s was read from (the scenario's own file for what an
+ * override or a template wrote); borrowed from ld. */
+const char *ld_file_of(const Loader *ld, const config_setting_t *s);
+
+/* Marks copy, a setting a plan took from the template `name`, so that a
+ * problem found in it is reported at named_at (the plan's `template`),
+ * naming the template.  The line of copy and of what it holds must be
+ * named_at's already. */
+void ld_mark_copy(Loader *ld, config_setting_t *copy, const char *name,
+		  const config_setting_t *named_at);
 
 /* ---- reader.c: names and hints ---- */
 
@@ -205,6 +255,22 @@ gboolean ld_ref_id(Loader *ld, const config_setting_t *s, const char *id,
  * 1410065408).  Finds such literals in lines (the text root was read
  * from) and stores their true value, saturated to 64 bits. */
 void ld_fix_ints(config_setting_t *root, char **lines);
+
+/* ---- include.c ---- */
+
+/* text, the whole of ld->file, with its @include's expanded (a new
+ * string; g_free() it), filling ld->files and ld->origins; NULL after
+ * reporting an include that cannot be read, is recursive or is not
+ * UTF-8 text. */
+char *ld_expand(Loader *ld, const char *text);
+
+/* The file and line (*line) of line pos of the text; (ld->file, pos)
+ * when pos is 0 or the text was not expanded.  Borrowed from ld. */
+const char *ld_locate(const Loader *ld, unsigned pos, unsigned *line);
+
+/* The map of lines to files, taken from ld (which keeps empty ones). */
+MdlSources *ld_sources_take(Loader *ld);
+void ld_sources_free(MdlSources *src);
 
 /* ---- law.c ---- */
 

@@ -79,27 +79,23 @@ char *ld_read_text(Loader *ld, gsize *len)
 
 gboolean ld_parse(Loader *ld, config_t *cfg)
 {
-	g_autofree char *text = NULL, *dir = NULL;
+	g_autofree char *raw = NULL, *text = NULL;
 	gsize len = 0;
-	const char *body;
 
-	if (!(text = ld_read_text(ld, &len)))
+	if (!(raw = ld_read_text(ld, &len)))
 		return FALSE;
 	/* A byte-order mark is valid UTF-8 but not libconfig syntax. */
-	body = g_str_has_prefix(text, "\xEF\xBB\xBF") ? text + 3 : text;
-	dir = g_path_get_dirname(ld->file);
-	config_set_include_dir(cfg, dir);
-	if (!config_read_string(cfg, body)) {
-		if (config_error_file(cfg))
-			ld_error(ld, NULL, "%s:%d: %s", config_error_file(cfg),
-				 config_error_line(cfg),
-				 config_error_text(cfg));
-		else
-			ld_error_line(ld, (unsigned)config_error_line(cfg),
-				      "%s", config_error_text(cfg));
+	text = ld_expand(ld, g_str_has_prefix(raw, "\xEF\xBB\xBF") ? raw + 3
+								     : raw);
+	if (!text)
+		return FALSE;
+	/* No include directory: libconfig sees no @include left. */
+	if (!config_read_string(cfg, text)) {
+		ld_error_line(ld, (unsigned)config_error_line(cfg), "%s",
+			      config_error_text(cfg));
 		return FALSE;
 	}
-	ld->lines = g_strsplit(body, "\n", -1);
+	ld->lines = g_strsplit(text, "\n", -1);
 	ld_fix_ints(config_root_setting(cfg), ld->lines);
 	return TRUE;
 }
@@ -622,6 +618,7 @@ static MdlScenario *load(Loader *ld, const char *const *sets)
 	sc = g_new0(MdlScenario, 1);
 	sc->file = g_strdup(ld->file);
 	validate(ld, config_root_setting(&cfg), sc);
+	sc->sources = ld_sources_take(ld);
 	config_destroy(&cfg);
 	return sc;
 }
@@ -731,6 +728,7 @@ void mdl_scenario_free(MdlScenario *sc)
 	ld_costs_free(sc->costs);
 	mdl_scenario_free(sc->replaces);
 	g_free(sc->service_order);
+	ld_sources_free(sc->sources);
 	g_free(sc->file);
 	g_free(sc->name);
 	g_free(sc->description);
