@@ -175,6 +175,33 @@ START_TEST(test_bom_and_string)
 }
 END_TEST
 
+/* ---- paths relative to the file naming them ---------------------------- */
+
+START_TEST(test_replaces_in_part)
+{
+	const char *main_dir[] = {"costs.project.replaces=parts/today.cfg",
+				  NULL};
+	const char *wrong[] = {"costs.project.replaces=today.cfg", NULL};
+	g_autoptr(MdlScenario) sc = load(DIR "/replacing.cfg", NULL);
+	g_autoptr(MdlScenario) set = load(DIR "/replacing.cfg", main_dir);
+	GError *error = NULL;
+
+	ck_assert_ptr_nonnull(sc->replaces);
+	ck_assert_str_eq(sc->replaces->file, DIR "/parts/today.cfg");
+	ck_assert_double_eq(sc->in_service_h, 1000);
+	/* an override names a file relative to the scenario's */
+	ck_assert_str_eq(set->replaces->file, DIR "/parts/today.cfg");
+	ck_assert_ptr_null(
+		mdl_scenario_load(DIR "/replacing.cfg", wrong, &error));
+	ck_assert_str_eq(error->message,
+			 "--set costs.project.replaces: 'replaces' in "
+			 "'project' of 'costs': " DIR "/today.cfg does not "
+			 "load:\n" DIR "/today.cfg: cannot read: No such "
+			 "file or directory");
+	g_error_free(error);
+}
+END_TEST
+
 /* ---- the bad inputs ---------------------------------------------------- */
 
 static GPtrArray *bad_files; /* NAME.cfg of BAD_DIR, sorted */
@@ -260,6 +287,7 @@ Suite *include_suite(void)
 {
 	Suite *s = suite_create("include");
 	TCase *split = tcase_create("split");
+	TCase *paths = tcase_create("paths");
 	TCase *bad = tcase_create("bad");
 
 	list_bad_files();
@@ -271,6 +299,10 @@ Suite *include_suite(void)
 	tcase_add_test(split, test_split_set);
 	tcase_add_test(split, test_bom_and_string);
 	suite_add_tcase(s, split);
+
+	tcase_add_checked_fixture(paths, at_srcdir, NULL);
+	tcase_add_test(paths, test_replaces_in_part);
+	suite_add_tcase(s, paths);
 
 	tcase_add_checked_fixture(bad, at_srcdir, NULL);
 	tcase_add_test(bad, test_bad_corpus);

@@ -435,10 +435,13 @@ static gboolean malformed(const config_setting_t *root,
 	return !list && config_setting_get_member(root, key) != NULL;
 }
 
-/* FILE of `replaces`, relative to the directory of the file naming it. */
-static char *replaced_path(const Loader *ld, const char *name)
+/* FILE of `replaces` (setting s), relative to the directory of the file
+ * naming it: an @include'd file names it relative to itself, as its own
+ * @include's; an override, relative to the scenario's file. */
+static char *replaced_path(const Loader *ld, const config_setting_t *s,
+			   const char *name)
 {
-	g_autofree char *dir = g_path_get_dirname(ld->file);
+	g_autofree char *dir = g_path_get_dirname(ld_file_of(ld, s));
 
 	if (g_path_is_absolute(name) || strcmp(dir, ".") == 0)
 		return g_strdup(name);
@@ -483,7 +486,7 @@ static void read_replaces(Loader *ld, const config_setting_t *s,
 			 "replaced topology at most)");
 		return;
 	}
-	path = replaced_path(ld, name);
+	path = replaced_path(ld, s, name);
 	old = ld_load_scenario(path, NULL, TRUE, &error);
 	if (!old) {
 		ld_error(ld, s,
