@@ -342,6 +342,16 @@ const config_setting_t *ld_latest(const config_setting_t *a,
 config_setting_t *ld_group(Loader *ld, const config_setting_t *g,
 			   const char *key, const char *ctx);
 
+/* A deep copy of src added to parent as name (ignored in a list or an
+ * array), marks and lines left out; NULL when libconfig refuses it
+ * (mixed types in an array). */
+config_setting_t *ld_copy_setting(config_setting_t *parent, const char *name,
+				  const config_setting_t *src);
+
+/* Deep copies of the children of src appended to dst; FALSE when
+ * libconfig refuses one. */
+gboolean ld_copy_children(config_setting_t *dst, const config_setting_t *src);
+
 /* ---- topology.c, datasets.c, plans.c: the objects ---- */
 
 /* Each reads a list (may be NULL: absent, already reported if required)
