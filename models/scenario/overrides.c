@@ -246,6 +246,10 @@ static config_setting_t *walk(Loader *ld, guint set, config_setting_t *root,
 	for (guint i = 0; i + 1 < n; i++) {
 		config_setting_t *next = child(s, parts[i]);
 
+		/* A key the plan takes from its template: the plan's own
+		 * from now on, so that the override changes this plan only. */
+		if (!next)
+			next = ld_template_take(ld, s, parts[i]);
 		if (!next) {
 			no_child(ld, set, s, parts, i);
 			return NULL;

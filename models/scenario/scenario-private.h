@@ -385,11 +385,33 @@ MdlScenario *ld_load_scenario(const char *file, const char *const *sets,
 			      gboolean nested, GError **error);
 
 /* The file of ld read into cfg (config_init()ed by the caller, which
- * destroys it) and the overrides sets applied to it, not validated.
+ * destroys it), its @include's expanded, the overrides sets applied to
+ * it and the plans merged with their templates, not validated.
  * FALSE after reporting when the file cannot be read, is not libconfig
  * or is empty; an override that cannot be applied is reported, and
  * leaves TRUE (ld_failed() tells). */
 gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets);
+
+/* ---- templates.c ---- */
+
+/* Gives each service's plan that names a template a copy of each of the
+ * template's keys it does not give itself (marked, at the line of its
+ * `template`); a plan naming no usable template is left as it is, for
+ * validation to report. */
+void ld_merge_templates(Loader *ld, config_setting_t *root);
+
+/* The member `key` of plan, a service's plan group naming a template,
+ * copied from the template into plan as the merge would, for an override
+ * to write into; NULL when plan names no template, or its template has
+ * no such key. */
+config_setting_t *ld_template_take(Loader *ld, config_setting_t *plan,
+				   const char *key);
+
+/* Checks the top-level `templates` of root (each read as a plan of no
+ * service; the flawed ones recorded in ld->flawed_templates), then the
+ * `template` of every service's plan; the ids must be registered. */
+void ld_read_templates(Loader *ld, const config_setting_t *root,
+		       const MdlScenario *sc);
 
 /* ---- costs.c ---- */
 
@@ -415,6 +437,11 @@ void ld_costs_free(MdlCosts *costs);
  * no strategy, no failback); sv's datasets must be read. */
 void ld_read_plan(Loader *ld, const config_setting_t *g, const MdlScenario *sc,
 		  MdlService *sv, const char *ctx);
+
+/* The plan of template group tg checked as a plan of no service, its
+ * problems reported with ctx ("template 'NAME'"); nothing kept. */
+void ld_read_template_plan(Loader *ld, const config_setting_t *tg,
+			   const MdlScenario *sc, const char *ctx);
 
 /* Frees what a dataset and a plan point to (not the structs). */
 void ld_dataset_clear(MdlDataset *ds);

@@ -200,9 +200,9 @@ static void read_header(Loader *ld, const config_setting_t *root,
 
 /* ---- the top level ----------------------------------------------------- */
 
-static const char *const top_keys[] = {"scenario",   "crews",	 "sites",
-				       "components", "datasets", "services",
-				       "threats",    "costs",	 NULL};
+static const char *const top_keys[] = {
+	"scenario", "crews",   "sites", "components", "datasets",
+	"services", "threats", "costs", "templates",  NULL};
 
 /* The list `key` of the file (NULL when absent or bad, after reporting
  * if it is required: then it must also not be empty). */
@@ -587,6 +587,7 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	ld_read_sites(ld, lists[LD_SITE], sc);
 	ld_read_components(ld, lists[LD_COMPONENT], sc);
 	ld_read_datasets(ld, lists[LD_DATASET], sc);
+	ld_read_templates(ld, root, sc);
 	ld_read_services(ld, lists[LD_SERVICE], sc);
 	ld_read_threats(ld, threats, sc);
 	ld_read_costs(ld, root, sc);
@@ -603,6 +604,7 @@ gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets)
 		return FALSE;
 	}
 	ld_apply_sets(ld, config_root_setting(cfg), sets);
+	ld_merge_templates(ld, config_root_setting(cfg));
 	return TRUE;
 }
 
