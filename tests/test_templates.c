@@ -57,9 +57,12 @@ static const struct {
 	const char *e_sets[4], *t_sets[4];
 } same[] = {
 	{"as written", {NULL}, {NULL}},
-	{"a key of the plan",
+	{"a key the plan takes from its template",
 	 {"services.lab.plan.declare_after=30min", NULL},
 	 {"services.lab.plan.declare_after=30min", NULL}},
+	{"a key the plan gives itself",
+	 {"services.dpi.plan.declare_after=2h", NULL},
+	 {"services.dpi.plan.declare_after=2h", NULL}},
 	/* a path through the template's strategies: lab's own from then
 	 * on, dpi's unchanged */
 	{"a key inside the template's",

@@ -70,19 +70,6 @@ static void add_line(Expansion *x, guint file, guint line)
 	g_array_append_val(x->ld->origins, o);
 }
 
-const char *ld_locate(const Loader *ld, unsigned pos, unsigned *line)
-{
-	const LdOrigin *o;
-
-	if (pos == 0 || !ld->origins || pos > ld->origins->len) {
-		*line = pos;
-		return ld->file;
-	}
-	o = &g_array_index(ld->origins, LdOrigin, pos - 1);
-	*line = o->line;
-	return ld->files->pdata[o->file];
-}
-
 MdlSources *ld_sources_take(Loader *ld)
 {
 	MdlSources *src = g_new0(MdlSources, 1);

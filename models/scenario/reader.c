@@ -107,6 +107,19 @@ unsigned ld_line(const config_setting_t *s)
 	return config_setting_source_line(s);
 }
 
+const char *ld_locate(const Loader *ld, unsigned pos, unsigned *line)
+{
+	const LdOrigin *o;
+
+	if (pos == 0 || !ld->origins || pos > ld->origins->len) {
+		*line = pos;
+		return ld->file;
+	}
+	o = &g_array_index(ld->origins, LdOrigin, pos - 1);
+	*line = o->line;
+	return ld->files->pdata[o->file];
+}
+
 /* "FILE:LINE: msg" for line pos of the text, mapped to its file; "FILE:
  * msg" for pos 0, the file as a whole. */
 static void add_pos(Loader *ld, guint pos, const char *msg)

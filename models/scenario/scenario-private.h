@@ -125,6 +125,10 @@ gboolean ld_failed(const Loader *ld);
  * overrides in the order given), joined by '\n'.  Caller g_free()s it. */
 char *ld_message(const Loader *ld);
 
+/* The file and line (*line) of line pos of the text; (ld->file, pos)
+ * when pos is 0 or the text was not expanded.  Borrowed from ld. */
+const char *ld_locate(const Loader *ld, unsigned pos, unsigned *line);
+
 /* "line 12", "FILE:12" or "--set KEY": where setting s came from, for a
  * message about setting from (the file is named when it is not from's);
  * g_free() it. */
@@ -263,10 +267,6 @@ void ld_fix_ints(config_setting_t *root, char **lines);
  * reporting an include that cannot be read, is recursive or is not
  * UTF-8 text. */
 char *ld_expand(Loader *ld, const char *text);
-
-/* The file and line (*line) of line pos of the text; (ld->file, pos)
- * when pos is 0 or the text was not expanded.  Borrowed from ld. */
-const char *ld_locate(const Loader *ld, unsigned pos, unsigned *line);
 
 /* The map of lines to files, taken from ld (which keeps empty ones). */
 MdlSources *ld_sources_take(Loader *ld);
