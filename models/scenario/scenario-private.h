@@ -3,10 +3,10 @@
  * sites, components, services, threats, and helpers for objects),
  * datasets.c (datasets and their copies), plans.c (services' recovery
  * plans), law.c (laws and rates to SimDist), overrides.c (--set),
- * reader.c (typed reads and the error list), include.c (@include
- * expanded, and the map of lines back to files), templates.c (named
- * plans and the plans that use them) and drill.c (the measured times of
- * a drill, read with the same Loader).
+ * loader.c (the Loader and its error list), reader.c (typed reads),
+ * include.c (@include expanded, and the map of lines back to files),
+ * templates.c (named plans and the plans that use them) and drill.c (the
+ * measured times of a drill, read with the same Loader).
  *
  * A Loader collects every problem found in one file, each tagged with its
  * origin — a line of the file, or the --set override the value came from —
@@ -99,7 +99,7 @@ typedef struct {
 	GHashTable *flawed_templates;
 } Loader;
 
-/* ---- reader.c: the Loader and its error list ---- */
+/* ---- loader.c: the Loader and its error list ---- */
 
 void ld_init(Loader *ld, const char *file);
 void ld_clear(Loader *ld);
@@ -146,6 +146,13 @@ const char *ld_file_of(const Loader *ld, const config_setting_t *s);
 void ld_mark_copy(Loader *ld, config_setting_t *copy, const char *name,
 		  const config_setting_t *named_at);
 
+/* TRUE when s was written by a --set override. */
+gboolean ld_from_set(const config_setting_t *s);
+
+/* The line of the text s was read from (0 for a setting an override
+ * added). */
+unsigned ld_line(const config_setting_t *s);
+
 /* ---- reader.c: names and hints ---- */
 
 /* The candidate nearest to word within edit distance 2 (and at most half
@@ -167,12 +174,6 @@ const char *ld_type_name(const config_setting_t *s);
 /* The value of scalar s as written: "\"4h\"", "-2", "0.5"; the type name
  * for an aggregate.  g_free() it. */
 char *ld_value_text(const config_setting_t *s);
-
-/* TRUE when s was written by a --set override. */
-gboolean ld_from_set(const config_setting_t *s);
-
-/* The line s was read from (0 for a setting an override added). */
-unsigned ld_line(const config_setting_t *s);
 
 /* ---- reader.c: typed reads; each reports and returns FALSE ---- */
 
