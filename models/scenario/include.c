@@ -115,8 +115,10 @@ const char *mdl_scenario_locate(const MdlScenario *sc, int line,
 /* ---- reading an included file ------------------------------------------ */
 
 /* The text of the regular file path (a directory, a device or a FIFO
- * would never end or make no sense), or NULL with *why set (static). */
-static char *slurp(const char *path, struct stat *st, const char **why)
+ * would never end or make no sense), *len bytes, or NULL with *why set
+ * (static). */
+static char *slurp(const char *path, struct stat *st, gsize *len,
+		   const char **why)
 {
 	FILE *f = fopen(path, "rb");
 	GString *text;
@@ -143,17 +145,19 @@ static char *slurp(const char *path, struct stat *st, const char **why)
 		return NULL;
 	}
 	fclose(f);
+	*len = text->len;
 	return g_string_free(text, FALSE);
 }
 
-/* FALSE, after reporting at its line, when the text of file is not
- * UTF-8. */
-static gboolean utf8(Expansion *x, const char *text, const char *file)
+/* FALSE, after reporting at its line, when the text of file (len bytes)
+ * is not UTF-8 (a NUL byte included). */
+static gboolean utf8(Expansion *x, const char *text, gsize len,
+		     const char *file)
 {
 	const char *end;
 	unsigned line = 1;
 
-	if (g_utf8_validate(text, -1, &end))
+	if (g_utf8_validate_len(text, len, &end))
 		return TRUE;
 	for (const char *p = text; p < end; p++)
 		line += *p == '\n';
@@ -287,9 +291,10 @@ static void include(Expansion *x, guint from, unsigned line, const char *name)
 	g_autofree char *text = NULL;
 	guint pos = x->ld->origins->len + 1, file;
 	struct stat st = {0};
+	gsize len = 0;
 	Opened o;
 
-	if (!(text = slurp(path, &st, &why))) {
+	if (!(text = slurp(path, &st, &len, &why))) {
 		ld_error_in(x->ld, pos, from_path, line,
 			    "@include \"%s\": cannot read %s: %s", name, path,
 			    why);
@@ -306,7 +311,7 @@ static void include(Expansion *x, guint from, unsigned line, const char *name)
 		return;
 	}
 	file = add_file(x->ld, path);
-	if (!utf8(x, text, path)) {
+	if (!utf8(x, text, len, path)) {
 		x->failed = TRUE;
 		return;
 	}
