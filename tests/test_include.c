@@ -41,8 +41,8 @@ static MdlScenario *load(const char *file, const char *const *sets)
  * (the wall time), re-printed. */
 static char *run_json(const char *file)
 {
-	const char *args[] = {"run", file, "-r", "40", "--threads", "2",
-			      "-q", "-f", "json", NULL};
+	const char *args[] = {"run", file, "-r", "40",	 "--threads",
+			      "2",   "-q", "-f", "json", NULL};
 	g_autofree char *out = NULL, *err = NULL;
 	g_autoptr(JsonParser) p = json_parser_new();
 	g_autoptr(JsonGenerator) gen = json_generator_new();
@@ -53,9 +53,8 @@ static char *run_json(const char *file)
 	root = json_node_get_object(json_parser_get_root(p));
 	ck_assert(json_object_has_member(root, "run"));
 	json_object_remove_member(root, "run");
-	json_object_remove_member(json_object_get_object_member(root,
-								"scenario"),
-				  "file");
+	json_object_remove_member(
+		json_object_get_object_member(root, "scenario"), "file");
 	json_generator_set_root(gen, json_parser_get_root(p));
 	json_generator_set_pretty(gen, TRUE);
 	return json_generator_to_data(gen, NULL);
@@ -80,12 +79,10 @@ START_TEST(test_split_locate)
 	gint dpi = mdl_scenario_find_service(sc, "dpi");
 	gint ad = mdl_scenario_find_service(sc, "ad");
 
-	ck_assert_str_eq(mdl_scenario_locate(sc, sc->services[dpi].line,
-					     &line),
+	ck_assert_str_eq(mdl_scenario_locate(sc, sc->services[dpi].line, &line),
 			 DIR "/parts/dpi.cfg");
 	ck_assert_int_eq(line, 2);
-	ck_assert_str_eq(mdl_scenario_locate(sc, sc->services[ad].line,
-					     &line),
+	ck_assert_str_eq(mdl_scenario_locate(sc, sc->services[ad].line, &line),
 			 SPLIT);
 	ck_assert_int_eq(line, 24);
 	/* crews.cfg next to topology.cfg, not the decoy next to split.cfg */

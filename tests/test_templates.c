@@ -30,8 +30,8 @@ static void at_srcdir(void)
  * without the lines of "file" and "wall_s", which differ. */
 static char *run_json(const char *file, const char *const *sets)
 {
-	const char *args[16] = {"run", file, "-q", "-f", "json",
-				"--threads", "2", "-r", "100"};
+	const char *args[16] = {"run",	     file, "-q", "-f", "json",
+				"--threads", "2",  "-r", "100"};
 	guint n = 9;
 	g_autofree char *out = NULL, *err = NULL;
 	g_auto(GStrv) lines = NULL;
@@ -130,8 +130,8 @@ START_TEST(test_auto_keys)
 
 	ck_assert(mdl_value_auto_keys(EXPANDED, NULL, 100, &e_chosen, &e_left,
 				      &error));
-	ck_assert(mdl_value_auto_keys(TEMPLATED, NULL, 100, &t_chosen,
-				      &t_left, &error));
+	ck_assert(mdl_value_auto_keys(TEMPLATED, NULL, 100, &t_chosen, &t_left,
+				      &error));
 	ck_assert_uint_eq(t_chosen->len, e_chosen->len);
 	for (guint i = 0; i < e_chosen->len; i++)
 		ck_assert_str_eq(t_chosen->pdata[i], e_chosen->pdata[i]);

@@ -41,9 +41,9 @@ typedef struct {
 
 typedef struct {
 	Loader *ld;
-	GString *out;	/* the expanded text */
-	GArray *stack;	/* Opened: the files being expanded, outermost
-			   first */
+	GString *out;  /* the expanded text */
+	GArray *stack; /* Opened: the files being expanded, outermost
+			  first */
 	LexState state;
 	gboolean failed; /* an @include could not be expanded */
 } Expansion;
@@ -97,8 +97,7 @@ void ld_sources_free(MdlSources *src)
 	g_free(src);
 }
 
-const char *mdl_scenario_locate(const MdlScenario *sc, int line,
-				int *file_line)
+const char *mdl_scenario_locate(const MdlScenario *sc, int line, int *file_line)
 {
 	const MdlSources *src;
 
@@ -237,8 +236,8 @@ static LexState scan(LexState state, const char *p, const char *end)
 				state = LEX_CODE;
 		} else if (*p == '"') {
 			state = LEX_STRING;
-		} else if (*p == '#' || (p[0] == '/' && p + 1 < end &&
-					 p[1] == '/')) {
+		} else if (*p == '#' ||
+			   (p[0] == '/' && p + 1 < end && p[1] == '/')) {
 			return state;
 		} else if (p[0] == '/' && p + 1 < end && p[1] == '*') {
 			state = LEX_COMMENT;

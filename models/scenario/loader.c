@@ -146,8 +146,7 @@ static void add_copied(Loader *ld, guint k, const char *msg)
 	if (c->set >= 0)
 		add(ld, 1, (guint)c->set,
 		    g_strdup_printf("--set %s: %s",
-				    (char *)ld->set_keys->pdata[c->set],
-				    text));
+				    (char *)ld->set_keys->pdata[c->set], text));
 	else
 		add_pos(ld, c->pos, text);
 }
@@ -178,8 +177,8 @@ void ld_mark_copy(Loader *ld, config_setting_t *copy, const char *name,
 	LdCopy c = {g_strdup(name), set_of(named_at), ld_line(named_at)};
 
 	g_array_append_val(ld->copies, c);
-	config_setting_set_hook(copy, GUINT_TO_POINTER(LD_MARK_TEMPLATE +
-						      ld->copies->len - 1));
+	config_setting_set_hook(
+		copy, GUINT_TO_POINTER(LD_MARK_TEMPLATE + ld->copies->len - 1));
 }
 
 const char *ld_file_of(const Loader *ld, const config_setting_t *s)

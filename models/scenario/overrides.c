@@ -160,8 +160,8 @@ static gboolean replace_in_array(config_setting_t *array, guint k,
 		config_setting_remove_elem(array, 0);
 	for (guint i = 0; ok && i < n; i++)
 		ok = ld_copy_setting(array, NULL,
-				  i == k ? v
-					 : config_setting_get_elem(old, i)) !=
+				     i == k ? v
+					    : config_setting_get_elem(old, i)) !=
 		     NULL;
 	config_destroy(&hold);
 	return ok;

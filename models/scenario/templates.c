@@ -152,8 +152,9 @@ static void read_template(Loader *ld, const config_setting_t *t,
 	guint before = ld->errors->len;
 
 	if (!config_setting_is_group(t)) {
-		ld_error(ld, t, "template '%s' must be a group { ... } in "
-				"'templates' (got %s)",
+		ld_error(ld, t,
+			 "template '%s' must be a group { ... } in "
+			 "'templates' (got %s)",
 			 name, ld_type_name(t));
 		g_hash_table_add(ld->flawed_templates, g_strdup(name));
 		return;
@@ -186,9 +187,9 @@ static void check_use(Loader *ld, const config_setting_t *g, int i,
 	if (ts && config_setting_get_member(ts, name))
 		return;
 	for (int k = 0; ts && k < config_setting_length(ts); k++)
-		g_ptr_array_add(names, (gpointer)config_setting_name(
-					       config_setting_get_elem(
-						       ts, (guint)k)));
+		g_ptr_array_add(names,
+				(gpointer)config_setting_name(
+					config_setting_get_elem(ts, (guint)k)));
 	g_autofree char *hint = ld_hint(name, (const char *const *)names->pdata,
 					(int)names->len, '\'');
 	ld_error(ld, s, "unknown template '%s' in %s%s", name, ctx, hint);
@@ -209,7 +210,7 @@ void ld_read_templates(Loader *ld, const config_setting_t *root,
 	for (int k = 0; ts && k < config_setting_length(ts); k++)
 		read_template(ld, config_setting_get_elem(ts, (guint)k), sc);
 	n = list && config_setting_is_list(list) ? config_setting_length(list)
-						  : 0;
+						 : 0;
 	for (int i = 0; i < n; i++) {
 		config_setting_t *g = config_setting_get_elem(list, (guint)i);
 
