@@ -145,10 +145,15 @@ END_TEST
 START_TEST(test_lint_format)
 {
 	MdlLintWarning w = {7, (char *)"services.a.rto", (char *)"too slow",
-			    (char *)"go faster"};
+			    (char *)"go faster", NULL};
 	g_autofree char *line = mdl_lint_warning_format(&w, "x.cfg");
+	g_autofree char *in = NULL;
 
 	ck_assert_str_eq(line, "x.cfg:7: warning: too slow (fix: go faster)");
+	w.file = "parts/y.cfg";
+	in = mdl_lint_warning_format(&w, "x.cfg");
+	ck_assert_str_eq(in, "parts/y.cfg:7: warning: too slow (fix: go "
+			     "faster)");
 	mdl_lint_warning_free(NULL);
 }
 END_TEST

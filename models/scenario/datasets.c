@@ -410,7 +410,7 @@ static void check_copy_ids(Loader *ld, const GPtrArray *ids, const char *dctx)
 			    config_setting_type(t) != CONFIG_TYPE_STRING ||
 			    strcmp(config_setting_get_string(t), id) != 0)
 				continue;
-			where = ld_where(ld, t);
+			where = ld_where(ld, t, s);
 			ld_error(ld, s,
 				 "duplicate copy id '%s' in %s (first at %s)",
 				 id, dctx, where);

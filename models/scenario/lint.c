@@ -36,8 +36,9 @@ void mdl_lint_warning_free(MdlLintWarning *w)
 char *mdl_lint_warning_format(const MdlLintWarning *w, const char *file)
 {
 	g_return_val_if_fail(w != NULL && file != NULL, NULL);
-	return g_strdup_printf("%s:%d: warning: %s (fix: %s)", file, w->line,
-			       w->message, w->fix);
+	return g_strdup_printf("%s:%d: warning: %s (fix: %s)",
+			       w->file ? w->file : file, w->line, w->message,
+			       w->fix);
 }
 
 /* Adds a warning; takes key, message and fix (all g_malloc'd). */
@@ -46,6 +47,7 @@ static void add(GPtrArray *ws, int line, char *key, char *message, char *fix)
 	MdlLintWarning *w = g_new(MdlLintWarning, 1);
 
 	w->line = line;
+	w->file = NULL;
 	w->key = key;
 	w->message = message;
 	w->fix = fix;
@@ -748,6 +750,19 @@ static gint by_line(gconstpointer a, gconstpointer b)
 	return c ? c : strcmp(x->message, y->message);
 }
 
+/* Each warning's line, a line of the scenario's text, as the file and
+ * line it is in (sorted by position first: the order the file is read). */
+static void locate(const MdlScenario *sc, GPtrArray *ws)
+{
+	for (guint i = 0; i < ws->len; i++) {
+		MdlLintWarning *w = ws->pdata[i];
+		const char *file = mdl_scenario_locate(sc, w->line, &w->line);
+
+		if (strcmp(file, sc->file) != 0)
+			w->file = file;
+	}
+}
+
 GPtrArray *mdl_lint(const MdlScenario *sc)
 {
 	GPtrArray *ws;
@@ -770,5 +785,6 @@ GPtrArray *mdl_lint(const MdlScenario *sc)
 	}
 	lint_lead_time(sc, ws);
 	g_ptr_array_sort(ws, by_line);
+	locate(sc, ws);
 	return ws;
 }

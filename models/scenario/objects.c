@@ -1,8 +1,9 @@
 /* objects.c — the helpers every object reader uses (scenario-private.h):
  * an object's name in messages, list elements, required texts, sublists
- * and groups, keys refused, the later of two settings.  Below law.c,
- * plans.c, datasets.c and topology.c, which all use them; calls only
- * reader.c. */
+ * and groups, keys refused, the later of two settings, deep copies of
+ * settings (for overrides and templates).  Below law.c, plans.c,
+ * datasets.c, topology.c, overrides.c and templates.c, which use them;
+ * calls only reader.c. */
 #include "scenario-private.h"
 
 #include <string.h>
@@ -138,4 +139,50 @@ gboolean ld_read_refs(Loader *ld, const config_setting_t *s, LdKind kind,
 			(*out)[(*n)++] = k;
 	}
 	return TRUE;
+}
+
+/* ---- copies ------------------------------------------------------------ */
+
+gboolean ld_copy_children(config_setting_t *dst, const config_setting_t *src)
+{
+	guint n = (guint)config_setting_length(src);
+
+	for (guint i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(src, i);
+
+		if (!ld_copy_setting(dst, config_setting_name(e), e))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+config_setting_t *ld_copy_setting(config_setting_t *parent, const char *name,
+				  const config_setting_t *src)
+{
+	config_setting_t *dst =
+		config_setting_add(parent, name, config_setting_type(src));
+
+	if (!dst)
+		return NULL;
+	switch (config_setting_type(src)) {
+	case CONFIG_TYPE_INT:
+		config_setting_set_int(dst, config_setting_get_int(src));
+		break;
+	case CONFIG_TYPE_INT64:
+		config_setting_set_int64(dst, config_setting_get_int64(src));
+		break;
+	case CONFIG_TYPE_FLOAT:
+		config_setting_set_float(dst, config_setting_get_float(src));
+		break;
+	case CONFIG_TYPE_STRING:
+		config_setting_set_string(dst, config_setting_get_string(src));
+		break;
+	case CONFIG_TYPE_BOOL:
+		config_setting_set_bool(dst, config_setting_get_bool(src));
+		break;
+	default:
+		if (!ld_copy_children(dst, src))
+			return NULL;
+	}
+	return dst;
 }

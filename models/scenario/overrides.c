@@ -142,58 +142,6 @@ static config_setting_t *parse_value(config_t *tmp, const char *text)
 	return v;
 }
 
-static config_setting_t *copy_setting(config_setting_t *parent,
-				      const char *name,
-				      const config_setting_t *src);
-
-static gboolean copy_children(config_setting_t *dst,
-			      const config_setting_t *src)
-{
-	guint n = (guint)config_setting_length(src);
-
-	for (guint i = 0; i < n; i++) {
-		config_setting_t *e = config_setting_get_elem(src, i);
-
-		if (!copy_setting(dst, config_setting_name(e), e))
-			return FALSE;
-	}
-	return TRUE;
-}
-
-/* A deep copy of src added to parent as name (ignored in a list or an
- * array); NULL when libconfig refuses it (mixed types in an array). */
-static config_setting_t *copy_setting(config_setting_t *parent,
-				      const char *name,
-				      const config_setting_t *src)
-{
-	config_setting_t *dst =
-		config_setting_add(parent, name, config_setting_type(src));
-
-	if (!dst)
-		return NULL;
-	switch (config_setting_type(src)) {
-	case CONFIG_TYPE_INT:
-		config_setting_set_int(dst, config_setting_get_int(src));
-		break;
-	case CONFIG_TYPE_INT64:
-		config_setting_set_int64(dst, config_setting_get_int64(src));
-		break;
-	case CONFIG_TYPE_FLOAT:
-		config_setting_set_float(dst, config_setting_get_float(src));
-		break;
-	case CONFIG_TYPE_STRING:
-		config_setting_set_string(dst, config_setting_get_string(src));
-		break;
-	case CONFIG_TYPE_BOOL:
-		config_setting_set_bool(dst, config_setting_get_bool(src));
-		break;
-	default:
-		if (!copy_children(dst, src))
-			return NULL;
-	}
-	return dst;
-}
-
 /* ---- writing ----------------------------------------------------------- */
 
 /* Element k of array replaced by v: the array is rebuilt, since libconfig
@@ -207,13 +155,13 @@ static gboolean replace_in_array(config_setting_t *array, guint k,
 	gboolean ok = config_setting_is_scalar(v);
 
 	config_init(&hold);
-	old = copy_setting(config_root_setting(&hold), "old", array);
+	old = ld_copy_setting(config_root_setting(&hold), "old", array);
 	while (ok && config_setting_length(array) > 0)
 		config_setting_remove_elem(array, 0);
 	for (guint i = 0; ok && i < n; i++)
-		ok = copy_setting(array, NULL,
-				  i == k ? v
-					 : config_setting_get_elem(old, i)) !=
+		ok = ld_copy_setting(array, NULL,
+				     i == k ? v
+					    : config_setting_get_elem(old, i)) !=
 		     NULL;
 	config_destroy(&hold);
 	return ok;
@@ -228,7 +176,7 @@ static config_setting_t *replace(Loader *ld, guint set,
 {
 	if (config_setting_is_group(parent)) {
 		config_setting_remove(parent, name);
-		return copy_setting(parent, name, v);
+		return ld_copy_setting(parent, name, v);
 	}
 	if (config_setting_is_array(parent)) {
 		if (replace_in_array(parent,
@@ -247,7 +195,7 @@ static config_setting_t *replace(Loader *ld, guint set,
 	}
 	while (config_setting_length(target) > 0)
 		config_setting_remove_elem(target, 0);
-	return copy_children(target, v) ? target : NULL;
+	return ld_copy_children(target, v) ? target : NULL;
 }
 
 /* libconfig's rule for setting names. */
@@ -270,13 +218,13 @@ static config_setting_t *add_new(Loader *ld, guint set,
 	config_setting_t *dst;
 
 	if (config_setting_is_group(parent) && name_valid(parts[i]))
-		dst = copy_setting(parent, parts[i], v);
+		dst = ld_copy_setting(parent, parts[i], v);
 	else if (config_setting_is_group(parent))
 		dst = NULL;
 	else if (all_digits(parts[i]) &&
 		 g_ascii_strtoull(parts[i], NULL, 10) ==
 			 (guint64)config_setting_length(parent))
-		dst = copy_setting(parent, NULL, v);
+		dst = ld_copy_setting(parent, NULL, v);
 	else {
 		no_child(ld, set, parent, parts, i);
 		return NULL;
@@ -298,6 +246,10 @@ static config_setting_t *walk(Loader *ld, guint set, config_setting_t *root,
 	for (guint i = 0; i + 1 < n; i++) {
 		config_setting_t *next = child(s, parts[i]);
 
+		/* A key the plan takes from its template: the plan's own
+		 * from now on, so that the override changes this plan only. */
+		if (!next)
+			next = ld_template_take(ld, s, parts[i]);
 		if (!next) {
 			no_child(ld, set, s, parts, i);
 			return NULL;

@@ -5,15 +5,22 @@
  *
  * A strategy takes the keys of its kind only: its kind is read first,
  * and a key of another kind is reported as not applying to it rather
- * than as unknown, which would hide that the key exists. */
+ * than as unknown, which would hide that the key exists.
+ *
+ * A template (templates.c) is read by the same functions with no service
+ * (sv NULL): what can be checked without one is, once, at the template;
+ * what depends on the service — a failover's `data` among its first
+ * dataset's copies, a restore needing `data`, `depends` naming itself —
+ * is checked in each plan that uses the template, where its keys were
+ * copied. */
 #include "scenario-private.h"
 
 #include <math.h>
 #include <string.h>
 
 static const char *const plan_keys[] = {
-	"detect",   "declare_after", "decision",	 "crew",
-	"failback", "strategies",    "freeze_retention", NULL};
+	"detect",     "declare_after",	  "decision", "crew", "failback",
+	"strategies", "freeze_retention", "template", NULL};
 static const char *const strategy_keys[] = {
 	"kind", "mode", "site", "standby", "activation", "success", "data",
 	"duration", "requires", "depends", "retries", "retry_after", NULL};
@@ -113,7 +120,8 @@ static void read_failover_data(Loader *ld, const config_setting_t *s,
 	const char *id;
 	gint k;
 
-	if (!ld_text(ld, s, ctx, FALSE, &id) || !data_resolved(g, sv))
+	/* A template's: the service's datasets are not known. */
+	if (!ld_text(ld, s, ctx, FALSE, &id) || !sv || !data_resolved(g, sv))
 		return;
 	if (sv->n_datasets == 0) {
 		ld_error(ld, s,
@@ -144,13 +152,16 @@ static void read_standby_depends(Loader *ld, const config_setting_t *s,
 				 const MdlScenario *sc, const MdlService *sv,
 				 MdlStrategy *st, const char *ctx)
 {
-	guint self = (guint)(sv - sc->services), n = 0;
+	guint self, n = 0;
 	g_autofree char *rctx = g_strdup_printf("'depends' of %s", ctx);
 
 	if (!ld_read_refs(ld, s, LD_SERVICE, ctx, &st->depends,
 			  &st->n_depends))
 		return;
 	st->own_depends = TRUE;
+	if (!sv)
+		return;
+	self = (guint)(sv - sc->services);
 	for (guint i = 0; i < st->n_depends; i++)
 		if (st->depends[i] != self)
 			st->depends[n++] = st->depends[i];
@@ -234,7 +245,7 @@ static void read_kind(Loader *ld, const config_setting_t *g,
 		break;
 	case MDL_STRATEGY_RESTORE:
 		/* Restores take their success from the copy used. */
-		if (sv->n_datasets == 0 && data_resolved(service, sv))
+		if (sv && sv->n_datasets == 0 && data_resolved(service, sv))
 			ld_error(ld, config_setting_get_member(g, "kind"),
 				 "a \"restore\" strategy needs the service "
 				 "to have 'data' in %s",
@@ -274,10 +285,10 @@ static void read_strategy(Loader *ld, const config_setting_t *g, int i,
 
 static void read_strategies(Loader *ld, const config_setting_t *pg,
 			    const config_setting_t *service,
-			    const MdlScenario *sc, MdlService *sv,
-			    const char *service_ctx, const char *ctx)
+			    const MdlScenario *sc, const MdlService *sv,
+			    MdlPlan *plan, const char *service_ctx,
+			    const char *ctx)
 {
-	MdlPlan *plan = &sv->plan;
 	config_setting_t *list = ld_sublist(ld, pg, "strategies", ctx, FALSE,
 					    &plan->n_strategies);
 
@@ -312,12 +323,13 @@ static SimDist *law_or_zero(Loader *ld, const config_setting_t *g,
 	return d ? d : sim_dist_new_fixed(0, NULL);
 }
 
+/* The plan of group pg into plan: that of service sv (its group g), or
+ * a template's (sv and g NULL). */
 static void read_plan_keys(Loader *ld, const config_setting_t *pg,
 			   const config_setting_t *g, const MdlScenario *sc,
-			   MdlService *sv, const char *service_ctx,
-			   const char *ctx)
+			   const MdlService *sv, MdlPlan *plan,
+			   const char *service_ctx, const char *ctx)
 {
-	MdlPlan *plan = &sv->plan;
 	config_setting_t *s;
 	guint crew;
 
@@ -334,7 +346,17 @@ static void read_plan_keys(Loader *ld, const config_setting_t *pg,
 		plan->failback = ld_law(ld, s, ctx);
 	if ((s = config_setting_get_member(pg, "freeze_retention")))
 		ld_bool(ld, s, ctx, &plan->freeze_retention);
-	read_strategies(ld, pg, g, sc, sv, service_ctx, ctx);
+	read_strategies(ld, pg, g, sc, sv, plan, service_ctx, ctx);
+}
+
+/* The defaults of a plan: detected and decided at once, declared only for
+ * a destructive cause, no crew, retention frozen. */
+static void plan_defaults(MdlPlan *plan, int line)
+{
+	plan->declare_after_h = INFINITY;
+	plan->crew = -1;
+	plan->freeze_retention = TRUE;
+	plan->line = line;
 }
 
 void ld_read_plan(Loader *ld, const config_setting_t *g, const MdlScenario *sc,
@@ -344,15 +366,22 @@ void ld_read_plan(Loader *ld, const config_setting_t *g, const MdlScenario *sc,
 	config_setting_t *pg = g ? ld_group(ld, g, "plan", ctx) : NULL;
 	g_autofree char *pctx = NULL;
 
-	plan->declare_after_h = INFINITY;
-	plan->crew = -1;
-	plan->freeze_retention = TRUE;
-	plan->line = sv->line;
+	plan_defaults(plan, sv->line);
 	if (!pg) {
 		plan->detect = sim_dist_new_fixed(0, NULL);
 		plan->decision = sim_dist_new_fixed(0, NULL);
 		return;
 	}
 	pctx = g_strdup_printf("'plan' of %s", ctx);
-	read_plan_keys(ld, pg, g, sc, sv, ctx, pctx);
+	read_plan_keys(ld, pg, g, sc, sv, plan, ctx, pctx);
+}
+
+void ld_read_template_plan(Loader *ld, const config_setting_t *tg,
+			   const MdlScenario *sc, const char *ctx)
+{
+	MdlPlan plan = {0};
+
+	plan_defaults(&plan, (int)ld_line(tg));
+	read_plan_keys(ld, tg, NULL, sc, NULL, &plan, ctx, ctx);
+	ld_plan_clear(&plan);
 }

@@ -3,12 +3,20 @@
  * sites, components, services, threats, and helpers for objects),
  * datasets.c (datasets and their copies), plans.c (services' recovery
  * plans), law.c (laws and rates to SimDist), overrides.c (--set),
- * reader.c (typed reads and the error list) and drill.c (the measured
- * times of a drill, read with the same Loader).
+ * loader.c (the Loader and its error list), reader.c (typed reads),
+ * include.c (@include expanded, and the map of lines back to files),
+ * templates.c (named plans and the plans that use them) and drill.c (the
+ * measured times of a drill, read with the same Loader).
  *
  * A Loader collects every problem found in one file, each tagged with its
  * origin — a line of the file, or the --set override the value came from —
- * so that all are reported at once, sorted by line.  The readers (ld_int,
+ * so that all are reported at once, sorted by line.
+ *
+ * Lines: libconfig parses one text, the file with every @include
+ * expanded in place (include.c); a setting's line (ld_line(), the
+ * objects' `line`) is a line of that text, a position.  Messages map it
+ * back to the file and line it came from (ld_locate()); a file that
+ * includes nothing is its own text, so positions are its lines.  The readers (ld_int,
  * ld_duration...) switch on the libconfig type themselves (never its
  * auto-conversion), report into the Loader and return FALSE on a bad
  * value; callers then go on with the next key or object, so one mistake
@@ -45,6 +53,21 @@ typedef enum {
 	LD_N_KINDS
 } LdKind;
 
+/* Where a line of the expanded text came from. */
+typedef struct {
+	guint file; /* index into Loader.files */
+	guint line; /* from 1 */
+} LdOrigin;
+
+/* What a plan took from a template (templates.c): the template, and where
+ * the plan names it, which is where problems found there are reported. */
+typedef struct {
+	char *template_name; /* owned */
+	gint set;	     /* the --set that wrote the plan's `template`,
+				or -1: it is at line pos of the text */
+	guint pos;
+} LdCopy;
+
 typedef struct {
 	const char *file;     /* as given; borrowed */
 	char **lines;	      /* the file's text split at '\n', or NULL */
@@ -65,9 +88,18 @@ typedef struct {
 	/* Loading the scenario another replaces: it may not replace one
 	 * in turn (which also stops a file that replaces itself). */
 	gboolean nested;
+	/* The files read: [0] is file, then each @include'd one, as
+	 * opened (owned); and per line of the expanded text, its origin.
+	 * Empty until ld_expand(): lines are then file's own. */
+	GPtrArray *files;
+	GArray *origins;   /* LdOrigin */
+	GArray *copies;	   /* LdCopy, indexed by the marks of copies */
+	/* Names of the templates a problem was reported in (owned): what
+	 * plans took from them is not reported again. */
+	GHashTable *flawed_templates;
 } Loader;
 
-/* ---- reader.c: the Loader and its error list ---- */
+/* ---- loader.c: the Loader and its error list ---- */
 
 void ld_init(Loader *ld, const char *file);
 void ld_clear(Loader *ld);
@@ -76,9 +108,13 @@ void ld_clear(Loader *ld);
  * --set that wrote it); at == NULL locates it at the file as a whole. */
 void ld_error(Loader *ld, const config_setting_t *at, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
-/* The same at a given line of the file (line 0: the file as a whole). */
+/* The same at a given line of the text (line 0: the file as a whole). */
 void ld_error_line(Loader *ld, unsigned line, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
+/* The same at line `line` of file (borrowed), sorted as line pos of the
+ * text: a problem of an @include'd file found while expanding it. */
+void ld_error_in(Loader *ld, unsigned pos, const char *file, unsigned line,
+		 const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 /* The same for the --set of index `set` (a problem with its KEY). */
 void ld_error_set(Loader *ld, guint set, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
@@ -89,8 +125,33 @@ gboolean ld_failed(const Loader *ld);
  * overrides in the order given), joined by '\n'.  Caller g_free()s it. */
 char *ld_message(const Loader *ld);
 
-/* "line 12" or "--set KEY": where setting s came from; g_free() it. */
-char *ld_where(const Loader *ld, const config_setting_t *s);
+/* The file and line (*line) of line pos of the text; (ld->file, pos)
+ * when pos is 0 or the text was not expanded.  Borrowed from ld. */
+const char *ld_locate(const Loader *ld, unsigned pos, unsigned *line);
+
+/* "line 12", "FILE:12" or "--set KEY": where setting s came from, for a
+ * message about setting from (the file is named when it is not from's);
+ * g_free() it. */
+char *ld_where(const Loader *ld, const config_setting_t *s,
+	       const config_setting_t *from);
+
+/* The file setting s was read from (the scenario's own file for what an
+ * override or a template wrote); borrowed from ld. */
+const char *ld_file_of(const Loader *ld, const config_setting_t *s);
+
+/* Marks copy, a setting a plan took from the template `name`, so that a
+ * problem found in it is reported at named_at (the plan's `template`),
+ * naming the template.  The line of copy and of what it holds must be
+ * named_at's already. */
+void ld_mark_copy(Loader *ld, config_setting_t *copy, const char *name,
+		  const config_setting_t *named_at);
+
+/* TRUE when s was written by a --set override. */
+gboolean ld_from_set(const config_setting_t *s);
+
+/* The line of the text s was read from (0 for a setting an override
+ * added). */
+unsigned ld_line(const config_setting_t *s);
 
 /* ---- reader.c: names and hints ---- */
 
@@ -113,12 +174,6 @@ const char *ld_type_name(const config_setting_t *s);
 /* The value of scalar s as written: "\"4h\"", "-2", "0.5"; the type name
  * for an aggregate.  g_free() it. */
 char *ld_value_text(const config_setting_t *s);
-
-/* TRUE when s was written by a --set override. */
-gboolean ld_from_set(const config_setting_t *s);
-
-/* The line s was read from (0 for a setting an override added). */
-unsigned ld_line(const config_setting_t *s);
 
 /* ---- reader.c: typed reads; each reports and returns FALSE ---- */
 
@@ -206,6 +261,18 @@ gboolean ld_ref_id(Loader *ld, const config_setting_t *s, const char *id,
  * from) and stores their true value, saturated to 64 bits. */
 void ld_fix_ints(config_setting_t *root, char **lines);
 
+/* ---- include.c ---- */
+
+/* text, the whole of ld->file, with its @include's expanded (a new
+ * string; g_free() it), filling ld->files and ld->origins; NULL after
+ * reporting an include that cannot be read, is recursive or is not
+ * UTF-8 text. */
+char *ld_expand(Loader *ld, const char *text);
+
+/* The map of lines to files, taken from ld (which keeps empty ones). */
+MdlSources *ld_sources_take(Loader *ld);
+void ld_sources_free(MdlSources *src);
+
 /* ---- law.c ---- */
 
 /* A law (a duration: fixed; or a group naming a law) read from s into a
@@ -276,6 +343,16 @@ const config_setting_t *ld_latest(const config_setting_t *a,
 config_setting_t *ld_group(Loader *ld, const config_setting_t *g,
 			   const char *key, const char *ctx);
 
+/* A deep copy of src added to parent as name (ignored in a list or an
+ * array), marks and lines left out; NULL when libconfig refuses it
+ * (mixed types in an array). */
+config_setting_t *ld_copy_setting(config_setting_t *parent, const char *name,
+				  const config_setting_t *src);
+
+/* Deep copies of the children of src appended to dst; FALSE when
+ * libconfig refuses one. */
+gboolean ld_copy_children(config_setting_t *dst, const config_setting_t *src);
+
 /* ---- topology.c, datasets.c, plans.c: the objects ---- */
 
 /* Each reads a list (may be NULL: absent, already reported if required)
@@ -309,11 +386,33 @@ MdlScenario *ld_load_scenario(const char *file, const char *const *sets,
 			      gboolean nested, GError **error);
 
 /* The file of ld read into cfg (config_init()ed by the caller, which
- * destroys it) and the overrides sets applied to it, not validated.
+ * destroys it), its @include's expanded, the overrides sets applied to
+ * it and the plans merged with their templates, not validated.
  * FALSE after reporting when the file cannot be read, is not libconfig
  * or is empty; an override that cannot be applied is reported, and
  * leaves TRUE (ld_failed() tells). */
 gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets);
+
+/* ---- templates.c ---- */
+
+/* Gives each service's plan that names a template a copy of each of the
+ * template's keys it does not give itself (marked, at the line of its
+ * `template`); a plan naming no usable template is left as it is, for
+ * validation to report. */
+void ld_merge_templates(Loader *ld, config_setting_t *root);
+
+/* The member `key` of plan, a service's plan group naming a template,
+ * copied from the template into plan as the merge would, for an override
+ * to write into; NULL when plan names no template, or its template has
+ * no such key. */
+config_setting_t *ld_template_take(Loader *ld, config_setting_t *plan,
+				   const char *key);
+
+/* Checks the top-level `templates` of root (each read as a plan of no
+ * service; the flawed ones recorded in ld->flawed_templates), then the
+ * `template` of every service's plan; the ids must be registered. */
+void ld_read_templates(Loader *ld, const config_setting_t *root,
+		       const MdlScenario *sc);
 
 /* ---- costs.c ---- */
 
@@ -339,6 +438,11 @@ void ld_costs_free(MdlCosts *costs);
  * no strategy, no failback); sv's datasets must be read. */
 void ld_read_plan(Loader *ld, const config_setting_t *g, const MdlScenario *sc,
 		  MdlService *sv, const char *ctx);
+
+/* The plan of template group tg checked as a plan of no service, its
+ * problems reported with ctx ("template 'NAME'"); nothing kept. */
+void ld_read_template_plan(Loader *ld, const config_setting_t *tg,
+			   const MdlScenario *sc, const char *ctx);
 
 /* Frees what a dataset and a plan point to (not the structs). */
 void ld_dataset_clear(MdlDataset *ds);

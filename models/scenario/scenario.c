@@ -79,27 +79,23 @@ char *ld_read_text(Loader *ld, gsize *len)
 
 gboolean ld_parse(Loader *ld, config_t *cfg)
 {
-	g_autofree char *text = NULL, *dir = NULL;
+	g_autofree char *raw = NULL, *text = NULL;
 	gsize len = 0;
-	const char *body;
 
-	if (!(text = ld_read_text(ld, &len)))
+	if (!(raw = ld_read_text(ld, &len)))
 		return FALSE;
 	/* A byte-order mark is valid UTF-8 but not libconfig syntax. */
-	body = g_str_has_prefix(text, "\xEF\xBB\xBF") ? text + 3 : text;
-	dir = g_path_get_dirname(ld->file);
-	config_set_include_dir(cfg, dir);
-	if (!config_read_string(cfg, body)) {
-		if (config_error_file(cfg))
-			ld_error(ld, NULL, "%s:%d: %s", config_error_file(cfg),
-				 config_error_line(cfg),
-				 config_error_text(cfg));
-		else
-			ld_error_line(ld, (unsigned)config_error_line(cfg),
-				      "%s", config_error_text(cfg));
+	text = ld_expand(ld, g_str_has_prefix(raw, "\xEF\xBB\xBF") ? raw + 3
+								     : raw);
+	if (!text)
+		return FALSE;
+	/* No include directory: libconfig sees no @include left. */
+	if (!config_read_string(cfg, text)) {
+		ld_error_line(ld, (unsigned)config_error_line(cfg), "%s",
+			      config_error_text(cfg));
 		return FALSE;
 	}
-	ld->lines = g_strsplit(body, "\n", -1);
+	ld->lines = g_strsplit(text, "\n", -1);
 	ld_fix_ints(config_root_setting(cfg), ld->lines);
 	return TRUE;
 }
@@ -204,9 +200,9 @@ static void read_header(Loader *ld, const config_setting_t *root,
 
 /* ---- the top level ----------------------------------------------------- */
 
-static const char *const top_keys[] = {"scenario",   "crews",	 "sites",
-				       "components", "datasets", "services",
-				       "threats",    "costs",	 NULL};
+static const char *const top_keys[] = {
+	"scenario", "crews",   "sites", "components", "datasets",
+	"services", "threats", "costs", "templates",  NULL};
 
 /* The list `key` of the file (NULL when absent or bad, after reporting
  * if it is required: then it must also not be empty). */
@@ -439,10 +435,13 @@ static gboolean malformed(const config_setting_t *root,
 	return !list && config_setting_get_member(root, key) != NULL;
 }
 
-/* FILE of `replaces`, relative to the directory of the file naming it. */
-static char *replaced_path(const Loader *ld, const char *name)
+/* FILE of `replaces` (setting s), relative to the directory of the file
+ * naming it: an @include'd file names it relative to itself, as its own
+ * @include's; an override, relative to the scenario's file. */
+static char *replaced_path(const Loader *ld, const config_setting_t *s,
+			   const char *name)
 {
-	g_autofree char *dir = g_path_get_dirname(ld->file);
+	g_autofree char *dir = g_path_get_dirname(ld_file_of(ld, s));
 
 	if (g_path_is_absolute(name) || strcmp(dir, ".") == 0)
 		return g_strdup(name);
@@ -487,7 +486,7 @@ static void read_replaces(Loader *ld, const config_setting_t *s,
 			 "replaced topology at most)");
 		return;
 	}
-	path = replaced_path(ld, name);
+	path = replaced_path(ld, s, name);
 	old = ld_load_scenario(path, NULL, TRUE, &error);
 	if (!old) {
 		ld_error(ld, s,
@@ -588,6 +587,7 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	ld_read_sites(ld, lists[LD_SITE], sc);
 	ld_read_components(ld, lists[LD_COMPONENT], sc);
 	ld_read_datasets(ld, lists[LD_DATASET], sc);
+	ld_read_templates(ld, root, sc);
 	ld_read_services(ld, lists[LD_SERVICE], sc);
 	ld_read_threats(ld, threats, sc);
 	ld_read_costs(ld, root, sc);
@@ -604,6 +604,7 @@ gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets)
 		return FALSE;
 	}
 	ld_apply_sets(ld, config_root_setting(cfg), sets);
+	ld_merge_templates(ld, config_root_setting(cfg));
 	return TRUE;
 }
 
@@ -622,6 +623,7 @@ static MdlScenario *load(Loader *ld, const char *const *sets)
 	sc = g_new0(MdlScenario, 1);
 	sc->file = g_strdup(ld->file);
 	validate(ld, config_root_setting(&cfg), sc);
+	sc->sources = ld_sources_take(ld);
 	config_destroy(&cfg);
 	return sc;
 }
@@ -732,6 +734,7 @@ void mdl_scenario_free(MdlScenario *sc)
 	ld_costs_free(sc->costs);
 	mdl_scenario_free(sc->replaces);
 	g_free(sc->service_order);
+	ld_sources_free(sc->sources);
 	g_free(sc->file);
 	g_free(sc->name);
 	g_free(sc->description);

@@ -44,7 +44,7 @@ static void check_unique_name(Loader *ld, const config_setting_t *list, int i,
 		if (other && config_setting_type(other) == CONFIG_TYPE_STRING &&
 		    strcmp(config_setting_get_string(other),
 			   config_setting_get_string(name)) == 0) {
-			g_autofree char *where = ld_where(ld, h);
+			g_autofree char *where = ld_where(ld, h, name);
 
 			ld_error(ld, name,
 				 "duplicate %s name '%s' in %s (first at %s)",

@@ -11,7 +11,8 @@
  * it; the rules and their formulas are in docs/scenario-format.md, "Lint".
  *
  * Invariants: each warning points at the line of the object concerned
- * (service, dataset, copy, strategy) and names its key as a `--set`
+ * (service, dataset, copy, strategy), in the scenario's file or the file
+ * it @include's that holds the object, and names its key as a `--set`
  * path (`services.dpi.rto`, `datasets.dpi-db.copies.nightly.offsite`);
  * warnings come sorted by line, then key.  Messages are lowercase, quote
  * names, and have no final full stop.
@@ -30,10 +31,12 @@
 #include "models/scenario/scenario.h"
 
 typedef struct {
-	int line;	/* line of the object concerned in the scenario file */
+	int line;	/* line of the object concerned, in file */
 	char *key;	/* its `--set` path, e.g. "services.dpi.rto" */
 	char *message;	/* what cannot hold, e.g. "'rpo' 1h of service ..." */
 	char *fix;	/* what would fix it */
+	const char *file; /* the @include'd file the object is in, borrowed
+			     from the scenario; NULL: the scenario's own */
 } MdlLintWarning;
 
 /* The warnings of sc (borrowed, a loaded scenario): a GPtrArray of
@@ -46,7 +49,8 @@ GPtrArray *mdl_lint(const MdlScenario *sc);
 void mdl_lint_warning_free(MdlLintWarning *w);
 
 /* "FILE:LINE: warning: MESSAGE (fix: FIX)", without a newline, for the
- * warning w (borrowed) of the scenario file `file`.  Yours to g_free();
+ * warning w (borrowed) of the scenario file `file` (FILE: w->file when
+ * set).  Yours to g_free();
  * NULL when w or file is NULL. */
 char *mdl_lint_warning_format(const MdlLintWarning *w, const char *file);
 

@@ -12,6 +12,11 @@
  * joined by newlines in one GError of domain MDL_SCENARIO_ERROR.  Messages
  * name the key, quoted, lowercase, without a final full stop.
  *
+ * Lines: a file may @include others; an object's `line` is a line of the
+ * file's text with every @include expanded in place, which is the file's
+ * own line when it includes nothing.  mdl_scenario_locate() tells the
+ * file and the line there.
+ *
  * Units: durations in hours (SimTime), rates per hour.  Targets that are
  * not set are INFINITY.
  *
@@ -357,8 +362,12 @@ typedef struct {
 	int line;
 } MdlService;
 
+/* Which file each line of a scenario's text came from (opaque). */
+typedef struct MdlSources MdlSources;
+
 typedef struct MdlScenario {
 	char *file;		/* as given on the command line */
+	MdlSources *sources;	/* for mdl_scenario_locate() */
 	char *name;
 	char *description;	/* may be NULL */
 	double horizon_h;
@@ -399,6 +408,12 @@ typedef struct MdlScenario {
  * own, or NULL with error set (every problem found, one per line). */
 MdlScenario *mdl_scenario_load(const char *file, const char *const *sets,
 			       GError **error);
+
+/* The file (borrowed from sc: its own file, or an @include'd one, as
+ * opened) and the line there (*file_line) of `line`, an object's line.
+ * NULL only when sc or file_line is NULL (a programming error). */
+const char *mdl_scenario_locate(const MdlScenario *sc, int line,
+				int *file_line);
 
 /* Frees a scenario; accepts NULL. */
 void mdl_scenario_free(MdlScenario *sc);
