@@ -27,7 +27,7 @@ static const char *const copy_keys[] = {
 	"id",	   "kind",	"every",      "at",	 "daily",
 	"weekly",  "duration",	"throughput", "fail",	 "site",
 	"keep",	   "retention", "immutable",  "offline", "restore",
-	"offsite", "mode",	"lag",	      NULL};
+	"offsite", "mode",	"lag",	      "via",	 NULL};
 static const char *const offsite_keys[] = {
 	"id",	     "every",	   "at",      "daily",
 	"weekly",    "delay",	   "site",    "keep",
@@ -43,8 +43,8 @@ static const char *const replication_modes[] = {"sync", "async", NULL};
 
 /* The keys each kind does not take (of those some other kind takes). */
 static const char *const not_snapshot[] = {"site", "offsite", "mode", "lag",
-					   NULL};
-static const char *const not_backup[] = {"mode", "lag", NULL};
+					   "via",  NULL};
+static const char *const not_backup[] = {"mode", "lag", "via", NULL};
 static const char *const not_replication[] = {
 	"every",      "at",	 "daily", "weekly",    "duration",
 	"throughput", "fail",	 "keep",  "retention", "immutable",
@@ -61,6 +61,7 @@ void ld_dataset_clear(MdlDataset *ds)
 		g_free(ds->copies[i].id);
 		sim_dist_free(ds->copies[i].duration);
 		sim_dist_free(ds->copies[i].lag);
+		g_free(ds->copies[i].via);
 	}
 	g_free(ds->copies);
 	g_free(ds->id);
@@ -291,6 +292,20 @@ static void read_replication(Loader *ld, const config_setting_t *g, MdlCopy *c,
 		c->lag = ld_law(ld, lag, ctx);
 }
 
+/* `via`: the components a replication's traffic travels on (a WAN
+ * link), at least one when given. */
+static void read_via(Loader *ld, const config_setting_t *g, MdlCopy *c,
+		     const char *ctx)
+{
+	config_setting_t *s = config_setting_get_member(g, "via");
+
+	if (!s || !ld_read_refs(ld, s, LD_COMPONENT, ctx, &c->via, &c->n_via))
+		return;
+	if (config_setting_length(s) == 0)
+		ld_error(ld, s, "'via' must name at least one component in %s",
+			 ctx);
+}
+
 /* A listed copy (not an offsite one); FALSE when its kind is unknown. */
 static gboolean read_copy(Loader *ld, const config_setting_t *g, int i,
 			  const MdlScenario *sc, const MdlDataset *ds,
@@ -321,6 +336,7 @@ static gboolean read_copy(Loader *ld, const config_setting_t *g, int i,
 	default:
 		ld_refuse(ld, g, not_replication, "a replication", ctx);
 		read_replication(ld, g, c, ctx);
+		read_via(ld, g, c, ctx);
 		break;
 	}
 	if (c->kind != MDL_COPY_REPLICATION) {

@@ -6,7 +6,7 @@ struct MdlLabels {
 					   view of the replaced scenario */
 	guint *mode_base;		/* per component: its first mode's cause */
 	guint *hazard_base;		/* per site: its first hazard's cause */
-	guint threat_base, dependency;
+	guint common_base, threat_base, dependency;
 	guint failover_base;		/* path of site 0 */
 	guint *copy_base;		/* per dataset: path of its copy 0,
 					   then of its loss for good */
@@ -45,6 +45,10 @@ static void build_causes(MdlLabels *l, const MdlScenario *sc,
 			    g_strdup_printf("%ssite:%s:%s", prefix, ms->id,
 					    ms->hazards[h].name));
 	}
+	l->common_base = l->causes->len;
+	for (guint k = 0; k < sc->n_common; k++)
+		add(l->causes, g_strdup_printf("%scommon:%s", prefix,
+					       sc->common[k].name));
 	l->threat_base = l->causes->len;
 	for (guint t = 0; t < sc->n_ransomware; t++)
 		add(l->causes, g_strdup_printf("%sransomware:%s", prefix,
@@ -191,6 +195,11 @@ guint mdl_cause_mode(const MdlLabels *l, guint component, guint mode)
 guint mdl_cause_hazard(const MdlLabels *l, guint site, guint hazard)
 {
 	return l->hazard_base[site] + hazard;
+}
+
+guint mdl_cause_common(const MdlLabels *l, guint common)
+{
+	return l->common_base + common;
 }
 
 guint mdl_cause_ransomware(const MdlLabels *l, guint threat)

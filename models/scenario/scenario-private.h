@@ -1,12 +1,13 @@
 /* scenario-private.h — internals shared by the scenario loader's files:
  * scenario.c (loading, free, find, dependency order), topology.c (crews,
  * sites, components, services, threats, and helpers for objects),
- * datasets.c (datasets and their copies), plans.c (services' recovery
- * plans), law.c (laws and rates to SimDist), overrides.c (--set),
- * loader.c (the Loader and its error list), reader.c (typed reads),
- * include.c (@include expanded, and the map of lines back to files),
- * templates.c (named plans and the plans that use them) and drill.c (the
- * measured times of a drill, read with the same Loader).
+ * common.c (common causes), datasets.c (datasets and their copies),
+ * plans.c (services' recovery plans), law.c (laws and rates to SimDist),
+ * overrides.c (--set), loader.c (the Loader and its error list),
+ * reader.c (typed reads), include.c (@include expanded, and the map of
+ * lines back to files), templates.c (named plans and the plans that use
+ * them) and drill.c (the measured times of a drill, read with the same
+ * Loader).
  *
  * A Loader collects every problem found in one file, each tagged with its
  * origin — a line of the file, or the --set override the value came from —
@@ -353,7 +354,12 @@ config_setting_t *ld_copy_setting(config_setting_t *parent, const char *name,
  * libconfig refuses one. */
 gboolean ld_copy_children(config_setting_t *dst, const config_setting_t *src);
 
-/* ---- topology.c, datasets.c, plans.c: the objects ---- */
+/* ---- topology.c, datasets.c, plans.c, common.c: the objects ---- */
+
+/* Reports the `name` of element i of list when an earlier element has
+ * it already ("duplicate WHAT name 'N' in OF (first at line L)"). */
+void ld_check_unique_name(Loader *ld, const config_setting_t *list, int i,
+			  const char *what, const char *of);
 
 /* Each reads a list (may be NULL: absent, already reported if required)
  * into the scenario's array.  Datasets are read after the components
@@ -367,6 +373,11 @@ void ld_read_datasets(Loader *ld, const config_setting_t *list,
 void ld_read_services(Loader *ld, const config_setting_t *list,
 		      MdlScenario *sc);
 void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
+/* `common_causes`, after the components (their counts bound `units`). */
+void ld_read_common_causes(Loader *ld, const config_setting_t *list,
+			   MdlScenario *sc);
+/* Frees the n common causes and the array; accepts NULL with n = 0. */
+void ld_common_causes_free(MdlCommonCause *common, guint n);
 
 /* ---- scenario.c ---- */
 

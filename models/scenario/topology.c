@@ -25,8 +25,7 @@ static char *optional_text(Loader *ld, const config_setting_t *g,
 	return s && ld_text(ld, s, ctx, FALSE, &v) ? g_strdup(v) : NULL;
 }
 
-/* Reports a name already given to an earlier item of the list. */
-static void check_unique_name(Loader *ld, const config_setting_t *list, int i,
+void ld_check_unique_name(Loader *ld, const config_setting_t *list, int i,
 			      const char *what, const char *of)
 {
 	config_setting_t *g = config_setting_get_elem(list, (guint)i);
@@ -223,7 +222,7 @@ static void read_hazards(Loader *ld, const config_setting_t *g, MdlSite *site,
 		if (!h)
 			continue;
 		read_hazard(ld, h, (int)i, &site->hazards[i], ctx);
-		check_unique_name(ld, list, (int)i, "hazard", ctx);
+		ld_check_unique_name(ld, list, (int)i, "hazard", ctx);
 	}
 }
 
@@ -303,7 +302,7 @@ static void read_modes(Loader *ld, const config_setting_t *g, MdlComponent *c,
 		if (!m)
 			continue;
 		read_mode(ld, m, (int)i, &c->modes[i], ctx);
-		check_unique_name(ld, list, (int)i, "failure mode", ctx);
+		ld_check_unique_name(ld, list, (int)i, "failure mode", ctx);
 	}
 }
 
@@ -591,6 +590,6 @@ void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc)
 		if (!g)
 			continue;
 		read_threat(ld, g, i, &sc->ransomware[i]);
-		check_unique_name(ld, list, i, "threat", "'threats'");
+		ld_check_unique_name(ld, list, i, "threat", "'threats'");
 	}
 }

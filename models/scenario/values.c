@@ -373,6 +373,22 @@ static void find_failures(GPtrArray *a, const config_setting_t *root)
 	}
 }
 
+/* Common causes are hazards spanning components: their occurrence and
+ * their repair, after the sites' hazards. */
+static void find_common_causes(GPtrArray *a, const config_setting_t *root)
+{
+	config_setting_t *list = config_setting_get_member(root,
+							   "common_causes");
+
+	for (guint k = 0; k < list_length(list); k++) {
+		config_setting_t *g = config_setting_get_elem(list, k);
+		g_autofree char *p = element_path("common_causes", g, "name", k);
+
+		add_occurrence(a, g, p, "every");
+		add_law(a, g, p, "repair");
+	}
+}
+
 static void find_hazards(GPtrArray *a, const config_setting_t *root)
 {
 	config_setting_t *list = config_setting_get_member(root, "sites");
@@ -392,6 +408,7 @@ static void find_hazards(GPtrArray *a, const config_setting_t *root)
 			add_law(a, e, p, "rebuild");
 		}
 	}
+	find_common_causes(a, root);
 }
 
 static void find_threats(GPtrArray *a, const config_setting_t *root)

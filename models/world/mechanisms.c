@@ -3,6 +3,7 @@
  * and the public functions of world.h, which play a replication with the
  * replaced topology first and an exercise's injection.  The only file of
  * world/ that knows every mechanism. */
+#include "common.h"
 #include "exercise.h"
 #include "hazards.h"
 #include "hospital.h"
@@ -18,17 +19,21 @@ static void mechanisms_init(MdlWorld *w)
 	recovery_init(w);
 	protect_init(w);
 	hospital_init(w);
+	common_init(w);
 }
 
-/* Copies and recovery, then the first hazards and threats (none in an
- * exercise: nothing happens but the injection). */
+/* Copies, recovery and common causes, then the first hazards, threats
+ * and common causes (none in an exercise: nothing happens but the
+ * injection). */
 static void mechanisms_reset(MdlWorld *w)
 {
 	protect_reset(w);
 	recovery_reset(w);
+	common_reset(w);
 	if (!w->exercise) {
 		world_schedule_hazards(w);
 		recovery_schedule_threats(w);
+		common_schedule(w);
 	}
 }
 
@@ -37,6 +42,7 @@ static void mechanisms_free(MdlWorld *w)
 	recovery_free(w);
 	protect_free(w);
 	hospital_free(w);
+	common_free(w);
 	if (w->replaced)
 		world_free(w->replaced);
 }
@@ -60,6 +66,7 @@ static const WorldHooks hooks = {
 	.wipe_site_copies = protect_wipe_site,
 	.best_copy = protect_best,
 	.replica_point = protect_replica,
+	.links_changed = protect_links_changed,
 	.try_restores = restores_try,
 	.authorise_restores = restores_authorise,
 	.inject_ransomware = recovery_inject_ransomware,

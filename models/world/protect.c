@@ -38,6 +38,18 @@ static const MdlCopy *copy_of(const MdlWorld *w, guint k, guint *d)
 	g_assert_not_reached();
 }
 
+/* A replication copy k travelling via components (`via`): it keeps the
+ * spans its replication stopped, and the components know it, so that
+ * only their changes update them (protect_links_changed). */
+static void index_via(MdlWorld *w, const MdlCopy *c, guint k)
+{
+	if (c->n_via == 0)
+		return;
+	w->copies[k].cut = g_array_new(FALSE, FALSE, sizeof(Interval));
+	for (guint i = 0; i < c->n_via; i++)
+		g_array_append_val(w->comps[c->via[i]].links, k);
+}
+
 void protect_init(MdlWorld *w)
 {
 	const MdlScenario *sc = w->sc;
@@ -56,6 +68,8 @@ void protect_init(MdlWorld *w)
 				ds->copies[i].id);
 			cs->wipes = g_array_new(FALSE, FALSE, sizeof(double));
 			cs->key = sim_rng_hash_name(name);
+			index_via(w, &ds->copies[i],
+				  w->data[d].first_copy + i);
 		}
 	}
 	w->job_rng = sim_rng_new(0, 0, "");
@@ -63,14 +77,20 @@ void protect_init(MdlWorld *w)
 
 void protect_reset(MdlWorld *w)
 {
-	for (guint k = 0; k < w->n_copies; k++)
+	for (guint k = 0; k < w->n_copies; k++) {
 		g_array_set_size(w->copies[k].wipes, 0);
+		if (w->copies[k].cut)
+			g_array_set_size(w->copies[k].cut, 0);
+	}
 }
 
 void protect_free(MdlWorld *w)
 {
-	for (guint k = 0; k < w->n_copies; k++)
+	for (guint k = 0; k < w->n_copies; k++) {
 		g_array_free(w->copies[k].wipes, TRUE);
+		if (w->copies[k].cut)
+			g_array_free(w->copies[k].cut, TRUE);
+	}
 	g_free(w->copies);
 	sim_rng_free(w->job_rng);
 }
@@ -220,12 +240,27 @@ static double walk_offsite(MdlWorld *w, guint k, guint d, const MdlCopy *c,
 	return -INFINITY;
 }
 
+/* The span of spans (sorted, disjoint [a, b)) holding t, or NULL. */
+static const Interval *span_at(const GArray *spans, double t)
+{
+	for (guint i = spans->len; i-- > 0;) {
+		const Interval *iv = &g_array_index(spans, Interval, i);
+		if (iv->b <= t)
+			return NULL;	/* the earlier ones end earlier */
+		if (iv->a <= t)
+			return iv;
+	}
+	return NULL;
+}
+
 /* A replica: current up to its lag at the loss (0 when synchronous), or
- * frozen since its site went down.  Lost when wiped since the loss. */
+ * frozen since its site went down, or since its traffic stopped (a
+ * component of its `via` down: its point then, less the lag; caught up
+ * at once when they are back).  Lost when wiped since the loss. */
 static double replica_point(MdlWorld *w, guint k, const MdlCopy *c,
 			    const Query *q)
 {
-	double lost = q->loss, rp = lost;
+	double lost = q->loss, lag = 0, rp = lost;
 
 	if (last_wipe(w, k, q->now) >= lost)
 		return -INFINITY;
@@ -233,7 +268,8 @@ static double replica_point(MdlWorld *w, guint k, const MdlCopy *c,
 		sim_rng_reseed_key(w->job_rng, w->seed, w->rep,
 				   sim_rng_mix64(w->copies[k].key ^
 						 (uint64_t)(gint64)floor(lost * 3600)));
-		rp = lost - sim_dist_sample(c->lag, w->job_rng);
+		lag = sim_dist_sample(c->lag, w->job_rng);
+		rp = lost - lag;
 	}
 	GArray *down = w->sites[c->site].down;
 	for (guint i = down->len; i-- > 0;) {
@@ -241,7 +277,32 @@ static double replica_point(MdlWorld *w, guint k, const MdlCopy *c,
 		if (iv.a <= lost && lost < iv.b)
 			rp = fmin(rp, iv.a);
 	}
+	const Interval *cut = w->copies[k].cut ? span_at(w->copies[k].cut, lost)
+					       : NULL;
+	if (cut)
+		rp = fmin(rp, cut->a - lag);
 	return rp <= q->limit && rp < q->before ? rp : -INFINITY;
+}
+
+void protect_links_changed(MdlWorld *w, guint c)
+{
+	GArray *links = w->comps[c].links;
+	double now = sim_engine_now(w->eng);
+
+	for (guint i = 0; i < links->len; i++) {
+		guint k = g_array_index(links, guint, i), d;
+		const MdlCopy *cp = copy_of(w, k, &d);
+		GArray *cut = w->copies[k].cut;
+		gboolean stopped = FALSE, was = cut->len > 0 &&
+			isinf(g_array_index(cut, Interval, cut->len - 1).b);
+
+		for (guint j = 0; j < cp->n_via; j++)
+			stopped = stopped || !w->comps[cp->via[j]].is_up;
+		if (stopped && !was)
+			world_interval_open(cut, now);
+		else if (!stopped && was)
+			world_interval_close(cut, now);
+	}
 }
 
 static double copy_point(MdlWorld *w, guint k, const Query *q)

@@ -20,6 +20,9 @@ double protect_replica(MdlWorld *w, guint d, guint copy, double at);
 void protect_wipe(MdlWorld *w, guint k);
 /* Every instance of every copy on site s is lost now. */
 void protect_wipe_site(MdlWorld *w, guint s);
+/* Component c, on which replications travel (`via`), went up or down
+ * now: the spans their replication stopped follow. */
+void protect_links_changed(MdlWorld *w, guint c);
 /* The site copy k lives on. */
 guint protect_copy_site(const MdlWorld *w, guint k);
 

@@ -5,7 +5,7 @@
  * core and the mechanisms call one another.
  *
  * The mechanisms are repairs.c (crews), hazards.c (site hazards),
- * protect.c (recovery points of copies), recovery.c (incidents,
+ * common.c (common causes), protect.c (recovery points of copies), recovery.c (incidents,
  * declarations, failovers, rebuilds), restores.c (restores and losses
  * for good), ransomware.c, replaced.c (the topology in service until
  * this one), exercise.c (an injected disaster) and hospital.c (the
@@ -38,6 +38,8 @@ typedef struct {
 	gboolean operating;	/* its time to failure is running */
 	gboolean active;	/* carries the load (operating aging) */
 	gboolean queued;	/* waiting in its crew's line */
+	guint struck;		/* common causes holding it down now
+				   (common.c): down, not failed */
 	guint mode;		/* mode of the next or last failure */
 	SimTime since;		/* operating since */
 	SimTime asked;		/* repair requested at */
@@ -61,6 +63,9 @@ typedef struct {
 	gsl_rng *fail_rng, *repair_rng;
 	GArray *services;	/* guint: services requiring it */
 	GArray *datasets;	/* guint: datasets stored on it */
+	GArray *links;		/* guint: replication copies travelling on
+				   it (`via`; index into World.copies),
+				   filled by protect.c */
 } Comp;
 
 typedef struct {
@@ -111,7 +116,17 @@ typedef struct {
 typedef struct {
 	GArray *wipes;		/* double: instants every instance was lost */
 	uint64_t key;		/* stream key: jobs draw from key ^ job */
+	GArray *cut;		/* Interval: replication stopped, a component
+				   of its `via` below its need; NULL: the
+				   copy has no `via` */
 } CopyState;
+
+/* A common cause (common.c): its stream, and the units its occurrence in
+ * effect holds down (empty between occurrences). */
+typedef struct {
+	gsl_rng *rng;		/* occurrences, repairs, units struck */
+	GArray *struck;		/* guint: unit indices */
+} Common;
 
 typedef struct {
 	gboolean up, dirty;	/* up: serving users */
@@ -188,6 +203,7 @@ struct MdlWorld {
 	guint n_hazards;
 	gsl_rng *job_rng;	/* reseeded per job, see protect.c */
 	gsl_rng *threat_rng;
+	Common *common;		/* per common cause (common.c) */
 	double *infected_at;	/* per ransomware threat: current infection */
 	guint cause;		/* cause of the event being handled */
 	gboolean *cause_destroys;	/* per cause: destructive by itself */
@@ -302,6 +318,9 @@ struct WorldHooks {
 	gboolean (*best_copy)(MdlWorld *w, guint d, double limit,
 			      double before, double *rp, guint *copy);
 	double (*replica_point)(MdlWorld *w, guint d, guint copy, double at);
+	/* protect.c: component c, on which replications travel (its
+	 * `links`), went up or down now */
+	void (*links_changed)(MdlWorld *w, guint c);
 	/* restores.c: start what can start now; the lost data of service
 	 * s is to be restored (through a human step when manual) */
 	void (*try_restores)(MdlWorld *w);

@@ -127,6 +127,7 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 	for (guint c = 0; c < sc->n_components; c++) {
 		w->comps[c].services = uint_array();
 		w->comps[c].datasets = uint_array();
+		w->comps[c].links = uint_array();
 		w->comps[c].fail_rng = sim_rng_new(0, 0, "");
 		w->comps[c].repair_rng = sim_rng_new(0, 0, "");
 		w->comps[c].rebuild_rng = sim_rng_new(0, 0, "");
@@ -171,6 +172,7 @@ void world_free(MdlWorld *w)
 	for (guint c = 0; c < w->sc->n_components; c++) {
 		g_array_free(w->comps[c].services, TRUE);
 		g_array_free(w->comps[c].datasets, TRUE);
+		g_array_free(w->comps[c].links, TRUE);
 		sim_rng_free(w->comps[c].fail_rng);
 		sim_rng_free(w->comps[c].repair_rng);
 		sim_rng_free(w->comps[c].rebuild_rng);
@@ -210,12 +212,13 @@ void world_free(MdlWorld *w)
 
 /* -- state queries --------------------------------------------------------- */
 
-/* Up: not failed, and its site up — or the component rebuilt elsewhere
- * by a plan while its site is lost. */
+/* Up: not failed, not held down by a common cause, and its site up — or
+ * the component rebuilt elsewhere by a plan while its site is lost. */
 static gboolean unit_up(const MdlWorld *w, const Unit *u)
 {
-	return !u->failed && (site_ok(w, mcomp(w, u->comp)->site) ||
-			      w->comps[u->comp].relocated);
+	return !u->failed && u->struck == 0 &&
+	       (site_ok(w, mcomp(w, u->comp)->site) ||
+		w->comps[u->comp].relocated);
 }
 
 /* -- components and services ------------------------------------------- */
@@ -265,9 +268,12 @@ static void comp_update(MdlWorld *w, guint c)
 		cp->up += unit_up(w, &w->units[cp->first + k]) ? 1 : 0;
 	gboolean was_up = cp->is_up;
 	cp->is_up = cp->up >= mc->need;
-	if (cp->is_up != was_up)
+	if (cp->is_up != was_up) {
 		world_trace(w, MDL_TRACE_COMPONENT, mc->id,
 			    cp->is_up ? "up" : "down");
+		if (cp->links->len > 0)	/* replications travel on it */
+			w->hooks->links_changed(w, c);
+	}
 	comp_dirty(w, c);
 	mark_services_dirty(w, c);
 	for (guint i = 0; i < cp->datasets->len; i++)
@@ -725,6 +731,9 @@ static void list_streams(MdlWorld *w)
 		add_stream(w, w->data[d].rng,
 			   g_strdup_printf("dataset:%s", sc->datasets[d].id));
 	add_stream(w, w->threat_rng, g_strdup("threats"));
+	for (guint k = 0; k < sc->n_common; k++)
+		add_stream(w, w->common[k].rng,
+			   g_strdup_printf("common:%s", sc->common[k].name));
 }
 
 void world_reseed(MdlWorld *w, guint64 seed, guint64 rep)
@@ -759,6 +768,7 @@ void world_reset(MdlWorld *w, double start)
 	for (guint i = 0; i < w->n_units; i++) {
 		Unit *u = &w->units[i];
 		u->failed = u->queued = u->active = FALSE;
+		u->struck = 0;
 		u->fail_ev = u->repair_ev = SIM_EVENT_NONE;
 		world_unit_renew(w, i);
 	}

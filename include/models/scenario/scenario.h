@@ -144,6 +144,10 @@ typedef struct {
 	gboolean sync;		/* replication: synchronous (no loss) */
 	SimDist *lag;		/* replication, async: lag at the instant of
 				   a loss */
+	guint *via;		/* replication: the components its traffic
+				   travels on (a WAN link); while one is below
+				   its need, replication stops; NULL: none */
+	guint n_via;
 	MdlRestore restore;
 	int line;
 } MdlCopy;
@@ -267,6 +271,27 @@ typedef struct {
 	int line;
 } MdlRansomware;
 
+/* -- correlated failures ---------------------------------------------- */
+
+/* A common cause: one event that takes down units of several components
+ * at once — a trench cutting both WAN links, a firmware fault on every
+ * controller of a model.  Occurrences are separated by `every`
+ * (exponential for a `rate`), counted from the end of the previous
+ * occurrence's repair; each takes down `units` units of every component
+ * listed (drawn at random among its units; 0: every unit) — down, not
+ * failed, their own failures and repairs going on — until one joint
+ * repair, drawn from `repair`, brings them all back at once. */
+typedef struct {
+	char *name;
+	SimDist *every;
+	guint *components;	/* indices into MdlScenario.components,
+				   >= 1, no repeats */
+	guint n_components;
+	guint units;		/* per component; 0: every unit */
+	SimDist *repair;
+	int line;
+} MdlCommonCause;
+
 /* -- costs ------------------------------------------------------------ */
 
 /* A cost paid at every occurrence of a cause whose label (labels.h)
@@ -387,6 +412,8 @@ typedef struct MdlScenario {
 	guint n_datasets;
 	MdlRansomware *ransomware;
 	guint n_ransomware;
+	MdlCommonCause *common;	/* `common_causes`, in file order */
+	guint n_common;
 	MdlCosts *costs;	/* NULL: the file has no `costs` group */
 	/* The topology in service until this one is (costs.project.
 	 * replaces, docs/model.md "Replaced infrastructure"), or NULL.  It

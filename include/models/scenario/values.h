@@ -87,7 +87,8 @@ char *mdl_value_override(const char *key, const MdlValue *v,
  * durations, in five kinds, each in file order —
  *   failures: each failure mode's `rate` or `ttf`, then its `repair`;
  *   hazards: each site hazard's `rate` or `every`, then its `duration`
- *     or `rebuild`;
+ *     or `rebuild`; then each common cause's `rate` or `every`, then
+ *     its `repair`;
  *   threats: each threat's `rate` or `every`, then its `dwell`;
  *   plans: each service plan's `decision`, then its failovers'
  *     `activation`;
