@@ -186,36 +186,15 @@ END_TEST
 
 static GPtrArray *bad_files; /* NAME.cfg of BAD_DIR, sorted */
 
-static gint compare_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void list_bad_files(void)
 {
-	GDir *dir = g_dir_open(DRSIM_SRCDIR "/" BAD_DIR, 0, NULL);
-	const char *name;
-
-	bad_files = g_ptr_array_new_with_free_func(g_free);
-	if (!dir)
-		return;
-	while ((name = g_dir_read_name(dir)))
-		if (g_str_has_suffix(name, ".cfg"))
-			g_ptr_array_add(bad_files, g_strdup(name));
-	g_dir_close(dir);
-	g_ptr_array_sort(bad_files, compare_names);
+	bad_files = test_corpus(BAD_DIR, ".cfg");
 }
 
 /* BAD_DIR/NAME.err, with its final newline. */
 static char *expected_error(const char *cfg)
 {
-	g_autofree char *base = g_strndup(cfg, strlen(cfg) - 4);
-	g_autofree char *path = g_strdup_printf("%s/%s.err", BAD_DIR, base);
-	char *text = NULL;
-
-	ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL),
-		      "%s has no .err file", cfg);
-	return text;
+	return test_expected_error(BAD_DIR, cfg, FALSE);
 }
 
 START_TEST(test_bad_file)

@@ -1,4 +1,5 @@
 /* testutil.c — helpers shared by the Check suites (see testutil.h). */
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib.h>
@@ -89,4 +90,39 @@ double test_incident_num(const MdlResults *r, guint row, guint col)
 	g_autofree char *f = test_incident_field(r, row, col);
 
 	return *f ? g_ascii_strtod(f, NULL) : NAN;
+}
+
+static gint by_name(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+GPtrArray *test_corpus(const char *dir, const char *suffix)
+{
+	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, dir, NULL);
+	GDir *d = g_dir_open(path, 0, NULL);
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+
+	if (!d)
+		return files;
+	while ((name = g_dir_read_name(d)))
+		if (g_str_has_suffix(name, suffix))
+			g_ptr_array_add(files, g_strdup(name));
+	g_dir_close(d);
+	g_ptr_array_sort(files, by_name);
+	return files;
+}
+
+char *test_expected_error(const char *dir, const char *cfg, gboolean strip)
+{
+	g_autofree char *base = g_strndup(cfg, strlen(cfg) - 4);
+	g_autofree char *path = g_strdup_printf("%s/%s.err", dir, base);
+	char *text = NULL;
+
+	ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL),
+		      "%s has no .err file", cfg);
+	if (strip && g_str_has_suffix(text, "\n"))
+		text[strlen(text) - 1] = '\0';
+	return text;
 }

@@ -28,6 +28,16 @@ int test_drsim(const char *const *args, char **out, char **err);
 int test_drsim_env(const char *const *args, char **env, char **out,
 		   char **err);
 
+/* The names of the files of dir (relative to the source directory)
+ * ending in suffix, sorted: a corpus of bad inputs.  Yours to free (an
+ * empty array when dir cannot be read). */
+GPtrArray *test_corpus(const char *dir, const char *suffix);
+
+/* dir/NAME.err of the input dir/NAME.cfg (cfg: its name, ".cfg" ending),
+ * its final newline removed when strip; the test fails when there is
+ * none.  Yours to g_free(). */
+char *test_expected_error(const char *dir, const char *cfg, gboolean strip);
+
 /* Runs the program argv[0] (looked up in PATH) the same way. */
 int test_spawn(const char *const *argv, char **env, char **out, char **err);
 
