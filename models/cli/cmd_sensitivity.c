@@ -9,7 +9,6 @@
  * unit kept and passed back as one more --set, so the loader checks it
  * like any override; every point is loaded before the first run. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib.h>
@@ -62,21 +61,6 @@ static void sens_clear(Sens *w)
 	mdl_compare_options_clear(&w->o);
 }
 
-static gboolean usage(GError **error, const char *fmt, ...)
-	G_GNUC_PRINTF(2, 3);
-
-static gboolean usage(GError **error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	g_propagate_error(error, g_error_new_valist(MDL_COMPARE_ERROR,
-						    MDL_COMPARE_ERROR_USAGE,
-						    fmt, ap));
-	va_end(ap);
-	return FALSE;
-}
-
 /* -- --vary --------------------------------------------------------------- */
 
 /* A change: "-50%", "+50%", "50%" (a relative change), or "x0.5" (a
@@ -107,18 +91,18 @@ static gboolean vary_changes(Vary *v, const char *text, GError **error)
 	g_auto(GStrv) parts = g_strsplit(text, ",", -1);
 
 	if (g_strv_length(parts) != MDL_SENS_POINTS)
-		return usage(error, "--vary '%s': expected two changes "
+		return mdl_cli_usage(error, "--vary '%s': expected two changes "
 				    "LOW,HIGH (got '%s')", v->key, text);
 	for (guint j = 0; j < MDL_SENS_POINTS; j++) {
 		v->change[j] = g_strdup(parts[j]);
 		if (!parse_change(parts[j], &v->factor[j]))
-			return usage(error, "--vary '%s': bad change '%s' "
+			return mdl_cli_usage(error, "--vary '%s': bad change '%s' "
 					    "(expected a relative change "
 					    "such as -50%% or +50%%, or a "
 					    "factor such as x0.5)",
 				     v->key, parts[j]);
 		if (v->factor[j] < 0)
-			return usage(error, "--vary '%s': change '%s' would "
+			return mdl_cli_usage(error, "--vary '%s': change '%s' would "
 					    "make the value negative",
 				     v->key, parts[j]);
 	}
@@ -140,11 +124,11 @@ static gboolean vary_parse(Sens *w, const char *arg, GError **error)
 	Vary v = { NULL, { NULL }, { 0 } };
 
 	if (!eq || eq == arg)
-		return usage(error, "--vary '%s': expected KEY=LOW,HIGH (e.g. "
+		return mdl_cli_usage(error, "--vary '%s': expected KEY=LOW,HIGH (e.g. "
 				    "threats.0.rate=-50%%,+50%%)", arg);
 	v.key = g_strndup(arg, (gsize)(eq - arg));
 	if (vary_known(w, v.key)) {
-		usage(error, "--vary '%s': given twice", v.key);
+		mdl_cli_usage(error, "--vary '%s': given twice", v.key);
 		g_free(v.key);
 		return FALSE;
 	}
@@ -165,7 +149,7 @@ static gboolean vary_auto(Sens *w, GError **error)
 				 &chosen, &w->left_out, error))
 		return FALSE;
 	if (chosen->len == 0)
-		return usage(error, "no rate or duration to vary in %s: name "
+		return mdl_cli_usage(error, "no rate or duration to vary in %s: name "
 				    "values with --vary KEY=LOW,HIGH",
 			     w->o.args[0]);
 	for (guint i = 0; i < chosen->len; i++) {
@@ -245,7 +229,7 @@ static gboolean load_vary(Sens *w, const Vary *v, GError **error)
 			g_propagate_error(error, e);
 			return FALSE;
 		}
-		usage(error, "--vary '%s': %s", v->key, e->message);
+		mdl_cli_usage(error, "--vary '%s': %s", v->key, e->message);
 		g_error_free(e);
 		return FALSE;
 	}
@@ -331,9 +315,9 @@ static gboolean parse(Sens *w, int argc, char **argv, GError **error)
 		    extra, error))
 		return FALSE;
 	if (!w->o.args || !w->o.args[0] || w->o.args[1])
-		return usage(error, "expected one scenario file (see --help)");
+		return mdl_cli_usage(error, "expected one scenario file (see --help)");
 	if (w->o.shard)
-		return usage(error, "--shard is not available for "
+		return mdl_cli_usage(error, "--shard is not available for "
 				    "sensitivity (its runs play in one "
 				    "process)");
 	return TRUE;

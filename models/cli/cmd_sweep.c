@@ -4,7 +4,6 @@
  * figures point by point, and what each point costs when the scenario
  * has costs (docs/output.md, "sweep"). */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib.h>
@@ -63,21 +62,6 @@ static void sweep_clear(Sweep *w)
 	mdl_compare_options_clear(&w->o);
 }
 
-static gboolean usage(GError **error, const char *fmt, ...)
-	G_GNUC_PRINTF(2, 3);
-
-static gboolean usage(GError **error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	g_propagate_error(error, g_error_new_valist(MDL_COMPARE_ERROR,
-						    MDL_COMPARE_ERROR_USAGE,
-						    fmt, ap));
-	va_end(ap);
-	return FALSE;
-}
-
 /* -- the grid ------------------------------------------------------------- */
 
 /* A value that is a plain number, as gnuplot can read it. */
@@ -111,7 +95,7 @@ static gboolean axis_init(Axis *x, const char *set, char **values,
 	x->numeric = TRUE;
 	for (guint i = 0; i < x->n; i++) {
 		if (!*values[i])
-			return usage(error, "--set %s: empty value in a sweep",
+			return mdl_cli_usage(error, "--set %s: empty value in a sweep",
 				     set);
 		x->numeric &= is_number(values[i]);
 	}
@@ -134,11 +118,11 @@ static gboolean find_axes(Sweep *w, GError **error)
 			return FALSE;
 		points *= x->n;
 		if (points > G_MAXUINT / 2)
-			return usage(error, "--set %s: too many points",
+			return mdl_cli_usage(error, "--set %s: too many points",
 				     w->o.sets[i]);
 	}
 	if (w->n_axes == 0)
-		return usage(error, "expected --set KEY=V1,V2,... to sweep "
+		return mdl_cli_usage(error, "expected --set KEY=V1,V2,... to sweep "
 				    "(see --help)");
 	w->n_points = (guint)points;
 	return TRUE;
@@ -729,7 +713,7 @@ static gboolean parse(Sweep *w, int argc, char **argv, GError **error)
 		    error))
 		return FALSE;
 	if (!w->o.args || !w->o.args[0] || w->o.args[1])
-		return usage(error, "expected one scenario file (see --help)");
+		return mdl_cli_usage(error, "expected one scenario file (see --help)");
 	return find_axes(w, error);
 }
 

@@ -2,6 +2,7 @@
  * (options.h). */
 #include "models/cli/options.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "models/report/plots.h"
@@ -20,11 +21,22 @@ void mdl_compare_options_clear(MdlCompareOptions *o)
 	g_strfreev(o->args);
 }
 
+gboolean mdl_cli_usage(GError **error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_propagate_error(error, g_error_new_valist(MDL_COMPARE_ERROR,
+						    MDL_COMPARE_ERROR_USAGE,
+						    fmt, ap));
+	va_end(ap);
+	return FALSE;
+}
+
+/* A literal message (no format). */
 static gboolean usage(GError **error, const char *message)
 {
-	g_set_error_literal(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
-			    message);
-	return FALSE;
+	return mdl_cli_usage(error, "%s", message);
 }
 
 /* What GOptionContext cannot check by itself. */

@@ -13,6 +13,11 @@
 #include "models/results/batch.h"
 #include "models/results/precision.h"
 
+/* A usage error (MDL_COMPARE_ERROR_USAGE: exit 2) of the printf-style
+ * message; returns FALSE. */
+gboolean mdl_cli_usage(GError **error, const char *fmt, ...)
+	G_GNUC_PRINTF(2, 3);
+
 /* -- options ----------------------------------------------------------- */
 
 /* The options of compare and sweep, those of `drsim run` plus --plot. */
