@@ -113,24 +113,38 @@ END_TEST
 /* -- 2. the loss of a key person, exact ------------------------------------ */
 
 /* key-person.cfg: declared at 1603, 3304 (2 h × 1.5 inside [3000, 3500))
- * and 5003 h. */
+ * and 5003 h; with the crew on call only (a call-out of 1 h, fixed,
+ * slowed too), at 1604, 3305.5 (1 + 1.5 + 3) and 5004 h. */
+static const struct {
+	const char *crew;	/* the crew's keys after its id */
+	double declared[3];
+} key_cases[] = {
+	{ "", { 1603, 3304, 5003 } },
+	{ " hours = \"never\"; callout = \"1h\";", { 1604, 3305.5, 5004 } },
+};
+
 START_TEST(test_key_person_decision)
 {
 	static const double t0[] = { 1600, 3300, 5000 };
-	static const double declared[] = { 1603, 3304, 5003 };
 	g_autofree char *path = g_build_filename(DRSIM_SRCDIR,
 						 DIR "key-person.cfg", NULL);
 	g_autofree char *text = NULL;
 	MdlScenario *sc;
 
 	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
-	MdlResults *r = test_play(text, 1, &sc);
+	g_auto(GStrv) parts = g_strsplit(text, "id = \"it\";", 2);
+	ck_assert_uint_eq(g_strv_length(parts), 2);
+	g_autofree char *crew = g_strconcat("id = \"it\";",
+					    key_cases[_i].crew, NULL);
+	g_autofree char *with = g_strjoinv(crew, parts);
+	MdlResults *r = test_play(with, 1, &sc);
+
 	ck_assert_uint_eq(r->services[0].incidents, 3);
 	for (guint i = 0; i < 3; i++) {
 		assert_close(test_incident_num(r, i, TEST_COL_T0), t0[i],
 			     EXACT);
 		assert_close(test_incident_num(r, i, TEST_COL_DECLARE),
-			     declared[i], EXACT);
+			     key_cases[_i].declared[i], EXACT);
 		assert_close(test_incident_num(r, i, TEST_COL_RTO), 100,
 			     EXACT);
 	}
@@ -229,7 +243,8 @@ Suite *people_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_absence_window);
 	tcase_add_test(tc, test_absence_reduced);
-	tcase_add_test(tc, test_key_person_decision);
+	tcase_add_loop_test(tc, test_key_person_decision, 0,
+			    (int)G_N_ELEMENTS(key_cases));
 	tcase_add_test(tc, test_sickness_stat_seed2026);
 	tcase_add_test(tc, test_people_threads);
 	tcase_add_loop_test(tc, test_people_bad, 0,
