@@ -236,6 +236,14 @@ START_TEST(test_sensitivity_auto_cap)
 		"components.dc.failures.server.rate",
 		"components.dc.failures.server.repair.median",
 		"sites.salle-b.hazards.fire.rebuild",
+		"crews.dsi.key_person.rate",
+		"crews.dsi.key_person.for",
+		"crews.dsi.absences.summer-1.duration",
+		"crews.dsi.absences.summer-2.duration",
+		"crews.dsi.absences.winter-1.duration",
+		"crews.dsi.absences.winter-2.duration",
+		"crews.dsi.absences.sickness.rate",
+		"crews.dsi.absences.sickness.duration.median",
 		"datasets.adm-db.copies.nightly.offsite.restore.throughput",
 		"datasets.directory.copies.nightly.restore.throughput",
 		"datasets.directory.copies.nightly.offsite.restore."
@@ -245,7 +253,7 @@ START_TEST(test_sensitivity_auto_cap)
 	ck_assert_uint_eq(json_array_get_length(json_object_get_array_member(
 				  json_node_get_object(root), "parameters")),
 			  30);
-	ck_assert_int_eq(json_object_get_int_member(a, "found"), 37);
+	ck_assert_int_eq(json_object_get_int_member(a, "found"), 45);
 	ck_assert_uint_eq(json_array_get_length(left), G_N_ELEMENTS(expected));
 	for (guint i = 0; i < G_N_ELEMENTS(expected); i++)
 		ck_assert_str_eq(json_array_get_string_element(left, i),

@@ -406,6 +406,28 @@ static void table_components(GString *s, const MdlScenario *sc,
 	}
 }
 
+/* Hours per year at reduced size of the crews with absences, when one
+ * has them (a scenario without gives the table it gave before). */
+static void table_absences(GString *s, const MdlScenario *sc,
+			   const MdlResults *r)
+{
+	gboolean any = FALSE;
+
+	for (guint i = 0; i < sc->n_crews; i++)
+		any = any || sc->crews[i].n_absences > 0;
+	if (!any)
+		return;
+	g_string_append(s, "\nCrews at reduced size (absences)   hours/year\n");
+	for (guint i = 0; i < sc->n_crews; i++) {
+		const SimWelford *x = &r->crews[i].reduced_h_per_y;
+		if (sc->crews[i].n_absences == 0)
+			continue;
+		g_string_append_printf(s, "  %-33s %.0f ± %.0f\n",
+				       sc->crews[i].id, sim_welford_mean(x),
+				       1.96 * sim_welford_stderr(x));
+	}
+}
+
 static void table_crews(GString *s, const MdlScenario *sc, const MdlResults *r)
 {
 	char b[2][32];
@@ -577,5 +599,6 @@ char *report_table(const MdlScenario *sc, const MdlResults *r,
 	table_cost(s, sc, r);
 	table_components(s, sc, r);
 	table_crews(s, sc, r);
+	table_absences(s, sc, r);
 	return g_string_free(s, FALSE);
 }

@@ -369,6 +369,14 @@ static void json_crew(JsonBuilder *b, const MdlScenario *sc,
 	add_int(b, "repairs", k->repairs);
 	add_number(b, "immediate", mdl_ratio(k->immediate, k->repairs));
 	add_number(b, "wait_h_mean", sim_welford_mean(&k->wait_h));
+	if (sc->crews[i].n_absences > 0) {	/* as before without them */
+		json_builder_set_member_name(b, "reduced_h_per_year");
+		json_builder_begin_object(b);
+		add_number(b, "mean", sim_welford_mean(&k->reduced_h_per_y));
+		add_number(b, "stderr",
+			   sim_welford_stderr(&k->reduced_h_per_y));
+		json_builder_end_object(b);
+	}
 	json_builder_end_object(b);
 }
 

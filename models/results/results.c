@@ -117,8 +117,10 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 		sim_welford_init(&r->components[i].availability);
 		sim_welford_init(&r->components[i].units_up);
 	}
-	for (guint i = 0; i < r->n_crews; i++)
+	for (guint i = 0; i < r->n_crews; i++) {
 		sim_welford_init(&r->crews[i].wait_h);
+		sim_welford_init(&r->crews[i].reduced_h_per_y);
+	}
 	sim_welford_init(&r->switch_h);
 	if (sc->costs) {
 		r->cost = mdl_cost_results_new(sc);
@@ -641,6 +643,7 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 		a->repairs += b->repairs;
 		a->immediate += b->immediate;
 		sim_welford_merge(&a->wait_h, &b->wait_h);
+		sim_welford_merge(&a->reduced_h_per_y, &b->reduced_h_per_y);
 	}
 	if (into->cost && from->cost)
 		mdl_cost_results_merge(into->cost, from->cost);
@@ -695,6 +698,15 @@ static void rec_repair_started(gpointer sink, guint crew, double wait_h)
 	sim_welford_add(&k->wait_h, wait_h);
 }
 
+static void rec_crew_reduced(gpointer sink, guint crew, double reduced_h,
+			     double span_h)
+{
+	MdlCrewResults *k = &((MdlResults *)sink)->crews[crew];
+
+	sim_welford_add(&k->reduced_h_per_y,
+			reduced_h / span_h * SIM_HOURS_PER_YEAR);
+}
+
 static void rec_component(gpointer sink, guint c, double availability,
 			  double units_up)
 {
@@ -722,6 +734,7 @@ static const MdlRecorder recorder = {
 	.lost_for_good = rec_lost_for_good,
 	.switched = rec_switched,
 	.repair_started = rec_repair_started,
+	.crew_reduced = rec_crew_reduced,
 	.component = rec_component,
 	.events = rec_events,
 	.end_replication = rec_end_replication,

@@ -15,7 +15,7 @@
 /* rep, service, cause, path, t0, t_detect, t_restored, t_declare, rpo_h,
  * dataset, copy, has_copy, lost_for_good, rpo_priced_h, wrt_h, t_full */
 #define INCIDENT "(tuuuddddduubuddd)"
-#define CREW "(tt" W ")"
+#define CREW "(tt" W W ")"
 /* total, fixed, incidents and their sketches, by year; operating, by
  * year; net present value, its sketch, by year */
 #define COST                                                                   \
@@ -237,8 +237,9 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 			u64(r->crews[i].repairs),
 			u64(r->crews[i].immediate),
 			sim_welford_to_variant(&r->crews[i].wait_h),
+			sim_welford_to_variant(&r->crews[i].reduced_h_per_y),
 		};
-		g_variant_builder_add_value(&crews, tuple(v, 3));
+		g_variant_builder_add_value(&crews, tuple(v, 4));
 	}
 	GVariant *rows = r->rows ? g_variant_new_string(r->rows->str) : NULL;
 	GVariant *v[] = {
@@ -462,6 +463,7 @@ static void get_parts(Reader *rd, MdlResults *r, GVariant *v)
 		r->crews[i].repairs = get_u64(k, 0);
 		r->crews[i].immediate = get_u64(k, 1);
 		get_welford(rd, k, 2, &r->crews[i].wait_h);
+		get_welford(rd, k, 3, &r->crews[i].reduced_h_per_y);
 	}
 	get_cost(rd, r, v, 10);
 }

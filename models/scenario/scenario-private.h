@@ -365,6 +365,12 @@ void ld_check_unique_name(Loader *ld, const config_setting_t *list, int i,
  * into the scenario's array.  Datasets are read after the components
  * and sites they name, services after the datasets. */
 void ld_read_crews(Loader *ld, const config_setting_t *list, MdlScenario *sc);
+/* people.c: the `absences` and `key_person` of crew g (its size read
+ * into c first), into c; reports bad ones.  ld_people_clear() frees
+ * them. */
+void ld_read_people(Loader *ld, const config_setting_t *g, MdlCrew *c,
+		    const char *ctx);
+void ld_people_clear(MdlCrew *c);
 void ld_read_sites(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 void ld_read_components(Loader *ld, const config_setting_t *list,
 			MdlScenario *sc);

@@ -718,6 +718,7 @@ void mdl_scenario_free(MdlScenario *sc)
 		g_free(sc->crews[i].id);
 		sim_schedule_free(sc->crews[i].hours);
 		sim_dist_free(sc->crews[i].callout);
+		ld_people_clear(&sc->crews[i]);
 	}
 	for (guint i = 0; i < sc->n_components; i++)
 		free_component(&sc->components[i]);

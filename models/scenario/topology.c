@@ -56,7 +56,9 @@ void ld_check_unique_name(Loader *ld, const config_setting_t *list, int i,
 
 /* ---- crews ------------------------------------------------------------- */
 
-static const char *const crew_keys[] = {"id", "size", "hours", "callout", NULL};
+static const char *const crew_keys[] = {"id",	   "size",     "hours",
+					"callout", "absences", "key_person",
+					NULL};
 
 static void read_hours(Loader *ld, const config_setting_t *g, MdlCrew *c,
 		       const char *ctx)
@@ -92,12 +94,14 @@ static void read_crew(Loader *ld, const config_setting_t *g, int i, MdlCrew *c)
 	c->line = (int)ld_line(g);
 	c->id = ld_required_text(ld, g, "id", ctx);
 	c->size = 1;
-	if ((s = config_setting_get_member(g, "size")) &&
-	    ld_int(ld, s, ctx, 1, LD_MAX_COUNT, &v))
-		c->size = (guint)v;
+	if ((s = config_setting_get_member(g, "size")))
+		/* 0 when bad: reported, and nothing to check against */
+		c->size = ld_int(ld, s, ctx, 1, LD_MAX_COUNT, &v) ? (guint)v
+								   : 0;
 	read_hours(ld, g, c, ctx);
 	if ((s = config_setting_get_member(g, "callout")))
 		c->callout = ld_law(ld, s, ctx);
+	ld_read_people(ld, g, c, ctx);
 	if (!c->hours)
 		c->hours = sim_schedule_parse("24/7", NULL);
 }

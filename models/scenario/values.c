@@ -424,6 +424,39 @@ static void find_threats(GPtrArray *a, const config_setting_t *root)
 	}
 }
 
+/* A crew's people, human steps too: its key person's losses and how
+ * long they weigh, then each absence's `duration` (and its `rate`: a
+ * fixed `every`, a holiday's calendar, is not a rate to vary).  The
+ * `slower` percentage is left out: +50 % of it may pass 100 %. */
+static void find_people(GPtrArray *a, const config_setting_t *root)
+{
+	config_setting_t *list = config_setting_get_member(root, "crews");
+
+	for (guint k = 0; k < list_length(list); k++) {
+		config_setting_t *g = config_setting_get_elem(list, k);
+		config_setting_t *kp = config_setting_get_member(g,
+								 "key_person");
+		config_setting_t *abs = config_setting_get_member(g,
+								  "absences");
+		g_autofree char *cp = element_path("crews", g, "id", k);
+		g_autofree char *kpp = g_strdup_printf("%s.key_person", cp);
+		g_autofree char *ap = g_strdup_printf("%s.absences", cp);
+
+		if (kp && config_setting_is_group(kp)) {
+			add_occurrence(a, kp, kpp, "every");
+			add_law(a, kp, kpp, "for");
+		}
+		for (guint i = 0; i < list_length(abs); i++) {
+			config_setting_t *e = config_setting_get_elem(abs, i);
+			g_autofree char *p = element_path(ap, e, "name", i);
+
+			if (config_setting_get_member(e, "rate"))
+				add_law(a, e, p, "rate");
+			add_law(a, e, p, "duration");
+		}
+	}
+}
+
 /* TRUE when strategy group g is a failover. */
 static gboolean failover(const config_setting_t *g)
 {
@@ -457,6 +490,7 @@ static void find_plans(GPtrArray *a, const config_setting_t *root)
 				add_law(a, e, p, "activation");
 		}
 	}
+	find_people(a, root);
 }
 
 /* restore.throughput of copy group g at path. */

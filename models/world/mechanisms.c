@@ -7,6 +7,7 @@
 #include "exercise.h"
 #include "hazards.h"
 #include "hospital.h"
+#include "people.h"
 #include "protect.h"
 #include "ransomware.h"
 #include "recovery.h"
@@ -22,9 +23,9 @@ static void mechanisms_init(MdlWorld *w)
 	common_init(w);
 }
 
-/* Copies, recovery and common causes, then the first hazards, threats
- * and common causes (none in an exercise: nothing happens but the
- * injection). */
+/* Copies, recovery and common causes, then the first hazards, threats,
+ * common causes, absences and key-person losses (none in an exercise:
+ * nothing happens but the injection). */
 static void mechanisms_reset(MdlWorld *w)
 {
 	protect_reset(w);
@@ -34,6 +35,7 @@ static void mechanisms_reset(MdlWorld *w)
 		world_schedule_hazards(w);
 		recovery_schedule_threats(w);
 		common_schedule(w);
+		people_schedule(w);
 	}
 }
 

@@ -389,8 +389,12 @@ static void failover_attempt(MdlWorld *w, guint s, guint i)
 	double extra;
 
 	v->standby_rp = standby_data(w, s, st, &extra);
-	double delay = (st->manual ? world_human_delay(w, p->crew, v->rng) : 0) +
-		       world_draw(st->activation, v->rng) + extra;
+	double delay = (st->manual ? world_human_delay(w, p->crew, v->rng) +
+					     world_human_step(w, p->crew,
+							      st->activation,
+							      v->rng)
+				   : world_draw(st->activation, v->rng)) +
+		       extra;
 	v->failover_busy = TRUE;
 	world_step(w, sid(w, s), "failover started %s", w->sc->sites[st->site].id);
 	v->step_ev = sim_engine_after(w->eng, delay, PRIO_STEP,
@@ -571,10 +575,14 @@ static void rebuild_try(MdlWorld *w, guint s, guint i)
 		Comp *cp = &w->comps[c];
 		if (!lost_site(w, c) || cp->rebuild_ev != SIM_EVENT_NONE)
 			continue;
-		double delay = (st->manual ? world_human_delay(w, sv->plan.crew,
-							 cp->rebuild_rng)
-					   : 0) +
-			       world_draw(st->activation, cp->rebuild_rng);
+		double delay =
+			st->manual ? world_human_delay(w, sv->plan.crew,
+						       cp->rebuild_rng) +
+					     world_human_step(w, sv->plan.crew,
+							      st->activation,
+							      cp->rebuild_rng)
+				   : world_draw(st->activation,
+						cp->rebuild_rng);
 		cp->rebuild_law = st->activation;
 		cp->rebuild_success = st->success;
 		comp_step(w, c, "rebuild started");
@@ -637,7 +645,8 @@ static void declaration_start(MdlWorld *w, guint s)
 {
 	Svc *v = &w->svcs[s];
 	const MdlPlan *p = world_plan(w, s);
-	double delay = world_human_delay(w, p->crew, v->rng) + world_draw(p->decision, v->rng);
+	double delay = world_human_delay(w, p->crew, v->rng) +
+		       world_human_step(w, p->crew, p->decision, v->rng);
 
 	cancel(w, &v->declare_ev);
 	world_step(w, sid(w, s), "declaration started");

@@ -23,7 +23,9 @@ static void repair_start(MdlWorld *w, guint unit, double delay)
 }
 
 /* Gives waiting repairs to free members of crew k, if at work (or on
- * call); otherwise waits for the next staffed instant. */
+ * call); otherwise waits for the next staffed instant.  Members away
+ * (people.c) are not free: with all of them away, the line waits for
+ * the end of an absence, which dispatches again. */
 void world_crew_dispatch(MdlWorld *w, guint k)
 {
 	const MdlCrew *mk = &w->sc->crews[k];
@@ -31,7 +33,7 @@ void world_crew_dispatch(MdlWorld *w, guint k)
 	SimTime now = sim_engine_now(w->eng);
 
 	while (!g_queue_is_empty(&cr->line) &&
-	       (mk->size == 0 || cr->busy < mk->size)) {
+	       (mk->size == 0 || cr->busy + cr->absent < mk->size)) {
 		double delay = 0;
 		if (!sim_schedule_contains(mk->hours, &w->sc->calendar, now)) {
 			if (!mk->callout) {
@@ -43,7 +45,8 @@ void world_crew_dispatch(MdlWorld *w, guint k)
 						on_crew_open, w, k);
 				return;
 			}
-			delay = sim_dist_sample(mk->callout, cr->rng);
+			delay = sim_dist_sample(mk->callout, cr->rng) *
+				world_crew_slowness(w, (gint)k);
 		}
 		guint unit = GPOINTER_TO_UINT(g_queue_pop_head(&cr->line)) - 1;
 		w->units[unit].queued = FALSE;

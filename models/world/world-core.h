@@ -4,7 +4,8 @@
  * sites, then the services, then aging), and the hooks through which the
  * core and the mechanisms call one another.
  *
- * The mechanisms are repairs.c (crews), hazards.c (site hazards),
+ * The mechanisms are repairs.c (crews), people.c (their absences and
+ * key persons), hazards.c (site hazards),
  * common.c (common causes), protect.c (recovery points of copies), recovery.c (incidents,
  * declarations, failovers, rebuilds), restores.c (restores and losses
  * for good), ransomware.c, replaced.c (the topology in service until
@@ -84,7 +85,23 @@ typedef struct {
 	GQueue line;		/* units waiting, as GUINT_TO_POINTER(u + 1) */
 	SimEventId open_ev;	/* dispatch at the next staffed instant */
 	gsl_rng *rng;
+	/* its people (people.c): members away now (the sum of the sizes of
+	 * the absences under way, possibly above the crew's size), since
+	 * when some are (INFINITY: none), the hours at reduced size of the
+	 * spans closed; its human steps slower until slow_until (a key
+	 * person lost), and the stream of those losses (NULL: none) */
+	guint absent;
+	double absent_since;
+	double reduced_h;
+	double slow_until;
+	gsl_rng *key_rng;
 } Crew;
+
+/* An absence of a crew (people.c), flattened, with its own stream. */
+typedef struct {
+	guint crew, index;
+	gsl_rng *rng;
+} AbsenceRef;
 
 /* A dataset's primary copy. */
 typedef struct {
@@ -201,6 +218,8 @@ struct MdlWorld {
 	guint n_copies;
 	HazardRef *hazards;
 	guint n_hazards;
+	AbsenceRef *absences;	/* of every crew */
+	guint n_absences;
 	gsl_rng *job_rng;	/* reseeded per job, see protect.c */
 	gsl_rng *threat_rng;
 	Common *common;		/* per common cause (common.c) */
@@ -380,6 +399,13 @@ void world_step(MdlWorld *w, const char *id, const char *fmt, ...)
  * staffed hours, a call-out delay drawn from r on call, else until the
  * next staffed instant. */
 double world_human_delay(MdlWorld *w, gint crew, gsl_rng *r);
+/* How many times longer crew's (-1: none) human steps take now: 1, or
+ * 1 + its key person's `slower` for a while after that person's loss. */
+double world_crew_slowness(const MdlWorld *w, gint crew);
+/* A human step of crew starting now: a draw of law from r (0 without a
+ * law) times world_crew_slowness(). */
+double world_human_step(const MdlWorld *w, gint crew, const SimDist *law,
+			gsl_rng *r);
 
 static inline const MdlPlan *world_plan(const MdlWorld *w, guint s)
 {

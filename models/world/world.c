@@ -141,7 +141,15 @@ MdlWorld *world_new(const MdlScenario *sc, const MdlLabels *labels,
 	for (guint k = 0; k < sc->n_crews; k++) {
 		g_queue_init(&w->crews[k].line);
 		w->crews[k].rng = sim_rng_new(0, 0, "");
+		if (sc->crews[k].key_person)
+			w->crews[k].key_rng = sim_rng_new(0, 0, "");
+		w->n_absences += sc->crews[k].n_absences;
 	}
+	w->absences = g_new0(AbsenceRef, w->n_absences);
+	for (guint k = 0, a = 0; k < sc->n_crews; k++)
+		for (guint i = 0; i < sc->crews[k].n_absences; i++, a++)
+			w->absences[a] = (AbsenceRef){ k, i,
+						       sim_rng_new(0, 0, "") };
 	guint n_down = MAX(sc->n_components + sc->n_sites, 1);
 	for (guint s = 0; s < sc->n_services; s++) {
 		w->svcs[s].dependents = uint_array();
@@ -185,7 +193,11 @@ void world_free(MdlWorld *w)
 	for (guint k = 0; k < w->sc->n_crews; k++) {
 		g_queue_clear(&w->crews[k].line);
 		sim_rng_free(w->crews[k].rng);
+		sim_rng_free(w->crews[k].key_rng);
 	}
+	for (guint a = 0; a < w->n_absences; a++)
+		sim_rng_free(w->absences[a].rng);
+	g_free(w->absences);
 	for (guint s = 0; s < w->sc->n_services; s++) {
 		g_array_free(w->svcs[s].dependents, TRUE);
 		g_free(w->svcs[s].down_t0);
@@ -720,6 +732,19 @@ static void list_streams(MdlWorld *w)
 	for (guint k = 0; k < sc->n_crews; k++)
 		add_stream(w, w->crews[k].rng,
 			   g_strdup_printf("crew:%s", sc->crews[k].id));
+	/* only a crew that has them: the others' streams stay as they were */
+	for (guint k = 0; k < sc->n_crews; k++)
+		if (w->crews[k].key_rng)
+			add_stream(w, w->crews[k].key_rng,
+				   g_strdup_printf("crew:%s:key_person",
+						   sc->crews[k].id));
+	for (guint a = 0; a < w->n_absences; a++) {
+		const MdlCrew *mk = &sc->crews[w->absences[a].crew];
+		add_stream(w, w->absences[a].rng,
+			   g_strdup_printf("crew:%s:absence:%s", mk->id,
+					   mk->absences[w->absences[a].index]
+						   .name));
+	}
 	for (guint s = 0; s < sc->n_services; s++) {
 		add_stream(w, w->svcs[s].rng,
 			   g_strdup_printf("service:%s", sc->services[s].id));
@@ -756,6 +781,10 @@ void world_reset(MdlWorld *w, double start)
 		g_queue_clear(&w->crews[k].line);
 		w->crews[k].busy = 0;
 		w->crews[k].open_ev = SIM_EVENT_NONE;
+		w->crews[k].absent = 0;
+		w->crews[k].absent_since = INFINITY;
+		w->crews[k].reduced_h = 0;
+		w->crews[k].slow_until = -INFINITY;
 	}
 	for (guint s = 0; s < sc->n_sites; s++) {
 		Site *st = &w->sites[s];
@@ -812,6 +841,16 @@ void world_collect(MdlWorld *w)
 		w->rec->component(w->sink, c, cp->up_time / span,
 				  cp->unit_time /
 					  (span * sc->components[c].count));
+	}
+	for (guint k = 0; k < sc->n_crews && span > 0 && !w->svc_out; k++) {
+		const Crew *cr = &w->crews[k];
+		if (sc->crews[k].n_absences == 0)
+			continue;
+		w->rec->crew_reduced(w->sink, k,
+				     cr->reduced_h +
+					     (cr->absent ? T - cr->absent_since
+							 : 0),
+				     span);
 	}
 	w->hooks->censor(w);
 	g_autofree double *uptime = g_new(double, MAX(sc->n_services, 1));

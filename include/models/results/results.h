@@ -112,6 +112,9 @@ typedef struct {
 	guint64 repairs;	/* started */
 	guint64 immediate;	/* started the instant they were asked */
 	SimWelford wait_h;	/* request to start, per repair */
+	SimWelford reduced_h_per_y;	/* hours at reduced size (absences)
+					   per year, per replication; none
+					   for a crew without absences */
 } MdlCrewResults;
 
 typedef struct {

@@ -68,15 +68,44 @@ typedef struct {
 	int line;
 } MdlSite;
 
+/* Members of a crew away (holidays, sickness, turnover): occurrences
+ * whose starts are separated by `every` (exponential for a `rate`), the
+ * first at `at` from the instant the topology takes over (a draw of
+ * `every` when not given); each takes `size` members away for a draw of
+ * `duration` (docs/model.md, "Staff absences"). */
+typedef struct {
+	char *name;
+	SimDist *every;
+	double at_h;		/* NAN: a draw of every */
+	SimDist *duration;
+	guint size;		/* 1 <= size <= the crew's size */
+	int line;
+} MdlAbsence;
+
+/* The loss of a key person of a crew: occurrences separated by `every`
+ * (exponential for a `rate`); for a draw of `period` after each, the
+ * crew's human steps take 1 + slower times as long (docs/model.md,
+ * "The loss of a key person"). */
+typedef struct {
+	SimDist *every;
+	double slower;		/* fraction in [0, 1] */
+	SimDist *period;	/* the scenario's `for` */
+	int line;
+} MdlKeyPerson;
+
 /* A repair team: at most `size` (>= 1) repairs at once, staffed
  * by the weekly schedule `hours`; outside them a repair waits for the
  * next staffed instant, or, when `callout` is set (on call), starts after
- * a call-out delay drawn from it. */
+ * a call-out delay drawn from it.  Its absences lower the size for a
+ * while; its key person's loss slows its human steps. */
 typedef struct {
 	char *id;
 	guint size;
 	SimSchedule *hours;	/* never NULL ("24/7" when not given) */
 	SimDist *callout;	/* NULL: no on-call service */
+	MdlAbsence *absences;	/* n_absences of them, owned */
+	guint n_absences;
+	MdlKeyPerson *key_person;	/* NULL: none; owned */
 	int line;
 } MdlCrew;
 

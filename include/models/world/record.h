@@ -67,6 +67,11 @@ typedef struct {
 	void (*switched)(gpointer sink, double t);
 	/* a repair of crew started wait_h hours after it was asked for */
 	void (*repair_started)(gpointer sink, guint crew, double wait_h);
+	/* crew (one with absences) was at reduced size reduced_h hours of
+	 * the span_h hours measured (from the instant the topology took
+	 * over to the horizon) */
+	void (*crew_reduced)(gpointer sink, guint crew, double reduced_h,
+			     double span_h);
 	/* component c over the replication: availability, units up */
 	void (*component)(gpointer sink, guint c, double availability,
 			  double units_up);
