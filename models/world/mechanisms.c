@@ -7,6 +7,7 @@
 #include "exercise.h"
 #include "hazards.h"
 #include "hospital.h"
+#include "planned.h"
 #include "protect.h"
 #include "ransomware.h"
 #include "recovery.h"
@@ -20,9 +21,10 @@ static void mechanisms_init(MdlWorld *w)
 	protect_init(w);
 	hospital_init(w);
 	common_init(w);
+	planned_init(w);
 }
 
-/* Copies, recovery and common causes, then the first hazards, threats
+/* Copies, recovery, common causes and maintenance windows, then the first hazards, threats
  * and common causes (none in an exercise: nothing happens but the
  * injection). */
 static void mechanisms_reset(MdlWorld *w)
@@ -30,6 +32,7 @@ static void mechanisms_reset(MdlWorld *w)
 	protect_reset(w);
 	recovery_reset(w);
 	common_reset(w);
+	planned_reset(w);
 	if (!w->exercise) {
 		world_schedule_hazards(w);
 		recovery_schedule_threats(w);
@@ -43,6 +46,7 @@ static void mechanisms_free(MdlWorld *w)
 	protect_free(w);
 	hospital_free(w);
 	common_free(w);
+	planned_free(w);
 	if (w->replaced)
 		world_free(w->replaced);
 }
@@ -72,6 +76,7 @@ static const WorldHooks hooks = {
 	.inject_ransomware = recovery_inject_ransomware,
 	.replaced_closed = replaced_incident_closed,
 	.work_recovery = hospital_work_recovery,
+	.next_window = planned_next_window,
 };
 
 MdlWorld *mdl_world_new(const MdlScenario *sc)
