@@ -8,8 +8,9 @@
  * common.c (common causes), protect.c (recovery points of copies), recovery.c (incidents,
  * declarations, failovers, rebuilds), restores.c (restores and losses
  * for good), ransomware.c, replaced.c (the topology in service until
- * this one), exercise.c (an injected disaster) and hospital.c (the
- * hospital's work recovery after an incident); steps.c offers them
+ * this one), exercise.c (an injected disaster), hospital.c (the
+ * hospital's work recovery after an incident) and planned.c
+ * (maintenance windows); steps.c offers them
  * the trace of a step and the wait for a crew.  Each includes this and its own header only, and reaches
  * another mechanism through w->hooks, never directly; mechanisms.c fills
  * the table and is the only file that knows them all.  So the calls go
