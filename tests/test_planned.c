@@ -129,7 +129,8 @@ START_TEST(test_planned_skip)
 
 	ck_assert(num(app, "planned_h_per_year", "mean") == 0.0);
 	ck_assert(num(app, "availability", "mean") == 158.0 / 168.0);
-	ck_assert(num(app, "incidents", "count") == 2);	/* 2 replications */
+	/* one incident in each of the 2 replications */
+	ck_assert(num(app, "incidents", "count") == 2);
 	played_free(&p);
 }
 END_TEST
@@ -139,7 +140,7 @@ END_TEST
 typedef struct {
 	const MdlLabels *labels;
 	double t0[4], t1[4];
-	char cause[4][32];	/* copied: the labels go with the world */
+	char cause[4][32]; /* copied: the labels go with the world */
 	guint n;
 	double planned_a, planned_b, planned_h, uptime_h;
 } Watch;
@@ -170,14 +171,46 @@ static void w_end(gpointer sink, const double *uptime_h)
 	((Watch *)sink)->uptime_h = uptime_h[0];
 }
 
-static void w_censored(gpointer s, guint v, double t) { (void)s, (void)v, (void)t; }
-static void w_span(gpointer s, guint v, double a, double b) { (void)s, (void)v, (void)a, (void)b; }
-static void w_cause(gpointer s, guint c, double t) { (void)s, (void)c, (void)t; }
-static void w_lost(gpointer s, const char *id, double t) { (void)s, (void)id, (void)t; }
-static void w_switched(gpointer s, double t) { (void)s, (void)t; }
-static void w_repair(gpointer s, guint k, double h) { (void)s, (void)k, (void)h; }
-static void w_comp(gpointer s, guint c, double a, double u) { (void)s, (void)c, (void)a, (void)u; }
-static void w_events(gpointer s, guint64 n) { (void)s, (void)n; }
+/* What the cases do not watch. */
+static void w_censored(gpointer s, guint v, double t)
+{
+	(void)s, (void)v, (void)t;
+}
+
+static void w_span(gpointer s, guint v, double a, double b)
+{
+	(void)s, (void)v, (void)a, (void)b;
+}
+
+static void w_cause(gpointer s, guint c, double t)
+{
+	(void)s, (void)c, (void)t;
+}
+
+static void w_lost(gpointer s, const char *id, double t)
+{
+	(void)s, (void)id, (void)t;
+}
+
+static void w_switched(gpointer s, double t)
+{
+	(void)s, (void)t;
+}
+
+static void w_repair(gpointer s, guint k, double h)
+{
+	(void)s, (void)k, (void)h;
+}
+
+static void w_comp(gpointer s, guint c, double a, double u)
+{
+	(void)s, (void)c, (void)a, (void)u;
+}
+
+static void w_events(gpointer s, guint64 n)
+{
+	(void)s, (void)n;
+}
 
 static const MdlRecorder watch_recorder = {
 	.incident = w_incident, .censored = w_censored, .uptime = w_span,
