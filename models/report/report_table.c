@@ -242,6 +242,38 @@ static void table_lost(GString *s, const MdlResults *r,
 	g_string_append(s, ")\n");
 }
 
+/* Planned downtime, under the downtime line, when the scenario has a
+ * maintenance window (results/planned.h). */
+static void table_planned(GString *s, const MdlService *sv,
+			  const MdlServiceResults *x)
+{
+	const MdlPlanned *p = x->planned;
+	char b[4][32];
+
+	if (!p)
+		return;
+	MdlEstimate h = mdl_estimate(&p->planned_h_per_year);
+	MdlEstimate a = mdl_estimate(&p->availability_unplanned);
+	g_string_append_printf(s, "    of it planned   %s h/year   95%% CI "
+				  "[%s, %s]   (maintenance windows, not "
+				  "incidents)\n",
+			       num(h.mean, b[0]), num(h.lo, b[1]),
+			       num(h.hi, b[2]));
+	g_string_append_printf(s, "  without windows   %s   95%% CI "
+				  "[%s, %s]   (availability, planned downtime "
+				  "not counted)\n",
+			       avail(a.mean, b[0]), avail(a.lo, b[1]),
+			       avail(a.hi, b[2]));
+	if (!isfinite(sv->planned_budget_h))
+		return;
+	MdlEstimate w = mdl_estimate(&p->within_budget);
+	g_string_append_printf(s, "  planned budget    %s h/year   within it "
+				  "%s of years   95%% CI [%s, %s]\n",
+			       num(sv->planned_budget_h, b[0]),
+			       pct(w.mean, b[1]), pct(w.lo, b[2]),
+			       pct(w.hi, b[3]));
+}
+
 static void table_service(GString *s, const MdlScenario *sc,
 			  const MdlResults *r, guint i)
 {
@@ -261,6 +293,7 @@ static void table_service(GString *s, const MdlScenario *sc,
 	g_string_append_printf(s, "  downtime          %s h/year   95%% CI [%s, %s]\n",
 			       num(d.mean, b[0]), num(d.lo, b[1]),
 			       num(d.hi, b[2]));
+	table_planned(s, sv, x);
 	g_string_append_printf(s, "  incidents         %.3f /year   (%" G_GUINT64_FORMAT
 				  " closed, %" G_GUINT64_FORMAT " censored)\n",
 			       mdl_incidents_per_year(sc, r, x),

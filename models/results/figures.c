@@ -313,6 +313,27 @@ static void json_drivers(JsonBuilder *b, const MdlResults *r, guint i)
 	json_builder_end_object(b);
 }
 
+/* Planned downtime (results/planned.h), only in a scenario with a
+ * maintenance window: one without writes what it wrote before. */
+static void json_planned(JsonBuilder *b, const MdlService *sv,
+			 const MdlServiceResults *s)
+{
+	const MdlPlanned *p = s->planned;
+
+	if (!p)
+		return;
+	add_estimate(b, "availability_unplanned", &p->availability_unplanned,
+		     TRUE);
+	add_estimate(b, "planned_h_per_year", &p->planned_h_per_year, FALSE);
+	if (!isfinite(sv->planned_budget_h))
+		return;
+	json_builder_set_member_name(b, "planned_budget");
+	json_builder_begin_object(b);
+	add_number(b, "h_per_year", sv->planned_budget_h);
+	add_estimate(b, "within", &p->within_budget, TRUE);
+	json_builder_end_object(b);
+}
+
 static void json_service(JsonBuilder *b, const MdlScenario *sc,
 			 const MdlResults *r, guint i)
 {
@@ -325,6 +346,7 @@ static void json_service(JsonBuilder *b, const MdlScenario *sc,
 	add_string(b, "name", sv->name);
 	add_estimate(b, "availability", &s->availability, TRUE);
 	add_estimate(b, "downtime_h_per_year", &s->downtime_h_per_year, FALSE);
+	json_planned(b, sv, s);
 	json_builder_set_member_name(b, "incidents");
 	json_builder_begin_object(b);
 	add_int(b, "count", s->incidents);

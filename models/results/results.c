@@ -112,6 +112,7 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 	for (guint i = 0; i < r->n_services; i++) {
 		service_init(&r->services[i], r);
 		r->services[i].hospital = mdl_hospital_new(sc, i, r->n_years);
+		r->services[i].planned = mdl_planned_new(sc, i, r->n_years);
 	}
 	for (guint i = 0; i < r->n_components; i++) {
 		sim_welford_init(&r->components[i].availability);
@@ -166,6 +167,7 @@ static void service_clear(MdlServiceResults *s, const MdlResults *r)
 	g_free(s->year_downtime_h);
 	g_free(s->breach_down_h);
 	mdl_hospital_free(s->hospital);
+	mdl_planned_free(s->planned);
 }
 
 void mdl_results_free(MdlResults *r)
@@ -551,6 +553,9 @@ void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 		if (s->hospital)
 			mdl_hospital_end_replication(s->hospital, years,
 						     whole_years(r));
+		if (s->planned)
+			mdl_planned_end_replication(s->planned, uptime_h[i],
+						    whole_years(r));
 	}
 	r->replications++;
 }
@@ -591,6 +596,8 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 		breakdown_merge(&a->by_path[i], b->by_path[i]);
 	if (a->hospital && b->hospital)
 		mdl_hospital_merge(a->hospital, b->hospital);
+	if (a->planned && b->planned)
+		mdl_planned_merge(a->planned, b->planned);
 }
 
 void mdl_results_switch(MdlResults *r, double t)
@@ -674,6 +681,14 @@ static void rec_uptime(gpointer sink, guint service, double a, double b)
 	mdl_results_uptime(sink, service, a, b);
 }
 
+static void rec_planned(gpointer sink, guint service, double a, double b)
+{
+	MdlPlanned *p = ((MdlResults *)sink)->services[service].planned;
+
+	if (p)
+		mdl_planned_add(p, a, b);
+}
+
 static void rec_occurrence(gpointer sink, guint cause, double t)
 {
 	mdl_results_occurrence(sink, cause, t);
@@ -730,6 +745,7 @@ static const MdlRecorder recorder = {
 	.incident = rec_incident,
 	.censored = rec_censored,
 	.uptime = rec_uptime,
+	.planned = rec_planned,
 	.occurrence = rec_occurrence,
 	.lost_for_good = rec_lost_for_good,
 	.switched = rec_switched,

@@ -24,9 +24,12 @@
  * degraded_h_per_year, wrt_h, rto_wrt_h, their sketches, full_h and its
  * sketch (hospital.h) */
 #define HOSPITAL "(t" W "t" W W W S S W S ")"
+/* planned_h_per_year, availability_unplanned, within_budget
+ * (planned.h) */
+#define PLANNED "(" W W W ")"
 #define RESULTS                                                                \
 	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad"         \
-	"a" INCIDENT "a(u" HOSPITAL "))"
+	"a" INCIDENT "a(u" HOSPITAL ")a(u" PLANNED "))"
 
 const char *mdl_results_variant_type(void)
 {
@@ -215,6 +218,35 @@ static GVariant *hospitals(const MdlResults *r)
 	return g_variant_builder_end(&b);
 }
 
+static GVariant *planned(const MdlPlanned *p)
+{
+	GVariant *v[] = {
+		sim_welford_to_variant(&p->planned_h_per_year),
+		sim_welford_to_variant(&p->availability_unplanned),
+		sim_welford_to_variant(&p->within_budget),
+	};
+
+	return tuple(v, G_N_ELEMENTS(v));
+}
+
+/* The planned downtime of the services that have it (every one, or
+ * none when the scenario has no window), with their index. */
+static GVariant *planned_all(const MdlResults *r)
+{
+	GVariantBuilder b;
+
+	g_variant_builder_init(&b, G_VARIANT_TYPE("a(u" PLANNED ")"));
+	for (guint i = 0; i < r->n_services; i++)
+		if (r->services[i].planned) {
+			GVariant *pair[] = {
+				g_variant_new_uint32(i),
+				planned(r->services[i].planned),
+			};
+			g_variant_builder_add_value(&b, tuple(pair, 2));
+		}
+	return g_variant_builder_end(&b);
+}
+
 GVariant *mdl_results_to_variant(const MdlResults *r)
 {
 	GVariantBuilder svcs, comps, crews;
@@ -261,6 +293,7 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 					  sizeof(double)),
 		worst_incidents(r),
 		hospitals(r),
+		planned_all(r),
 	};
 	return tuple(v, G_N_ELEMENTS(v));
 }
@@ -565,6 +598,32 @@ static gboolean get_hospitals(Reader *rd, MdlResults *r, GVariant *v)
 	return rd->ok;
 }
 
+/* The planned downtime: one for each service of r that has it, in the
+ * order of the services. */
+static gboolean get_planned(Reader *rd, MdlResults *r, GVariant *v)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, 15);
+	gsize n = g_variant_n_children(a), k = 0;
+
+	for (guint i = 0; rd->ok && i < r->n_services; i++) {
+		MdlPlanned *p = r->services[i].planned;
+		if (!p)
+			continue;
+		if (k == n)
+			return shape_error(rd, "planned downtime");
+		g_autoptr(GVariant) pair = g_variant_get_child_value(a, k++);
+		g_autoptr(GVariant) x = g_variant_get_child_value(pair, 1);
+		if (get_u32(pair, 0) != i)
+			return shape_error(rd, "planned downtime");
+		get_welford(rd, x, 0, &p->planned_h_per_year);
+		get_welford(rd, x, 1, &p->availability_unplanned);
+		get_welford(rd, x, 2, &p->within_budget);
+	}
+	if (rd->ok && k != n)
+		return shape_error(rd, "planned downtime");
+	return rd->ok;
+}
+
 gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 {
 	Reader rd = { error, TRUE };
@@ -589,5 +648,5 @@ gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 	if (rows && r->rows)
 		g_string_assign(r->rows, g_variant_get_string(rows, NULL));
 	return get_reps(&rd, r, v) && get_worst(&rd, r, v) &&
-	       get_hospitals(&rd, r, v);
+	       get_hospitals(&rd, r, v) && get_planned(&rd, r, v);
 }

@@ -20,7 +20,8 @@
 
 static const char *const plan_keys[] = {
 	"detect",     "declare_after",	  "decision", "crew", "failback",
-	"strategies", "freeze_retention", "template", NULL};
+	"strategies", "freeze_retention", "template", "failback_window",
+	NULL};
 static const char *const strategy_keys[] = {
 	"kind", "mode", "site", "standby", "activation", "success", "data",
 	"duration", "requires", "depends", "retries", "retry_after", NULL};
@@ -344,6 +345,8 @@ static void read_plan_keys(Loader *ld, const config_setting_t *pg,
 		plan->crew = (gint)crew;
 	if ((s = config_setting_get_member(pg, "failback")))
 		plan->failback = ld_law(ld, s, ctx);
+	if ((s = config_setting_get_member(pg, "failback_window")))
+		ld_bool(ld, s, ctx, &plan->failback_window);
 	if ((s = config_setting_get_member(pg, "freeze_retention")))
 		ld_bool(ld, s, ctx, &plan->freeze_retention);
 	read_strategies(ld, pg, g, sc, sv, plan, service_ctx, ctx);

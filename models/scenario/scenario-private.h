@@ -380,6 +380,10 @@ void ld_read_services(Loader *ld, const config_setting_t *list,
 		      MdlScenario *sc);
 void ld_read_threats(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 /* `common_causes`, after the components (their counts bound `units`). */
+/* maintenance.c: the optional `maintenance` group of g (a site or a
+ * component, named by owner) into *win; sets sc->has_maintenance. */
+void ld_read_maintenance(Loader *ld, const config_setting_t *g,
+			 MdlScenario *sc, MdlWindow *win, const char *owner);
 void ld_read_common_causes(Loader *ld, const config_setting_t *list,
 			   MdlScenario *sc);
 /* Frees the n common causes and the array; accepts NULL with n = 0. */

@@ -125,7 +125,8 @@ void ld_read_crews(Loader *ld, const config_setting_t *list, MdlScenario *sc)
 /* ---- sites and hazards ------------------------------------------------- */
 
 static const char *const site_keys[] = {"id",	   "kind",    "operator",
-					"country", "hazards", NULL};
+					"country", "hazards", "maintenance",
+					NULL};
 static const char *const hazard_keys[] = {
 	"name", "rate", "every", "effect", "duration", "rebuild", NULL};
 static const char *const site_kinds[] = {"internal", "hosted", NULL};
@@ -231,7 +232,7 @@ static void read_hazards(Loader *ld, const config_setting_t *g, MdlSite *site,
 }
 
 static void read_site(Loader *ld, const config_setting_t *g, int i,
-		      MdlSite *site)
+		      MdlScenario *sc, MdlSite *site)
 {
 	g_autofree char *ctx = ld_object_ctx(g, "id", "site", i, NULL);
 	config_setting_t *s;
@@ -246,6 +247,7 @@ static void read_site(Loader *ld, const config_setting_t *g, int i,
 	site->operator_name = optional_text(ld, g, "operator", ctx);
 	read_country(ld, g, site, ctx);
 	read_hazards(ld, g, site, ctx);
+	ld_read_maintenance(ld, g, sc, &site->maintenance, ctx);
 }
 
 void ld_read_sites(Loader *ld, const config_setting_t *list, MdlScenario *sc)
@@ -258,14 +260,15 @@ void ld_read_sites(Loader *ld, const config_setting_t *list, MdlScenario *sc)
 		config_setting_t *g = ld_element(ld, list, i, "site");
 
 		if (g)
-			read_site(ld, g, i, &sc->sites[i]);
+			read_site(ld, g, i, sc, &sc->sites[i]);
 	}
 }
 
 /* ---- components and failure modes -------------------------------------- */
 
 static const char *const component_keys[] = {"id",   "site", "count",	 "need",
-					     "ages", "crew", "failures", NULL};
+					     "ages", "crew", "failures",
+					     "maintenance", NULL};
 static const char *const mode_keys[] = {"name",	  "ttf",    "rate",
 					"repair", "effect", NULL};
 static const char *const agings[] = {"always", "operating", NULL};
@@ -334,7 +337,7 @@ static void read_k_of_n(Loader *ld, const config_setting_t *g, MdlComponent *c,
 }
 
 static void read_component(Loader *ld, const config_setting_t *g, int i,
-			   MdlComponent *c)
+			   MdlScenario *sc, MdlComponent *c)
 {
 	g_autofree char *ctx = ld_object_ctx(g, "id", "component", i, NULL);
 	config_setting_t *s;
@@ -356,6 +359,7 @@ static void read_component(Loader *ld, const config_setting_t *g, int i,
 	    ld_ref(ld, s, LD_CREW, ctx, &crew))
 		c->crew = (gint)crew;
 	read_modes(ld, g, c, ctx);
+	ld_read_maintenance(ld, g, sc, &c->maintenance, ctx);
 }
 
 void ld_read_components(Loader *ld, const config_setting_t *list,
@@ -369,7 +373,7 @@ void ld_read_components(Loader *ld, const config_setting_t *list,
 		config_setting_t *g = ld_element(ld, list, i, "component");
 
 		if (g)
-			read_component(ld, g, i, &sc->components[i]);
+			read_component(ld, g, i, sc, &sc->components[i]);
 	}
 }
 
@@ -377,7 +381,7 @@ void ld_read_components(Loader *ld, const config_setting_t *list,
 
 static const char *const service_keys[] = {
 	"id", "name", "requires", "depends", "data", "plan", "rto", "rpo",
-	"mtpd", "degraded", "work_recovery", NULL};
+	"mtpd", "degraded", "work_recovery", "planned_budget", NULL};
 static const char *const degraded_keys[] = {"after", NULL};
 
 /* Adds component id (alternative of requirement g) to sv, unless unknown
@@ -517,6 +521,9 @@ static void read_service(Loader *ld, const config_setting_t *g, int i,
 	sv->rto_h = read_target(ld, g, "rto", ctx);
 	sv->rpo_h = read_target(ld, g, "rpo", ctx);
 	read_hospital(ld, g, sv, ctx);
+	sv->planned_budget_h = INFINITY;
+	if ((s = config_setting_get_member(g, "planned_budget")))
+		ld_duration(ld, s, ctx, &sv->planned_budget_h);
 	ld_read_plan(ld, g, sc, sv, ctx);
 }
 

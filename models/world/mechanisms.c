@@ -8,6 +8,7 @@
 #include "hazards.h"
 #include "hospital.h"
 #include "people.h"
+#include "planned.h"
 #include "protect.h"
 #include "ransomware.h"
 #include "recovery.h"
@@ -21,16 +22,18 @@ static void mechanisms_init(MdlWorld *w)
 	protect_init(w);
 	hospital_init(w);
 	common_init(w);
+	planned_init(w);
 }
 
-/* Copies, recovery and common causes, then the first hazards, threats,
- * common causes, absences and key-person losses (none in an exercise:
- * nothing happens but the injection). */
+/* Copies, recovery, common causes and maintenance windows, then the
+ * first hazards, threats, common causes, absences and key-person losses
+ * (none in an exercise: nothing happens but the injection). */
 static void mechanisms_reset(MdlWorld *w)
 {
 	protect_reset(w);
 	recovery_reset(w);
 	common_reset(w);
+	planned_reset(w);
 	if (!w->exercise) {
 		world_schedule_hazards(w);
 		recovery_schedule_threats(w);
@@ -45,6 +48,7 @@ static void mechanisms_free(MdlWorld *w)
 	protect_free(w);
 	hospital_free(w);
 	common_free(w);
+	planned_free(w);
 	if (w->replaced)
 		world_free(w->replaced);
 }
@@ -74,6 +78,7 @@ static const WorldHooks hooks = {
 	.inject_ransomware = recovery_inject_ransomware,
 	.replaced_closed = replaced_incident_closed,
 	.work_recovery = hospital_work_recovery,
+	.next_window = planned_next_window,
 };
 
 MdlWorld *mdl_world_new(const MdlScenario *sc)

@@ -14,6 +14,7 @@ static void on_failover_done(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failover_retry(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_comp_rebuilt(SimEngine *eng, void *ctx, uint32_t arg);
 static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg);
+static void on_failback_window(SimEngine *eng, void *ctx, uint32_t arg);
 
 static const char *sid(const MdlWorld *w, guint s)
 {
@@ -77,6 +78,8 @@ void recovery_reset(MdlWorld *w)
 		v->on_standby = v->failing_back = v->failover_busy = FALSE;
 		v->open = FALSE;
 		v->detect_ev = v->declare_ev = v->step_ev = SIM_EVENT_NONE;
+		v->window_ev = SIM_EVENT_NONE;
+		v->window_due = FALSE;
 	}
 	w->settle_ev = SIM_EVENT_NONE;
 	w->n_lost = w->n_standby = 0;
@@ -765,8 +768,30 @@ void recovery_data_loss_on(MdlWorld *w, guint c)
 
 /* -- after every change ---------------------------------------------------- */
 
+/* With failback_window, a failback waits for the next maintenance
+ * window of the primary's components: TRUE while it waits (one is
+ * scheduled, or was just scheduled).  None to come: no wait. */
+static gboolean wait_window(MdlWorld *w, guint s)
+{
+	Svc *v = &w->svcs[s];
+	double now = world_now(w), at;
+
+	if (!world_plan(w, s)->failback_window || v->window_due)
+		return FALSE;
+	if (v->window_ev != SIM_EVENT_NONE)
+		return TRUE;
+	at = w->hooks->next_window(w, s, now);
+	if (!isfinite(at) || at <= now)
+		return FALSE;
+	world_step(w, sid(w, s), "failback awaits the maintenance window");
+	v->window_ev = sim_engine_at(w->eng, at, PRIO_STEP,
+				     on_failback_window, w, s);
+	return TRUE;
+}
+
 /* A service on its standby goes home once its primary is whole again:
- * through a planned outage when the plan has a failback. */
+ * through a planned outage when the plan has a failback (in the next
+ * maintenance window with failback_window). */
 static void consider_failback(MdlWorld *w, guint s)
 {
 	Svc *v = &w->svcs[s];
@@ -776,7 +801,10 @@ static void consider_failback(MdlWorld *w, guint s)
 	    !data_intact(w, s))
 		return;
 	/* a standby that is not serving has no users to interrupt */
-	if (p->failback && standby_serves(w, s, v->standby_strategy)) {
+	gboolean serves = standby_serves(w, s, v->standby_strategy);
+	if (serves && wait_window(w, s))
+		return;
+	if (p->failback && serves) {
 		v->failing_back = TRUE;
 		world_step(w, sid(w, s), "failback started");
 		v->step_ev = sim_engine_after(w->eng, world_draw(p->failback, v->rng),
@@ -800,6 +828,21 @@ static void on_failback_end(SimEngine *eng, void *ctx, uint32_t arg)
 	w->n_standby--;
 	world_step(w, sid(w, arg), "failback done");
 	world_mark_service(w, arg);
+	world_propagate(w);
+}
+
+/* The window awaited: fail back now if the primary is still whole,
+ * else wait for it to be and then for the next window. */
+static void on_failback_window(SimEngine *eng, void *ctx, uint32_t arg)
+{
+	MdlWorld *w = ctx;
+	Svc *v = &w->svcs[arg];
+
+	(void)eng;
+	v->window_ev = SIM_EVENT_NONE;
+	v->window_due = TRUE;
+	consider_failback(w, arg);
+	v->window_due = FALSE;
 	world_propagate(w);
 }
 

@@ -62,14 +62,10 @@ void replaced_incident_closed(MdlWorld *pw)
 static void close_at_switch(MdlWorld *w, MdlWorld *pw, double t)
 {
 	for (guint s = 0; s < pw->sc->n_services; s++) {
-		const Svc *sv = &pw->svcs[s];
 		guint out = pw->svc_out[s];
 		if (out == G_MAXUINT)
 			continue;
-		w->before_uptime[out] =
-			sv->uptime + (sv->up ? t - sv->last : 0);
-		if (sv->up)
-			w->rec->uptime(w->sink, out, sv->last, t);
+		w->before_uptime[out] = world_service_close(pw, s, t, out);
 	}
 }
 

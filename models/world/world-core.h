@@ -9,8 +9,9 @@
  * common.c (common causes), protect.c (recovery points of copies), recovery.c (incidents,
  * declarations, failovers, rebuilds), restores.c (restores and losses
  * for good), ransomware.c, replaced.c (the topology in service until
- * this one), exercise.c (an injected disaster) and hospital.c (the
- * hospital's work recovery after an incident); steps.c offers them
+ * this one), exercise.c (an injected disaster), hospital.c (the
+ * hospital's work recovery after an incident) and planned.c
+ * (maintenance windows); steps.c offers them
  * the trace of a step and the wait for a crew.  Each includes this and its own header only, and reaches
  * another mechanism through w->hooks, never directly; mechanisms.c fills
  * the table and is the only file that knows them all.  So the calls go
@@ -67,6 +68,8 @@ typedef struct {
 	GArray *links;		/* guint: replication copies travelling on
 				   it (`via`; index into World.copies),
 				   filled by protect.c */
+	guint maint;		/* maintenance windows holding it down
+				   planned now (planned.c): still up */
 } Comp;
 
 typedef struct {
@@ -148,8 +151,10 @@ typedef struct {
 typedef struct {
 	gboolean up, dirty;	/* up: serving users */
 	gboolean primary_ok;	/* components and dependencies up */
+	gboolean planned;	/* up, but held down by a maintenance
+				   window: planned downtime, no incident */
 	SimTime last;
-	double uptime;
+	double uptime;		/* up and not planned */
 	GArray *dependents;	/* guint: services depending on it */
 	/* standby */
 	gboolean on_standby;
@@ -157,6 +162,8 @@ typedef struct {
 	guint standby_strategy;	/* the failover that put it there */
 	double standby_rp;	/* recovery point of the standby's data */
 	gboolean failing_back;	/* planned outage in progress */
+	gboolean window_due;	/* a maintenance window awaited for the
+				   failback starts now */
 	gboolean failover_busy;	/* an attempt in progress, or its retry
 				   awaited */
 	guint failover_failures;	/* failed attempts of the failover
@@ -181,6 +188,7 @@ typedef struct {
 	/* world_down_hours() at t0: what was down before the incident */
 	double *down_t0;
 	SimEventId detect_ev, declare_ev, step_ev;
+	SimEventId window_ev;	/* a failback waiting for a window */
 	gsl_rng *rng;		/* detection, decisions, activations */
 	gsl_rng *work_rng;	/* work recovery times (hospital.c) */
 } Svc;
@@ -255,11 +263,16 @@ struct MdlWorld {
 	guint *svc_out;
 	const char *stream_prefix;	/* "" or "replaced:" */
 	gboolean quiet_stop;	/* stop once no reported incident is open */
+	/* Maintenance windows (planned.c): per component, then per site,
+	 * whether its window is open now */
+	gboolean *window_open;
 };
 
 /* Event priorities not in world.h. */
 enum {
 	PRIO_RESTORED = 12,
+	PRIO_WINDOW_END = 15,	/* a window ends before repairs look */
+	PRIO_WINDOW = 45,	/* a window starts after failures due then */
 	PRIO_STEP = 35,
 	PRIO_SETTLE = 250,	/* after everything else due at the instant */
 };
@@ -351,6 +364,10 @@ struct WorldHooks {
 	/* hospital.c: what the hospital adds to the incident of service s
 	 * closing now: its work recovery time (inc->wrt_h, record.h) */
 	void (*work_recovery)(MdlWorld *w, guint s, MdlIncident *inc);
+	/* planned.c: the earliest start, at or after t, of a maintenance
+	 * window of a component service s requires (its own or its
+	 * site's); INFINITY when none */
+	double (*next_window)(const MdlWorld *w, guint s, double t);
 };
 
 /* -- the core (world.c) ------------------------------------------------------ */
@@ -370,6 +387,10 @@ gboolean world_play(MdlWorld *w, double horizon, GError **error);
  * replication's figures reported to w->rec. */
 void world_collect(MdlWorld *w);
 void world_unit_renew(MdlWorld *w, guint unit);
+/* Service s's uptime (up and not planned) through t >= its last change;
+ * its open stretch, up or planned, recorded as service out of w->rec
+ * (none when out is G_MAXUINT). */
+double world_service_close(MdlWorld *w, guint s, double t, guint out);
 /* Site s changed state: its components, then everything downstream. */
 void world_site_refresh(MdlWorld *w, guint s);
 /* Site s is rebuilt now: every unit on it as good as new, then

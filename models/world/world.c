@@ -426,18 +426,43 @@ static gboolean primary_ok(const MdlWorld *w, guint s)
 	return requirements_met(w, sv, G_MAXUINT) && dependencies_up(w, sv);
 }
 
-static void service_set(MdlWorld *w, guint s, gboolean up)
+/* Records s's stretch [last, t): up, or planned downtime. */
+static void service_record(MdlWorld *w, guint s, double t, guint out)
+{
+	Svc *sv = &w->svcs[s];
+
+	if (!sv->up || out == G_MAXUINT)
+		return;
+	if (!sv->planned)
+		w->rec->uptime(w->sink, out, sv->last, t);
+	else if (w->rec->planned)
+		w->rec->planned(w->sink, out, sv->last, t);
+}
+
+double world_service_close(MdlWorld *w, guint s, double t, guint out)
+{
+	const Svc *sv = &w->svcs[s];
+
+	service_record(w, s, t, out);
+	return sv->uptime + (sv->up && !sv->planned ? t - sv->last : 0);
+}
+
+/* Closes s's stretch up to now: a change of up or planned follows. */
+static void service_accrue(MdlWorld *w, guint s)
 {
 	Svc *sv = &w->svcs[s];
 	SimTime now = sim_engine_now(w->eng);
 
-	if (sv->up) {
-		guint out = world_out_service(w, s);
-		sv->uptime += now - sv->last;
-		if (out != G_MAXUINT)
-			w->rec->uptime(w->sink, out, sv->last, now);
-	}
+	sv->uptime += sv->up && !sv->planned ? now - sv->last : 0;
+	service_record(w, s, now, world_out_service(w, s));
 	sv->last = now;
+}
+
+static void service_set(MdlWorld *w, guint s, gboolean up)
+{
+	Svc *sv = &w->svcs[s];
+
+	service_accrue(w, s);
 	sv->up = up;
 	world_trace(w, MDL_TRACE_SERVICE, w->sc->services[s].id,
 		    up ? "up" : "down");
@@ -457,6 +482,50 @@ static void mark_components_dirty(MdlWorld *w, guint s)
 
 	for (guint i = 0; i < sv->n_requires; i++)
 		comp_dirty(w, sv->requires[i]);
+}
+
+/* TRUE when service s, serving from its primary, is held down by a
+ * maintenance window: a requirement met only by components in a window,
+ * or a dependency itself held.  On a standby it is not (the window is of
+ * the primary's components). */
+static gboolean planned_held(const MdlWorld *w, guint s)
+{
+	const MdlService *sv = &w->sc->services[s];
+	guint i = 0;
+
+	if (w->svcs[s].on_standby)
+		return FALSE;
+	while (i < sv->n_requires) {
+		guint g = sv->group[i];
+		gboolean met = FALSE;
+		for (; i < sv->n_requires && sv->group[i] == g; i++) {
+			const Comp *cp = &w->comps[sv->requires[i]];
+			met = met || (cp->is_up && cp->maint == 0);
+		}
+		if (!met)
+			return TRUE;
+	}
+	for (i = 0; i < sv->n_depends; i++)
+		if (w->svcs[sv->depends[i]].planned)
+			return TRUE;
+	return FALSE;
+}
+
+/* Planned downtime: s up but held by a window.  Only in scenarios with
+ * windows (sc->has_maintenance), so that others pay nothing. */
+static void planned_update(MdlWorld *w, guint s)
+{
+	Svc *sv = &w->svcs[s];
+	gboolean planned = sv->up && planned_held(w, s);
+
+	if (planned == sv->planned)
+		return;
+	service_accrue(w, s);
+	sv->planned = planned;
+	world_trace(w, MDL_TRACE_SERVICE, w->sc->services[s].id,
+		    planned ? "planned down" : "planned up");
+	for (guint i = 0; i < sv->dependents->len; i++)
+		svc_dirty(w, g_array_index(sv->dependents, guint, i));
 }
 
 /* Re-evaluates dirty services in dependency order (a change propagates to
@@ -483,6 +552,8 @@ static void services_update(MdlWorld *w)
 		gboolean up = w->hooks->serving(w, s);
 		if (up != w->svcs[s].up)
 			service_set(w, s, up);
+		if (w->sc->has_maintenance)
+			planned_update(w, s);
 	}
 }
 
@@ -810,11 +881,12 @@ void world_reset(MdlWorld *w, double start)
 		cp->up_time = cp->unit_time = cp->down_time = 0;
 		cp->relocated = FALSE;
 		cp->rebuild_ev = SIM_EVENT_NONE;
+		cp->maint = 0;
 	}
 	for (guint s = 0; s < sc->n_services; s++) {
 		Svc *sv = &w->svcs[s];
 		sv->up = sv->primary_ok = TRUE;
-		sv->dirty = FALSE;
+		sv->dirty = sv->planned = FALSE;
 		sv->last = start;
 		sv->uptime = 0;
 	}
@@ -855,12 +927,9 @@ void world_collect(MdlWorld *w)
 	w->hooks->censor(w);
 	g_autofree double *uptime = g_new(double, MAX(sc->n_services, 1));
 	for (guint s = 0; s < sc->n_services; s++) {
-		Svc *sv = &w->svcs[s];
-		uptime[s] = sv->uptime + (sv->up ? T - sv->last : 0);
+		uptime[s] = world_service_close(w, s, T, s);
 		if (w->start > 0)	/* the replaced topology ran before */
 			uptime[s] += w->before_uptime[s];
-		if (sv->up)
-			w->rec->uptime(w->sink, s, sv->last, T);
 	}
 	w->rec->events(w->sink, sim_engine_events(w->eng));
 	w->rec->end_replication(w->sink, uptime);

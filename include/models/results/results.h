@@ -9,7 +9,9 @@
  * folded into Welford moments, incident durations into quantile sketches.
  *
  * Per service:
- *   availability        uptime / horizon, one value per replication
+ *   availability        uptime / horizon, one value per replication;
+ *                       uptime leaves out planned downtime too
+ *                       (planned.h), which counts as downtime below
  *   downtime_h_per_year (horizon − uptime) / horizon years, per replication
  *   incidents           closed ones (RTO known) and censored ones (still
  *                       open at the horizon: counted, never dropped, but
@@ -40,6 +42,7 @@
 #include <glib.h>
 
 #include "models/results/hospital.h"
+#include "models/results/planned.h"
 #include "models/results/cost.h"
 #include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
@@ -101,6 +104,9 @@ typedef struct {
 	/* MTPD, paper mode, work recovery, restores in parts (hospital.h);
 	 * NULL when the service has none of them */
 	MdlHospital *hospital;
+	/* planned downtime (planned.h); NULL when the scenario has no
+	 * maintenance window */
+	MdlPlanned *planned;
 } MdlServiceResults;
 
 typedef struct {

@@ -58,6 +58,13 @@ typedef struct {
 	int line;
 } MdlHazard;
 
+/* A maintenance window (docs/model.md, "Planned downtime"): down
+ * planned during [first_h + k·period_h, + duration_h), k = 0, 1, ...;
+ * duration_h 0: no window. */
+typedef struct {
+	double first_h, period_h, duration_h;
+} MdlWindow;
+
 typedef struct {
 	char *id;
 	MdlSiteKind kind;
@@ -65,6 +72,7 @@ typedef struct {
 	char *country;		/* ISO 3166-1 alpha-2, upper case */
 	MdlHazard *hazards;
 	guint n_hazards;
+	MdlWindow maintenance;	/* of every component on the site */
 	int line;
 } MdlSite;
 
@@ -128,6 +136,7 @@ typedef struct {
 				   technician per repair, 24/7 */
 	MdlFailureMode *modes;
 	guint n_modes;
+	MdlWindow maintenance;	/* its own, besides its site's */
 	int line;
 } MdlComponent;
 
@@ -275,6 +284,9 @@ typedef struct {
 	MdlStrategy *strategies;
 	guint n_strategies;
 	SimDist *failback;	/* planned outage to fail back; NULL: none */
+	gboolean failback_window;	/* ... started at the next maintenance
+					   window of the primary's
+					   components */
 	gboolean freeze_retention;	/* a declaration suspends the expiry
 					   of the lost data's copies */
 	int line;
@@ -413,6 +425,9 @@ typedef struct {
 	double mtpd_h;
 	double degraded_after_h;
 	SimDist *work_recovery;
+	/* planned downtime allowed per year (`planned_budget`); INFINITY:
+	 * none */
+	double planned_budget_h;
 	int line;
 } MdlService;
 
@@ -457,6 +472,9 @@ typedef struct MdlScenario {
 	 * in file order): evaluating services in this order sees a
 	 * service's dependencies already up to date. */
 	guint *service_order;
+	/* TRUE when a site or a component has a maintenance window: the
+	 * planned downtime figures are reported */
+	gboolean has_maintenance;
 } MdlScenario;
 
 /* Loads and validates FILE with the overrides sets (NULL-terminated array

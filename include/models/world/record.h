@@ -59,6 +59,9 @@ typedef struct {
 	void (*censored)(gpointer sink, guint service, double t0);
 	/* service was up during [a, b) */
 	void (*uptime)(gpointer sink, guint service, double a, double b);
+	/* service was down planned (a maintenance window, no incident)
+	 * during [a, b); may be NULL (then not reported) */
+	void (*planned)(gpointer sink, guint service, double a, double b);
 	/* a cause (labels.h index) occurred at t */
 	void (*occurrence)(gpointer sink, guint cause, double t);
 	/* dataset `id` had no usable copy left at t */
