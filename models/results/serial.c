@@ -24,9 +24,11 @@
  * degraded_h_per_year, wrt_h, rto_wrt_h, their sketches, full_h and its
  * sketch (hospital.h) */
 #define HOSPITAL "(t" W "t" W W W S S W S ")"
+/* exits, degraded_h_per_year */
+#define PROVIDER "(t" W ")"
 #define RESULTS                                                                \
 	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad"         \
-	"a" INCIDENT "a(u" HOSPITAL "))"
+	"a" INCIDENT "a(u" HOSPITAL ")a" PROVIDER ")"
 
 const char *mdl_results_variant_type(void)
 {
@@ -215,6 +217,22 @@ static GVariant *hospitals(const MdlResults *r)
 	return g_variant_builder_end(&b);
 }
 
+static GVariant *providers(const MdlResults *r)
+{
+	GVariantBuilder b;
+
+	g_variant_builder_init(&b, G_VARIANT_TYPE("a" PROVIDER));
+	for (guint i = 0; i < r->n_providers; i++) {
+		GVariant *v[] = {
+			u64(r->providers[i].exits),
+			sim_welford_to_variant(
+				&r->providers[i].degraded_h_per_year),
+		};
+		g_variant_builder_add_value(&b, tuple(v, 2));
+	}
+	return g_variant_builder_end(&b);
+}
+
 GVariant *mdl_results_to_variant(const MdlResults *r)
 {
 	GVariantBuilder svcs, comps, crews;
@@ -260,6 +278,7 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 					  sizeof(double)),
 		worst_incidents(r),
 		hospitals(r),
+		providers(r),
 	};
 	return tuple(v, G_N_ELEMENTS(v));
 }
@@ -563,6 +582,21 @@ static gboolean get_hospitals(Reader *rd, MdlResults *r, GVariant *v)
 	return rd->ok;
 }
 
+/* The providers' figures, as many as r's providers. */
+static gboolean get_providers(Reader *rd, MdlResults *r, GVariant *v)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, 15);
+
+	if (g_variant_n_children(a) != r->n_providers)
+		return shape_error(rd, "providers");
+	for (guint i = 0; rd->ok && i < r->n_providers; i++) {
+		g_autoptr(GVariant) x = g_variant_get_child_value(a, i);
+		r->providers[i].exits = get_u64(x, 0);
+		get_welford(rd, x, 1, &r->providers[i].degraded_h_per_year);
+	}
+	return rd->ok;
+}
+
 gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 {
 	Reader rd = { error, TRUE };
@@ -587,5 +621,5 @@ gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 	if (rows && r->rows)
 		g_string_assign(r->rows, g_variant_get_string(rows, NULL));
 	return get_reps(&rd, r, v) && get_worst(&rd, r, v) &&
-	       get_hospitals(&rd, r, v);
+	       get_hospitals(&rd, r, v) && get_providers(&rd, r, v);
 }

@@ -8,6 +8,7 @@
 #include "hazards.h"
 #include "hospital.h"
 #include "protect.h"
+#include "provider.h"
 #include "ransomware.h"
 #include "recovery.h"
 #include "repairs.h"
@@ -20,11 +21,12 @@ static void mechanisms_init(MdlWorld *w)
 	protect_init(w);
 	hospital_init(w);
 	common_init(w);
+	provider_init(w);
 }
 
-/* Copies, recovery and common causes, then the first hazards, threats
- * and common causes (none in an exercise: nothing happens but the
- * injection). */
+/* Copies, recovery and common causes, then the first hazards, threats,
+ * common causes and providers' exits (none in an exercise: nothing
+ * happens but the injection). */
 static void mechanisms_reset(MdlWorld *w)
 {
 	protect_reset(w);
@@ -34,6 +36,7 @@ static void mechanisms_reset(MdlWorld *w)
 		world_schedule_hazards(w);
 		recovery_schedule_threats(w);
 		common_schedule(w);
+		provider_schedule(w);
 	}
 }
 
@@ -43,6 +46,7 @@ static void mechanisms_free(MdlWorld *w)
 	protect_free(w);
 	hospital_free(w);
 	common_free(w);
+	provider_free(w);
 	if (w->replaced)
 		world_free(w->replaced);
 }
