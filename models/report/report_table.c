@@ -461,6 +461,29 @@ static void table_absences(GString *s, const MdlScenario *sc,
 	}
 }
 
+/* A host's exits and the hours its services ran in degraded mode
+ * (docs/model.md, "Provider risks"); nothing when the scenario names no
+ * provider. */
+static void table_providers(GString *s, const MdlScenario *sc,
+			    const MdlResults *r)
+{
+	double years = (double)r->replications * sc->horizon_h /
+		       SIM_HOURS_PER_YEAR;
+
+	if (sc->n_providers == 0)
+		return;
+	g_string_append(s, "\nProviders           exits/year   degraded h/year   95% CI\n");
+	for (guint i = 0; i < sc->n_providers; i++) {
+		const MdlProviderResults *p = &r->providers[i];
+		MdlEstimate e = mdl_estimate(&p->degraded_h_per_year);
+		g_string_append_printf(
+			s, "  %-18s %-12.4f %-17.2f [%.2f, %.2f]\n",
+			sc->providers[i].id,
+			years > 0 ? (double)p->exits / years : 0, e.mean,
+			e.lo, e.hi);
+	}
+}
+
 static void table_crews(GString *s, const MdlScenario *sc, const MdlResults *r)
 {
 	char b[2][32];
@@ -633,5 +656,6 @@ char *report_table(const MdlScenario *sc, const MdlResults *r,
 	table_components(s, sc, r);
 	table_crews(s, sc, r);
 	table_absences(s, sc, r);
+	table_providers(s, sc, r);
 	return g_string_free(s, FALSE);
 }

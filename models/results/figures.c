@@ -551,6 +551,33 @@ static void json_cost(JsonBuilder *b, const MdlScenario *sc,
 	json_builder_end_object(b);
 }
 
+/* "providers": a host's exits and the hours its services ran in
+ * degraded mode (docs/model.md, "Provider risks"); absent when the
+ * scenario names no provider, so that its output is as before. */
+static void json_providers(JsonBuilder *b, const MdlScenario *sc,
+			   const MdlResults *r)
+{
+	double years = years_played(sc, r);
+
+	if (sc->n_providers == 0)
+		return;
+	json_builder_set_member_name(b, "providers");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < sc->n_providers; i++) {
+		const MdlProviderResults *p = &r->providers[i];
+
+		json_builder_begin_object(b);
+		add_string(b, "id", sc->providers[i].id);
+		add_int(b, "exits", p->exits);
+		add_number(b, "exits_per_year",
+			   years > 0 ? (double)p->exits / years : NAN);
+		add_estimate(b, "degraded_h_per_year",
+			     &p->degraded_h_per_year, TRUE);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
 /* "replaces": null, or the topology in service until the switch. */
 static void json_replaces(JsonBuilder *b, const MdlScenario *sc,
 			  const MdlResults *r)
@@ -637,6 +664,7 @@ JsonNode *mdl_summary_json(const MdlScenario *sc, const MdlResults *r,
 	for (guint i = 0; i < sc->n_crews; i++)
 		json_crew(b, sc, r, i);
 	json_builder_end_array(b);
+	json_providers(b, sc, r);
 	json_cost(b, sc, r);
 	if (info->precision)
 		json_precision(b, info->precision, r);

@@ -122,6 +122,10 @@ MdlResults *mdl_results_new(const MdlScenario *sc, const MdlLabels *labels,
 		sim_welford_init(&r->crews[i].wait_h);
 		sim_welford_init(&r->crews[i].reduced_h_per_y);
 	}
+	r->n_providers = sc->n_providers;
+	r->providers = g_new0(MdlProviderResults, sc->n_providers);
+	for (guint i = 0; i < r->n_providers; i++)
+		sim_welford_init(&r->providers[i].degraded_h_per_year);
 	sim_welford_init(&r->switch_h);
 	if (sc->costs) {
 		r->cost = mdl_cost_results_new(sc);
@@ -179,6 +183,7 @@ void mdl_results_free(MdlResults *r)
 	g_free(r->services);
 	g_free(r->components);
 	g_free(r->crews);
+	g_free(r->providers);
 	mdl_cost_results_free(r->cost);
 	g_free(r->cause_cost);
 	if (r->rows)
@@ -533,6 +538,11 @@ void mdl_results_end_replication(MdlResults *r, const double *uptime_h)
 		cost_end_replication(r);
 	if (r->reps)
 		keep_rep(r, uptime_h);
+	for (guint i = 0; i < r->n_providers; i++) {
+		MdlProviderResults *p = &r->providers[i];
+		sim_welford_add(&p->degraded_h_per_year, p->rep_h / years);
+		p->rep_h = 0;
+	}
 	for (guint i = 0; i < r->n_services; i++) {
 		MdlServiceResults *s = &r->services[i];
 		sim_welford_add(&s->availability, uptime_h[i] / T);
@@ -600,6 +610,16 @@ static void merge_service(const MdlResults *r, MdlServiceResults *a,
 		mdl_planned_merge(a->planned, b->planned);
 }
 
+void mdl_results_degraded(MdlResults *r, guint provider, double a, double b)
+{
+	MdlProviderResults *p;
+
+	g_return_if_fail(r && provider < r->n_providers);
+	p = &r->providers[provider];
+	p->exits++;
+	p->rep_h += fmax(0, fmin(b, r->sc->horizon_h) - a);
+}
+
 void mdl_results_switch(MdlResults *r, double t)
 {
 	sim_welford_add(&r->switch_h, t);
@@ -634,6 +654,7 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 	g_return_if_fail(into->n_services == from->n_services &&
 			 into->n_components == from->n_components &&
 			 into->n_crews == from->n_crews &&
+			 into->n_providers == from->n_providers &&
 			 into->n_down == from->n_down);
 
 	for (guint i = 0; i < into->n_services; i++)
@@ -651,6 +672,11 @@ void mdl_results_merge(MdlResults *into, const MdlResults *from)
 		a->immediate += b->immediate;
 		sim_welford_merge(&a->wait_h, &b->wait_h);
 		sim_welford_merge(&a->reduced_h_per_y, &b->reduced_h_per_y);
+	}
+	for (guint i = 0; i < into->n_providers; i++) {
+		into->providers[i].exits += from->providers[i].exits;
+		sim_welford_merge(&into->providers[i].degraded_h_per_year,
+				  &from->providers[i].degraded_h_per_year);
 	}
 	if (into->cost && from->cost)
 		mdl_cost_results_merge(into->cost, from->cost);
@@ -692,6 +718,11 @@ static void rec_planned(gpointer sink, guint service, double a, double b)
 static void rec_occurrence(gpointer sink, guint cause, double t)
 {
 	mdl_results_occurrence(sink, cause, t);
+}
+
+static void rec_degraded(gpointer sink, guint provider, double a, double b)
+{
+	mdl_results_degraded(sink, provider, a, b);
 }
 
 static void rec_lost_for_good(gpointer sink, const char *id, double t)
@@ -747,6 +778,7 @@ static const MdlRecorder recorder = {
 	.uptime = rec_uptime,
 	.planned = rec_planned,
 	.occurrence = rec_occurrence,
+	.degraded = rec_degraded,
 	.lost_for_good = rec_lost_for_good,
 	.switched = rec_switched,
 	.repair_started = rec_repair_started,

@@ -27,9 +27,11 @@
 /* planned_h_per_year, availability_unplanned, within_budget
  * (planned.h) */
 #define PLANNED "(" W W W ")"
+/* exits, degraded_h_per_year */
+#define PROVIDER "(t" W ")"
 #define RESULTS                                                                \
 	"(uuuutt" W "a" SERVICE "a" COMPONENT "a" CREW "m" COST "msad"         \
-	"a" INCIDENT "a(u" HOSPITAL ")a(u" PLANNED "))"
+	"a" INCIDENT "a(u" HOSPITAL ")a(u" PLANNED ")a" PROVIDER ")"
 
 const char *mdl_results_variant_type(void)
 {
@@ -247,6 +249,22 @@ static GVariant *planned_all(const MdlResults *r)
 	return g_variant_builder_end(&b);
 }
 
+static GVariant *providers(const MdlResults *r)
+{
+	GVariantBuilder b;
+
+	g_variant_builder_init(&b, G_VARIANT_TYPE("a" PROVIDER));
+	for (guint i = 0; i < r->n_providers; i++) {
+		GVariant *v[] = {
+			u64(r->providers[i].exits),
+			sim_welford_to_variant(
+				&r->providers[i].degraded_h_per_year),
+		};
+		g_variant_builder_add_value(&b, tuple(v, 2));
+	}
+	return g_variant_builder_end(&b);
+}
+
 GVariant *mdl_results_to_variant(const MdlResults *r)
 {
 	GVariantBuilder svcs, comps, crews;
@@ -294,6 +312,7 @@ GVariant *mdl_results_to_variant(const MdlResults *r)
 		worst_incidents(r),
 		hospitals(r),
 		planned_all(r),
+		providers(r),
 	};
 	return tuple(v, G_N_ELEMENTS(v));
 }
@@ -621,6 +640,21 @@ static gboolean get_planned(Reader *rd, MdlResults *r, GVariant *v)
 	}
 	if (rd->ok && k != n)
 		return shape_error(rd, "planned downtime");
+	return TRUE;
+}
+
+/* The providers' figures, as many as r's providers. */
+static gboolean get_providers(Reader *rd, MdlResults *r, GVariant *v)
+{
+	g_autoptr(GVariant) a = g_variant_get_child_value(v, 16);
+
+	if (g_variant_n_children(a) != r->n_providers)
+		return shape_error(rd, "providers");
+	for (guint i = 0; rd->ok && i < r->n_providers; i++) {
+		g_autoptr(GVariant) x = g_variant_get_child_value(a, i);
+		r->providers[i].exits = get_u64(x, 0);
+		get_welford(rd, x, 1, &r->providers[i].degraded_h_per_year);
+	}
 	return rd->ok;
 }
 
@@ -648,5 +682,6 @@ gboolean mdl_results_from_variant(MdlResults *r, GVariant *v, GError **error)
 	if (rows && r->rows)
 		g_string_assign(r->rows, g_variant_get_string(rows, NULL));
 	return get_reps(&rd, r, v) && get_worst(&rd, r, v) &&
-	       get_hospitals(&rd, r, v) && get_planned(&rd, r, v);
+	       get_hospitals(&rd, r, v) && get_planned(&rd, r, v) &&
+	       get_providers(&rd, r, v);
 }

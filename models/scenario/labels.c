@@ -6,7 +6,7 @@ struct MdlLabels {
 					   view of the replaced scenario */
 	guint *mode_base;		/* per component: its first mode's cause */
 	guint *hazard_base;		/* per site: its first hazard's cause */
-	guint common_base, threat_base, dependency;
+	guint common_base, threat_base, provider_base, dependency;
 	guint failover_base;		/* path of site 0 */
 	guint *copy_base;		/* per dataset: path of its copy 0,
 					   then of its loss for good */
@@ -53,6 +53,10 @@ static void build_causes(MdlLabels *l, const MdlScenario *sc,
 	for (guint t = 0; t < sc->n_ransomware; t++)
 		add(l->causes, g_strdup_printf("%sransomware:%s", prefix,
 					       sc->ransomware[t].name));
+	l->provider_base = l->causes->len;
+	for (guint k = 0; k < sc->n_providers; k++)
+		add(l->causes, g_strdup_printf("%sprovider:%s:exit", prefix,
+					       sc->providers[k].id));
 	l->dependency = add(l->causes, g_strconcat(prefix, "dependency", NULL));
 	add(l->causes, g_strconcat(prefix, "standby", NULL));
 	add(l->causes, g_strconcat(prefix, "failback", NULL));
@@ -205,6 +209,11 @@ guint mdl_cause_common(const MdlLabels *l, guint common)
 guint mdl_cause_ransomware(const MdlLabels *l, guint threat)
 {
 	return l->threat_base + threat;
+}
+
+guint mdl_cause_provider_exit(const MdlLabels *l, guint provider)
+{
+	return l->provider_base + provider;
 }
 
 guint mdl_cause_dependency(const MdlLabels *l) { return l->dependency; }

@@ -388,6 +388,11 @@ void ld_read_common_causes(Loader *ld, const config_setting_t *list,
 			   MdlScenario *sc);
 /* Frees the n common causes and the array; accepts NULL with n = 0. */
 void ld_common_causes_free(MdlCommonCause *common, guint n);
+/* `providers`, after the sites they name. */
+void ld_read_providers(Loader *ld, const config_setting_t *list,
+		       MdlScenario *sc);
+/* Frees the n providers and the array; accepts NULL with n = 0. */
+void ld_providers_free(MdlProvider *providers, guint n);
 
 /* ---- scenario.c ---- */
 

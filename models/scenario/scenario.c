@@ -202,7 +202,7 @@ static void read_header(Loader *ld, const config_setting_t *root,
 
 static const char *const top_keys[] = {
 	"scenario", "crews",   "sites", "components", "datasets",
-	"services", "threats", "costs", "templates",  "common_causes", NULL};
+	"services", "threats", "costs", "templates",  "common_causes", "providers", NULL};
 
 /* The list `key` of the file (NULL when absent or bad, after reporting
  * if it is required: then it must also not be empty). */
@@ -570,7 +570,7 @@ static void register_ids(Loader *ld, const config_setting_t *root,
 
 static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 {
-	config_setting_t *lists[LD_N_KINDS], *threats, *common;
+	config_setting_t *lists[LD_N_KINDS], *threats, *common, *providers;
 
 	ld_check_keys(ld, root, top_keys, "the file");
 	read_header(ld, root, sc);
@@ -582,12 +582,14 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	lists[LD_SERVICE] = top_list(ld, root, "services", "service", TRUE);
 	threats = top_list(ld, root, "threats", "threat", FALSE);
 	common = top_list(ld, root, "common_causes", "common cause", FALSE);
+	providers = top_list(ld, root, "providers", "provider", FALSE);
 	register_ids(ld, root, lists);
 	/* In the order objects refer to one another. */
 	ld_read_crews(ld, lists[LD_CREW], sc);
 	ld_read_sites(ld, lists[LD_SITE], sc);
 	ld_read_components(ld, lists[LD_COMPONENT], sc);
 	ld_read_common_causes(ld, common, sc);
+	ld_read_providers(ld, providers, sc);
 	ld_read_datasets(ld, lists[LD_DATASET], sc);
 	ld_read_templates(ld, root, sc);
 	ld_read_services(ld, lists[LD_SERVICE], sc);
@@ -735,6 +737,7 @@ void mdl_scenario_free(MdlScenario *sc)
 	g_free(sc->datasets);
 	g_free(sc->ransomware);
 	ld_common_causes_free(sc->common, sc->n_common);
+	ld_providers_free(sc->providers, sc->n_providers);
 	ld_costs_free(sc->costs);
 	mdl_scenario_free(sc->replaces);
 	g_free(sc->service_order);

@@ -10,6 +10,7 @@
 #include "people.h"
 #include "planned.h"
 #include "protect.h"
+#include "provider.h"
 #include "ransomware.h"
 #include "recovery.h"
 #include "repairs.h"
@@ -23,11 +24,13 @@ static void mechanisms_init(MdlWorld *w)
 	hospital_init(w);
 	common_init(w);
 	planned_init(w);
+	provider_init(w);
 }
 
 /* Copies, recovery, common causes and maintenance windows, then the
- * first hazards, threats, common causes, absences and key-person losses
- * (none in an exercise: nothing happens but the injection). */
+ * first hazards, threats, common causes, absences and key-person losses,
+ * and providers' exits (none in an exercise: nothing happens but the
+ * injection). */
 static void mechanisms_reset(MdlWorld *w)
 {
 	protect_reset(w);
@@ -39,6 +42,7 @@ static void mechanisms_reset(MdlWorld *w)
 		recovery_schedule_threats(w);
 		common_schedule(w);
 		people_schedule(w);
+		provider_schedule(w);
 	}
 }
 
@@ -49,6 +53,7 @@ static void mechanisms_free(MdlWorld *w)
 	hospital_free(w);
 	common_free(w);
 	planned_free(w);
+	provider_free(w);
 	if (w->replaced)
 		world_free(w->replaced);
 }

@@ -5,8 +5,8 @@
  * core and the mechanisms call one another.
  *
  * The mechanisms are repairs.c (crews), people.c (their absences and
- * key persons), hazards.c (site hazards),
- * common.c (common causes), protect.c (recovery points of copies), recovery.c (incidents,
+ * key persons), hazards.c (site hazards), common.c (common causes),
+ * provider.c (a host's exit), protect.c (recovery points of copies), recovery.c (incidents,
  * declarations, failovers, rebuilds), restores.c (restores and losses
  * for good), ransomware.c, replaced.c (the topology in service until
  * this one), exercise.c (an injected disaster), hospital.c (the
@@ -231,6 +231,7 @@ struct MdlWorld {
 	gsl_rng *job_rng;	/* reseeded per job, see protect.c */
 	gsl_rng *threat_rng;
 	Common *common;		/* per common cause (common.c) */
+	gsl_rng **provider_rng;	/* per provider: its exits (provider.c) */
 	double *infected_at;	/* per ransomware threat: current infection */
 	guint cause;		/* cause of the event being handled */
 	gboolean *cause_destroys;	/* per cause: destructive by itself */

@@ -830,6 +830,10 @@ static void list_streams(MdlWorld *w)
 	for (guint k = 0; k < sc->n_common; k++)
 		add_stream(w, w->common[k].rng,
 			   g_strdup_printf("common:%s", sc->common[k].name));
+	for (guint k = 0; k < sc->n_providers; k++)
+		add_stream(w, w->provider_rng[k],
+			   g_strdup_printf("provider:%s",
+					   sc->providers[k].id));
 }
 
 void world_reseed(MdlWorld *w, guint64 seed, guint64 rep)

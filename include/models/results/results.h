@@ -123,6 +123,16 @@ typedef struct {
 					   for a crew without absences */
 } MdlCrewResults;
 
+/* A provider's exits (docs/model.md, "Provider risks"). */
+typedef struct {
+	guint64 exits;		/* occurred, over the replications held */
+	SimWelford degraded_h_per_year;	/* per replication: hours its
+					   services ran in degraded mode
+					   within the horizon, per year */
+	double rep_h;		/* scratch: those of the replication
+				   being played */
+} MdlProviderResults;
+
 typedef struct {
 	const MdlScenario *sc;	/* borrowed */
 	const MdlLabels *labels;	/* borrowed */
@@ -135,6 +145,8 @@ typedef struct {
 	MdlServiceResults *services;
 	MdlComponentResults *components;
 	MdlCrewResults *crews;
+	guint n_providers;
+	MdlProviderResults *providers;	/* [n_providers] */
 	MdlCostResults *cost;	/* NULL when the scenario has no costs */
 	double *cause_cost;	/* [n_causes]: cost of one occurrence */
 	guint64 replications;
@@ -228,6 +240,10 @@ void mdl_results_uptime(MdlResults *r, guint service, double a, double b);
 /* Length in hours of year slice y of the horizon (the last may be
  * shorter). */
 double mdl_results_year_length(const MdlResults *r, guint y);
+
+/* Provider p exited at a; its services ran in degraded mode during
+ * [a, b) (b may pass the horizon: counted up to it). */
+void mdl_results_degraded(MdlResults *r, guint provider, double a, double b);
 
 /* A cause (labels.h index) occurred at t: its per-event cost, if any,
  * is added to the replication's incident costs.  Does nothing when the

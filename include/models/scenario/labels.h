@@ -7,7 +7,9 @@
  * causes: "component:ID:MODE" for every failure mode of every component
  *         (component order, then mode order), "site:ID:HAZARD" for every
  *         hazard, "common:NAME" for every common cause,
- *         "ransomware:NAME" for every threat, then "dependency"
+ *         "ransomware:NAME" for every threat, "provider:ID:exit" for
+ *         every provider (its exit, docs/model.md "Provider risks"),
+ *         then "dependency"
  *         (a service it depends on went down, root cause unknown to it),
  *         "standby" (the standby it ran on failed) and "failback" (the
  *         planned outage of a failback);
@@ -57,6 +59,7 @@ guint mdl_cause_mode(const MdlLabels *l, guint component, guint mode);
 guint mdl_cause_hazard(const MdlLabels *l, guint site, guint hazard);
 guint mdl_cause_common(const MdlLabels *l, guint common);
 guint mdl_cause_ransomware(const MdlLabels *l, guint threat);
+guint mdl_cause_provider_exit(const MdlLabels *l, guint provider);
 guint mdl_cause_dependency(const MdlLabels *l);
 guint mdl_cause_standby(const MdlLabels *l);
 guint mdl_cause_failback(const MdlLabels *l);

@@ -333,6 +333,25 @@ typedef struct {
 	int line;
 } MdlCommonCause;
 
+/* -- provider risks --------------------------------------------------- */
+
+/* A host holding some of the sites (docs/model.md, "Provider risks").
+ * Its exit (bankruptcy, contract end, loss of its certificate) occurs
+ * every `exit_every` (exponential for a `rate`; NULL: never), counted
+ * from the end of the previous exit's move; the services hosted there
+ * then run in degraded mode for project_h + S(t)/egress hours, S(t) the
+ * size at t of the datasets stored on its sites.  The topology is the
+ * same afterwards (re-established elsewhere). */
+typedef struct {
+	char *id;
+	guint *sites;		/* indices into MdlScenario.sites, >= 1 */
+	guint n_sites;
+	SimDist *exit_every;	/* NULL: no exit risk */
+	double project_h;	/* the reversibility project, fixed */
+	double egress;		/* bytes per hour, > 0 */
+	int line;
+} MdlProvider;
+
 /* -- costs ------------------------------------------------------------ */
 
 /* A cost paid at every occurrence of a cause whose label (labels.h)
@@ -458,6 +477,8 @@ typedef struct MdlScenario {
 	guint n_ransomware;
 	MdlCommonCause *common;	/* `common_causes`, in file order */
 	guint n_common;
+	MdlProvider *providers;	/* `providers`, in file order */
+	guint n_providers;
 	MdlCosts *costs;	/* NULL: the file has no `costs` group */
 	/* The topology in service until this one is (costs.project.
 	 * replaces, docs/model.md "Replaced infrastructure"), or NULL.  It

@@ -64,6 +64,10 @@ typedef struct {
 	void (*planned)(gpointer sink, guint service, double a, double b);
 	/* a cause (labels.h index) occurred at t */
 	void (*occurrence)(gpointer sink, guint cause, double t);
+	/* provider (a scenario index) exited at a: the services hosted
+	 * there ran in degraded mode during [a, b), b possibly past the
+	 * horizon (docs/model.md, "Provider risks") */
+	void (*degraded)(gpointer sink, guint provider, double a, double b);
 	/* dataset `id` had no usable copy left at t */
 	void (*lost_for_good)(gpointer sink, const char *id, double t);
 	/* the new topology took over at t (a scenario that replaces one) */
