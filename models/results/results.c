@@ -323,6 +323,8 @@ static void keep_worst(MdlResults *r, const MdlIncident *inc)
 	memmove(&w[at + 1], &w[at], (last - at) * sizeof *w);
 	w[at] = *inc;
 	w[at].down_h = NULL;	/* the world's scratch: not kept */
+	w[at].down_idx = NULL;
+	w[at].n_down_idx = 0;
 	*n = MIN(*n + 1, MDL_WORST_KEPT);
 }
 
@@ -365,8 +367,11 @@ static void breach_add(MdlResults *r, MdlServiceResults *s,
 		first = n;
 		n = sc->replaces->n_components + sc->replaces->n_sites;
 	}
-	for (guint i = 0; i < n; i++)
+	for (guint k = 0; k < inc->n_down_idx; k++) {
+		guint i = inc->down_idx[k];
+		g_return_if_fail(i < n);
 		s->breach_down_h[first + i] += inc->down_h[i];
+	}
 }
 
 void mdl_results_incident(MdlResults *r, const MdlIncident *inc)

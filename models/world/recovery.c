@@ -180,7 +180,7 @@ void recovery_incident_open(MdlWorld *w, guint s)
 
 	v->open = TRUE;
 	v->t0 = world_now(w);
-	world_down_hours(w, NULL, v->down_t0);
+	world_down_hours_of(w, v->relevant, v->n_relevant, NULL, v->down_t0);
 	v->t_detect = v->t_declare = v->t_full = NAN;
 	v->declared = FALSE;
 	v->data_unknown = FALSE;
@@ -292,8 +292,13 @@ static double incident_rpo(const MdlWorld *w, guint s, MdlIncident *inc)
 /* What was down from the incident's t0 to now (record.h). */
 static void down_during(MdlWorld *w, guint s, MdlIncident *inc)
 {
-	world_down_hours(w, w->svcs[s].down_t0, w->down_h);
+	const Svc *v = &w->svcs[s];
+
+	world_down_hours_of(w, v->relevant, v->n_relevant, v->down_t0,
+			    w->down_h);
 	inc->down_h = w->down_h;
+	inc->down_idx = v->relevant;
+	inc->n_down_idx = v->n_relevant;
 	inc->replaced = w->svc_out != NULL;
 }
 

@@ -61,7 +61,7 @@ typedef struct {
 	SimTime last;		/* integrals accrued up to */
 	double up_time, unit_time;
 	double down_time;	/* hours below need, since the topology took
-				   over (world_down_hours()) */
+				   over (world_down_hours_of()) */
 	gsl_rng *fail_rng, *repair_rng;
 	GArray *services;	/* guint: services requiring it */
 	GArray *datasets;	/* guint: datasets stored on it */
@@ -185,8 +185,14 @@ typedef struct {
 	/* when its datasets restored in parts are wholly back (NAN: none
 	 * was restored in parts) */
 	double t_full;
-	/* world_down_hours() at t0: what was down before the incident */
+	/* world_down_hours_of() at t0: what was down before the incident, of
+	 * the components and sites the service relies on (relevant: its
+	 * requirements, those of the services it depends on, of its
+	 * strategies and datasets' storage, and their sites; indices as in
+	 * world_down_hours_of()) */
 	double *down_t0;
+	guint *relevant;
+	guint n_relevant;
 	SimEventId detect_ev, declare_ev, step_ev;
 	SimEventId window_ev;	/* a failback waiting for a window */
 	gsl_rng *rng;		/* detection, decisions, activations */
@@ -240,7 +246,7 @@ struct MdlWorld {
 	guint *order_pos;	/* per service: its place in service_order */
 	GArray *streams;	/* Stream: every stream, reseeded per rep */
 	double *down_h;		/* scratch: what an incident closing saw
-				   down (world_down_hours()) */
+				   down (world_down_hours_of()) */
 	SimEventId settle_ev;	/* pending end-of-instant work */
 	guint n_lost;		/* datasets not intact */
 	guint n_standby;	/* services on a standby */
@@ -399,14 +405,15 @@ void world_site_refresh(MdlWorld *w, guint s);
 void world_site_rebuilt(MdlWorld *w, guint s);
 /* Size of dataset d at t, in bytes. */
 double world_data_size(const MdlWorld *w, guint d, double t);
-/* How long each component has had fewer than `need` units up, then each
- * site has not been up (an outage, destroyed, encrypted), from the
- * instant the topology took over to now, in hours, less since[i] (NULL:
- * 0): n_components + n_sites values written to out.  With since an
- * earlier call's out, what was down in between (an incident's,
- * record.h).  O(components + sites), from integrals the state changes
- * keep: no event pays for it. */
-void world_down_hours(const MdlWorld *w, const double *since, double *out);
+/* How long each of the n elements idx has been down — component i <
+ * n_components with fewer than `need` units up, then site n_components +
+ * j not up (an outage, destroyed, encrypted) — from the instant the
+ * topology took over to now, in hours, less since[i] (NULL: 0), into
+ * out[i] (the other entries untouched).  With since an earlier call's
+ * out, what was down in between (an incident's, record.h).  O(n), from
+ * integrals the state changes keep: no event pays for it. */
+void world_down_hours_of(const MdlWorld *w, const guint *idx, guint n,
+			 const double *since, double *out);
 
 void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 		 const char *what);

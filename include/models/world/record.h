@@ -35,9 +35,16 @@ typedef struct {
 	/* What was down during [t0, t_restored], in hours: each component
 	 * (fewer than `need` units up), then each site (not up: an outage,
 	 * destroyed, encrypted) of the topology that played the incident —
-	 * n_components + n_sites of its scenario, in their order.  Borrowed
-	 * for the call; NULL when not measured. */
+	 * n_components + n_sites of its scenario, in their order, at the
+	 * indices down_idx.  Borrowed for the call; NULL when not
+	 * measured. */
 	const double *down_h;
+	/* the indices of down_h measured: the components and sites the
+	 * service relies on (its requirements, those of the services it
+	 * depends on, of its strategies and datasets' storage, and their
+	 * sites); the others are not set.  Borrowed for the call. */
+	const guint *down_idx;
+	guint n_down_idx;
 	gboolean replaced;	/* played by the topology the reported
 				   scenario replaces: down_h is of that
 				   scenario's components and sites */
