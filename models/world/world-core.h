@@ -405,6 +405,12 @@ void world_site_refresh(MdlWorld *w, guint s);
 void world_site_rebuilt(MdlWorld *w, guint s);
 /* Size of dataset d at t, in bytes. */
 double world_data_size(const MdlWorld *w, guint d, double t);
+/* Fills w->svcs[s].relevant: the components and sites service s relies
+ * on (its requirements, those of the services it depends on, of its
+ * strategies, its datasets' storage, and their sites), in index order
+ * (down.c). */
+void world_index_relevant(MdlWorld *w, guint s);
+
 /* How long each of the n elements idx has been down — component i <
  * n_components with fewer than `need` units up, then site n_components +
  * j not up (an outage, destroyed, encrypted) — from the instant the
