@@ -184,6 +184,24 @@ START_TEST(test_run_bad_usage)
 }
 END_TEST
 
+/* A replication beyond scenario.max_events fails at once (exit 1, the
+ * budget named), whereas its elements' estimate passed at load. */
+START_TEST(test_run_event_budget)
+{
+	const char *args[] = { "run", "tests/data/bad/count-huge.cfg",
+			       "--set", "components.san.count=2",
+			       "--set", "scenario.max_events=60",
+			       "-H", "100y", "-r", "3", "-j", "1", NULL };
+	g_autofree char *out = NULL, *err = NULL;
+
+	ck_assert_int_eq(test_drsim(args, &out, &err), 1);
+	ck_assert_msg(strstr(err, ": more than 60 events before the horizon "
+			     "('max_events' of 'scenario')"),
+		      "stderr: %s", err);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
 /* -- data protection figures --------------------------------------------- */
 
 /* Scenarios with datasets: D1 restores from backups, D4 fails over. */
@@ -450,6 +468,7 @@ Suite *run_suite(void)
 	tcase_add_loop_test(tc, test_run_threads_identical, 0, n);
 	tcase_add_loop_test(tc, test_run_table_and_csv, 0, n);
 	tcase_add_loop_test(tc, test_run_bad_usage, 0, (int)G_N_ELEMENTS(bad));
+	tcase_add_test(tc, test_run_event_budget);
 	tcase_add_loop_test(tc, test_run_protection_keys, 0, np);
 	tcase_add_test(tc, test_run_d1_breakdown);
 	tcase_add_test(tc, test_run_d4_declared);

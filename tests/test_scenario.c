@@ -473,6 +473,29 @@ START_TEST(test_requires_alternatives)
 }
 END_TEST
 
+/* Values just below each limit load (docs/scenario-format.md,
+ * "Limits"): the largest replications, count, horizon and max_events;
+ * the default event budget allows the example over 1000 years. */
+START_TEST(test_limits_below)
+{
+	static const char *const most[] = {
+		"scenario.replications=1000000000",
+		"scenario.horizon=\"1000y\"",
+		"scenario.max_events=1000000000000",
+		"components.san.count=100000", NULL };
+	static const char *const long_run[] = {
+		"scenario.horizon=\"1000y\"", NULL };
+	g_autoptr(MdlScenario) sc = example(most);
+	g_autoptr(MdlScenario) dflt = example(long_run);
+
+	ck_assert_uint_eq(sc->replications, 1000000000u);
+	ck_assert_uint_eq(sc->max_events, 1000000000000u);
+	ck_assert_uint_eq(sc->components[0].count, 100000);
+	assert_close(sc->horizon_h, 1000 * 8760.0, 0);
+	ck_assert_uint_eq(dflt->max_events, MDL_DEFAULT_MAX_EVENTS);
+}
+END_TEST
+
 START_TEST(test_find)
 {
 	g_autoptr(MdlScenario) sc = example(NULL);
@@ -1006,6 +1029,7 @@ Suite *scenario_suite(void)
 	tcase_add_test(example_tc, test_example_components);
 	tcase_add_test(example_tc, test_example_services);
 	tcase_add_test(example_tc, test_find);
+	tcase_add_test(example_tc, test_limits_below);
 	tcase_add_test(example_tc, test_requires_alternatives);
 	tcase_add_test(example_tc, test_example_dataset);
 	tcase_add_test(example_tc, test_example_snapshot);

@@ -43,6 +43,8 @@
 #define LD_MAX_HORIZON_H    (1000.0 * SIM_HOURS_PER_YEAR)
 #define LD_MAX_REPLICATIONS 1000000000LL
 #define LD_MAX_COUNT	    100000LL
+/* `scenario.max_events`: what a replication may fire at most. */
+#define LD_MAX_EVENTS	    1000000000000LL
 
 /* The kinds of objects other objects refer to by id. */
 typedef enum {
@@ -364,6 +366,11 @@ void ld_check_unique_name(Loader *ld, const config_setting_t *list, int i,
 /* Each reads a list (may be NULL: absent, already reported if required)
  * into the scenario's array.  Datasets are read after the components
  * and sites they name, services after the datasets. */
+/* Rejects, at its line, an element (a failure mode, a copy's jobs)
+ * whose expected firings over the horizon alone exceed sc->max_events
+ * (limits.c), so that such a run fails before it starts. */
+void ld_check_event_budget(Loader *ld, const MdlScenario *sc);
+
 void ld_read_crews(Loader *ld, const config_setting_t *list, MdlScenario *sc);
 /* people.c: the `absences` and `key_person` of crew g (its size read
  * into c first), into c; reports bad ones.  ld_people_clear() frees

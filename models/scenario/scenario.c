@@ -104,7 +104,7 @@ gboolean ld_parse(Loader *ld, config_t *cfg)
 
 static const char *const scenario_keys[] = {
 	"name", "description", "horizon", "replications",
-	"seed", "start",       NULL};
+	"seed", "start",       "max_events", NULL};
 
 /* TRUE when s is a number below 0 (libconfig's getters do not convert:
  * an integer read as a float gives 0). */
@@ -172,6 +172,7 @@ static void read_header(Loader *ld, const config_setting_t *root,
 
 	sc->replications = 1000;
 	sc->seed = 1;
+	sc->max_events = MDL_DEFAULT_MAX_EVENTS;
 	sim_calendar_init(&sc->calendar, NULL, NULL);
 	if (!g)
 		return;
@@ -195,6 +196,9 @@ static void read_header(Loader *ld, const config_setting_t *root,
 	if ((s = config_setting_get_member(g, "seed")) &&
 	    ld_int(ld, s, ctx, 0, G_MAXINT64, &v))
 		sc->seed = (guint64)v;
+	if ((s = config_setting_get_member(g, "max_events")) &&
+	    ld_int(ld, s, ctx, 1, LD_MAX_EVENTS, &v))
+		sc->max_events = (guint64)v;
 	read_start(ld, g, sc, ctx);
 }
 
@@ -597,6 +601,7 @@ static void validate(Loader *ld, const config_setting_t *root, MdlScenario *sc)
 	ld_read_costs(ld, root, sc);
 	read_project_replaces(ld, root, sc);
 	order_services(ld, sc, lists[LD_SERVICE]);
+	ld_check_event_budget(ld, sc);
 }
 
 gboolean ld_read_tree(Loader *ld, config_t *cfg, const char *const *sets)

@@ -14,10 +14,6 @@
 
 #include "sim/units.h"
 
-/* A replication that fires more events than this is stuck (a zero-length
- * cycle); it fails instead of running forever. */
-#define EVENT_BUDGET 2000000000ull
-
 /* -- set-up ---------------------------------------------------------------- */
 
 static gboolean has(const GArray *a, guint x)
@@ -937,11 +933,16 @@ void world_trace(MdlWorld *w, MdlTraceKind kind, const char *id,
 
 gboolean world_play(MdlWorld *w, double horizon, GError **error)
 {
-	if (sim_engine_run(w->eng, horizon, EVENT_BUDGET) != SIM_STOP_EVENTS)
+	guint64 budget = w->sc->max_events;
+
+	/* One more than the budget: stopping there proves it was exceeded
+	 * (exactly max_events events before the horizon are allowed). */
+	if (sim_engine_run(w->eng, horizon, budget + 1) != SIM_STOP_EVENTS)
 		return TRUE;
 	g_set_error(error, MDL_SCENARIO_ERROR, MDL_SCENARIO_ERROR_INVALID,
-		    "more than %llu events before the horizon: "
-		    "a zero-length cycle? check for durations of 0",
-		    (unsigned long long)EVENT_BUDGET);
+		    "more than %" G_GUINT64_FORMAT " events before the horizon ('max_events' "
+		    "of 'scenario'): a zero-length cycle (check for durations "
+		    "of 0) or an element firing too often",
+		    budget);
 	return FALSE;
 }

@@ -461,6 +461,9 @@ typedef struct MdlScenario {
 	double horizon_h;
 	guint64 replications;
 	guint64 seed;
+	/* Events one replication may fire at most (`max_events`): beyond
+	 * them it fails instead of running for ever. */
+	guint64 max_events;
 	SimCalendar calendar;
 
 	MdlSite *sites;
@@ -497,6 +500,9 @@ typedef struct MdlScenario {
 	 * planned downtime figures are reported */
 	gboolean has_maintenance;
 } MdlScenario;
+
+/* The default of `scenario.max_events` (docs/scenario-format.md). */
+#define MDL_DEFAULT_MAX_EVENTS 100000000ull
 
 /* Loads and validates FILE with the overrides sets (NULL-terminated array
  * of "KEY=VALUE", may be NULL; borrowed).  Returns the scenario, which you
