@@ -418,6 +418,11 @@ static const struct {
 	{ { D1, D2, "--set", "components.nope.count=2", NULL },
 	  "--set components.nope.count" },
 	{ { D1, D2, "--threads", "0", NULL }, "--threads must be >= 1" },
+	{ { D1, D2, "--threads", "100000", NULL },
+	  "drsim compare: --threads must be <= 4096 (got 100000)\n" },
+	{ { D1, D2, "-r", "10000000000000", NULL },
+	  "drsim compare: --replications must be <= 1000000000 (got "
+	  "10000000000000)\n" },
 	{ { D1, D2, "--format", "xml", NULL }, "--format must be" },
 	{ { D1, D1, NULL }, "would write into" },
 };

@@ -161,6 +161,13 @@ static const struct {
 	{ { "run", "a.cfg", "b.cfg", NULL }, "expected one scenario file" },
 	{ { "run", "scenarios/example.cfg", "--threads", "0", NULL },
 	  "--threads must be >= 1" },
+	{ { "run", "scenarios/example.cfg", "--threads", "100000", NULL },
+	  "drsim run: --threads must be <= 4096 (got 100000)\n" },
+	{ { "run", "scenarios/example.cfg", "-r", "10000000000000", NULL },
+	  "drsim run: --replications must be <= 1000000000 (got "
+	  "10000000000000)\n" },
+	{ { "run", "scenarios/example.cfg", "-r", "1e15", NULL },
+	  "1e15" },
 	{ { "run", "scenarios/example.cfg", "--format", "xml", NULL },
 	  "--format must be table, json or csv" },
 	{ { "run", "scenarios/example.cfg", "--frobnicate", NULL },

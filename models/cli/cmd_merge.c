@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "models/cli/commands.h"
+#include "models/cli/options.h"
 #include "models/results/batch.h"
 #include "models/results/shard.h"
 #include "sim/cli.h"
@@ -76,6 +77,12 @@ static gboolean parse_options(int argc, char **argv, MergeOptions *o,
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
 			    "--threads must be >= 1, or 0 for the shards' (got "
 			    "%d)", o->threads);
+		return FALSE;
+	}
+	if (o->threads > MDL_MAX_THREADS) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+			    "--threads must be <= %d (got %d)",
+			    MDL_MAX_THREADS, o->threads);
 		return FALSE;
 	}
 	return TRUE;

@@ -41,7 +41,7 @@
 
 /* Sensible bounds: beyond them a value is a typo, not a topology. */
 #define LD_MAX_HORIZON_H    (1000.0 * SIM_HOURS_PER_YEAR)
-#define LD_MAX_REPLICATIONS 1000000000LL
+#define LD_MAX_REPLICATIONS ((gint64)MDL_MAX_REPLICATIONS)
 #define LD_MAX_COUNT	    100000LL
 /* `scenario.max_events`: what a replication may fire at most. */
 #define LD_MAX_EVENTS	    1000000000000LL

@@ -20,6 +20,11 @@ gboolean mdl_cli_usage(GError **error, const char *fmt, ...)
 
 /* -- options ----------------------------------------------------------- */
 
+/* The most --threads of any command: a worker holds a world (the state
+ * of one replication), and beyond the cores more threads only cost
+ * memory; the largest machines have a few hundred cores. */
+#define MDL_MAX_THREADS 4096
+
 /* The options of compare and sweep, those of `drsim run` plus --plot. */
 typedef struct {
 	gint64 replications, seed;	/* -1: the scenario's */
@@ -29,7 +34,8 @@ typedef struct {
 	char *out;			/* --out DIR, or NULL */
 	gboolean plot;
 	gboolean quiet;			/* --quiet: no progress line */
-	gint threads;			/* >= 1; default: one per core */
+	gint threads;			/* 1 .. MDL_MAX_THREADS; default: one
+					   per core */
 	char *shard;			/* --shard I/K or auto, or NULL */
 	guint32 shard_index, shard_count;	/* parsed */
 	char **sets;			/* --set, in command-line order */

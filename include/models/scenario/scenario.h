@@ -501,6 +501,10 @@ typedef struct MdlScenario {
 	gboolean has_maintenance;
 } MdlScenario;
 
+/* The most `scenario.replications` (and --replications): a million
+ * stays possible a thousand times over (docs/scenario-format.md). */
+#define MDL_MAX_REPLICATIONS 1000000000ull
+
 /* The default of `scenario.max_events` (docs/scenario-format.md). */
 #define MDL_DEFAULT_MAX_EVENTS 100000000ull
 
