@@ -20,8 +20,12 @@
  * too, renamed with the others, summary.json last, so that its presence
  * means the whole set is complete.
  *
- * Not covered: a process killed during the run leaves its temporaries
- * (hidden names, never mistaken for results).
+ * A write that fails during the run (a full disk) is
+ * reported at the commit with its own errno: each FILE writes through
+ * write() on its descriptor and keeps the first failure's errno.
+ *
+ * Not covered: a process killed by SIGKILL or a crash leaves its
+ * temporaries (hidden names, never mistaken for results).
  *
  * Ownership: mdl_outdir_open() returns a handle you own; free it with
  * mdl_outdir_free().  The FILEs of mdl_outdir_incidents() and
