@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "models/results/results.h"
+#include "models/results/simulate.h"
 
 G_DEFINE_QUARK(mdl-outdir-error-quark, mdl_outdir_error)
 
@@ -227,6 +228,8 @@ gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error)
 	for (guint i = 0; i < files->len; i++)
 		if (!file_finish(g_ptr_array_index(files, i), error))
 			return FALSE;
+	if (!mdl_simulate_commit(error))
+		return FALSE;	/* a signal came first: nothing renamed */
 	for (guint i = 0; i < files->len; i++) {
 		if (!file_rename(g_ptr_array_index(files, i), error)) {
 			take_back(files, i);

@@ -20,7 +20,11 @@
  * too, renamed with the others, summary.json last, so that its presence
  * means the whole set is complete.
  *
- * A write that fails during the run (a full disk) is
+ * SIGINT and SIGTERM (simulate.h) stop the command before the first
+ * rename or not at all: the commit calls mdl_simulate_commit() between
+ * the fsyncs and the renames, so a signal caught before it fails the
+ * commit ("interrupted by SIGINT: nothing written") and one caught after
+ * it is ignored.  A write that fails during the run (a full disk) is
  * reported at the commit with its own errno: each FILE writes through
  * write() on its descriptor and keeps the first failure's errno.
  *
