@@ -81,10 +81,18 @@ $(BUILD)/tests/suites.h: $(TEST_SRC)
 
 $(TEST_OBJ): $(BUILD)/tests/suites.h
 $(BUILD)/tests/%.o: ALL_CFLAGS += $(call pc_cflags,$(TESTPKGS)) -I$(BUILD)/tests \
-	-DDRSIM_SRCDIR='"$(CURDIR)"' -DDRSIM_BIN='"$(CURDIR)/$(BUILD)/drsim"'
+	-DDRSIM_SRCDIR='"$(CURDIR)"' -DDRSIM_BIN='"$(CURDIR)/$(BUILD)/drsim"' \
+	-DDRSIM_FAILWRITE='"$(CURDIR)/$(BUILD)/tests/libfailwrite.so"'
 
 $(BUILD)/check_drsim: $(TEST_OBJ) $(BUILD)/libdrsim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LIBS)
+
+# A full disk for the tests, by LD_PRELOAD (tests/preload/failwrite.c).
+# Without the sanitizers: drsim's own runtime stays the only one.
+$(BUILD)/tests/libfailwrite.so: tests/preload/failwrite.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O2 -fPIC \
+	  -shared -o $@ $< -ldl
 
 # -- the commands of the README ------------------------------------------
 
@@ -123,7 +131,7 @@ need-deps:
 check: need-deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BUILD)/check_drsim $(BUILD)/drsim layers
+test-run: $(BUILD)/check_drsim $(BUILD)/drsim $(BUILD)/tests/libfailwrite.so layers
 	cd $(CURDIR) && G_DEBUG=fatal-criticals $(BUILD)/check_drsim
 
 # Fails when an #include goes from a lower layer to a higher one

@@ -40,5 +40,9 @@ int main(int argc, char **argv)
 			return sim_mpi_finish(SIM_EXIT_OK);
 	}
 	mdl_simulate_catch_interrupt();
-	return sim_mpi_finish(sim_cli_main(argc, argv, mdl_commands));
+	int code = sim_cli_main(argc, argv, mdl_commands);
+	/* stopped by SIGINT or SIGTERM: 128 + its number, as a shell says */
+	if (code != SIM_EXIT_OK && mdl_simulate_interrupted())
+		code = 128 + mdl_simulate_interrupt_signal();
+	return sim_mpi_finish(code);
 }

@@ -1,6 +1,7 @@
 /* test_outdir.c — the files of `--out DIR`: both complete or neither, and
  * never a temporary left behind, whatever step fails. */
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -81,8 +82,30 @@ START_TEST(test_outdir_cannot_create)
 }
 END_TEST
 
-/* A full disk while the rows were written (the incidents file swapped
- * for /dev/full): the commit fails with the reason, nothing is left. */
+/* The descriptor open on the temporary of dir/name (its FILE has none:
+ * outdir.c writes through a cookie), found in /proc/self/fd. */
+static int fd_of(const char *dir, const char *name)
+{
+	g_autofree char *prefix = g_strdup_printf("%s/.%s.", dir, name);
+	GDir *d = g_dir_open("/proc/self/fd", 0, NULL);
+	const char *fd;
+	int found = -1;
+
+	ck_assert(d);
+	while (found < 0 && (fd = g_dir_read_name(d))) {
+		g_autofree char *link = g_build_filename("/proc/self/fd", fd,
+							 NULL);
+		g_autofree char *to = g_file_read_link(link, NULL);
+		if (to && g_str_has_prefix(to, prefix))
+			found = atoi(fd);
+	}
+	g_dir_close(d);
+	return found;
+}
+
+/* A full disk while the rows were written (the incidents file's
+ * descriptor swapped for /dev/full): the commit fails with the reason,
+ * ENOSPC itself, and nothing is left. */
 START_TEST(test_outdir_disk_full)
 {
 	g_autofree char *dir = test_tmp_dir();
@@ -93,7 +116,9 @@ START_TEST(test_outdir_disk_full)
 	ck_assert(o);
 	ck_assert_int_ge(full, 0);
 	FILE *f = mdl_outdir_incidents(o);
-	ck_assert_int_ge(dup2(full, fileno(f)), 0);
+	int fd = fd_of(dir, "incidents.csv");
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_ge(dup2(full, fd), 0);
 	close(full);
 	fputs(row, f);
 	ck_assert(!mdl_outdir_commit(o, "{}\n", &error));

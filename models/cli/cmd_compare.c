@@ -585,8 +585,10 @@ static int compare(Compare *c, int argc, char **argv, GError **error)
 			printf("%s\n", mdl_batch_note(c->batch));
 		return SIM_EXIT_OK;
 	}
-	if (!play_all(c, error))
+	if (!play_all(c, error)) {
+		mdl_cli_interrupted(c->prog, error);
 		return mdl_batch_exit_code(*error);
+	}
 	match_services(c);
 	if (!(c->pairs = mdl_compare_pairs_new(&c->set, c->reps, error)))
 		return SIM_EXIT_FAILED;

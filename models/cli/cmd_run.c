@@ -314,9 +314,10 @@ static int batch_failed(GError *error, const MdlScenario *sc,
 	int code = mdl_batch_exit_code(error);
 
 	if (mdl_simulate_interrupted())
-		fprintf(stderr, "%s: interrupted: not all %" G_GUINT64_FORMAT
-			" replications were played; nothing written\n",
-			prog, sc->replications);
+		fprintf(stderr, "%s: interrupted by %s: not all %"
+			G_GUINT64_FORMAT " replications were played; nothing "
+			"written\n", prog, mdl_simulate_interrupt_name(),
+			sc->replications);
 	else if (error->domain == MDL_SHARD_ERROR ||
 		 error->domain == G_OPTION_ERROR)
 		fprintf(stderr, "%s: %s\n", prog, error->message);

@@ -19,7 +19,6 @@
 #include "models/report/plots.h"
 #include "models/report/sensitivity.h"
 #include "models/results/sensitivity.h"
-#include "models/results/simulate.h"
 #include "models/scenario/values.h"
 #include "sim/cli.h"
 
@@ -323,18 +322,6 @@ static gboolean parse(Sens *w, int argc, char **argv, GError **error)
 	return TRUE;
 }
 
-/* Ctrl-C: the run's message, then what it means for the command. */
-static void interrupted(const Sens *w, GError **error)
-{
-	GError *e = *error;
-
-	*error = NULL;
-	g_set_error(error, e->domain, e->code,
-		    "%s\n%s: interrupted: not every run was played; nothing "
-		    "written", e->message, w->prog);
-	g_error_free(e);
-}
-
 /* Every step up to the report; the exit code, with error set on failure
  * (the report's own failures are printed by report()). */
 static int sensitivity(Sens *w, int argc, char **argv, GError **error)
@@ -346,8 +333,7 @@ static int sensitivity(Sens *w, int argc, char **argv, GError **error)
 		return SIM_EXIT_FAILED;
 	if (!mdl_sensitivity_play(w->sen, (unsigned)w->o.threads, error)) {
 		g_prefix_error(error, "%s: ", w->o.args[0]);
-		if (mdl_simulate_interrupted())
-			interrupted(w, error);
+		mdl_cli_interrupted(w->prog, error);
 		return SIM_EXIT_FAILED;
 	}
 	return report(w);

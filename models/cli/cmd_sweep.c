@@ -735,8 +735,10 @@ static int sweep(Sweep *w, int argc, char **argv, GError **error)
 			printf("%s\n", mdl_batch_note(w->batch));
 		return SIM_EXIT_OK;
 	}
-	if (!play_all(w, error))
+	if (!play_all(w, error)) {
+		mdl_cli_interrupted(w->prog, error);
 		return mdl_batch_exit_code(*error);
+	}
 	return report(w);
 }
 

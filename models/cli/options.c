@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "models/report/plots.h"
+#include "models/results/simulate.h"
 #include "sim/cli.h"
 #include "sim/mpi.h"
 
@@ -253,6 +254,20 @@ void mdl_precision_options_clear(MdlPrecisionOptions *p)
 	g_free(p->target);
 	g_free(p->on);
 	p->target = p->on = NULL;
+}
+
+void mdl_cli_interrupted(const char *prog, GError **error)
+{
+	GError *e = *error;
+
+	if (!mdl_simulate_interrupted())
+		return;
+	*error = NULL;
+	g_set_error(error, e->domain, e->code,
+		    "%s\n%s: interrupted by %s: not every run was played; "
+		    "nothing written", e->message, prog,
+		    mdl_simulate_interrupt_name());
+	g_error_free(e);
 }
 
 /* -- charts ----------------------------------------------------------------- */

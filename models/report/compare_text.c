@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "models/results/simulate.h"
 #include "sim/cli.h"
 
 G_DEFINE_QUARK(mdl-compare-error-quark, mdl_compare_error)
@@ -262,6 +263,10 @@ gboolean mdl_compare_write(const char *dir, const char *name,
 	err = write_all(fd, text);
 	if (close(fd) != 0 && err == 0)
 		err = errno;
+	if (err == 0 && !mdl_simulate_commit(error)) {
+		g_unlink(tmp);	/* a signal came first: nothing renamed */
+		return FALSE;
+	}
 	if (err == 0 && g_rename(tmp, path) != 0)
 		err = errno;
 	if (err != 0) {

@@ -1,4 +1,5 @@
 /* outdir.c — summary.json and incidents.csv, all or nothing. */
+#define _GNU_SOURCE	/* fopencookie() */
 #include "models/report/outdir.h"
 
 #include <errno.h>
@@ -8,14 +9,20 @@
 #include <glib/gstdio.h>
 
 #include "models/results/results.h"
+#include "models/results/simulate.h"
 
 G_DEFINE_QUARK(mdl-outdir-error-quark, mdl_outdir_error)
 
-/* One output file on its way: a temporary until renamed. */
+/* One output file on its way: a temporary until renamed.  f writes to
+ * fd through write_fd(), which keeps the errno of the first failed
+ * write: stdio keeps only a flag, and a row written during the run may
+ * fail long before the commit looks (a full disk says ENOSPC, not EIO). */
 typedef struct {
 	char *path;	/* final name, for messages and the rename */
 	char *tmp;	/* the temporary; NULL once renamed or never made */
 	FILE *f;	/* open on tmp until finished */
+	int fd;		/* f's descriptor, for fsync() */
+	int err;	/* errno of the first failed write, 0 if none */
 } OutFile;
 
 /* incidents and summary are opened by mdl_outdir_open(); extra holds
@@ -45,6 +52,30 @@ static void file_clear(OutFile *f)
 	*f = (OutFile){ 0 };
 }
 
+static ssize_t write_fd(void *cookie, const char *buf, size_t n)
+{
+	OutFile *f = cookie;
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t k = write(f->fd, buf + done, n - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			if (!f->err)
+				f->err = errno;
+			break;	/* short: stdio marks the FILE in error */
+		}
+		done += (size_t)k;
+	}
+	return (ssize_t)done;
+}
+
+static int close_fd(void *cookie)
+{
+	return close(((OutFile *)cookie)->fd);
+}
+
 /* Opens a temporary in dir for dir/name.  Mode 0666 under the umask, as
  * for any file the user creates, rather than mkstemp's 0600. */
 static gboolean file_open(OutFile *f, const char *dir, const char *name,
@@ -61,7 +92,10 @@ static gboolean file_open(OutFile *f, const char *dir, const char *name,
 		g_clear_pointer(&f->tmp, g_free);	/* nothing to remove */
 		return fail(error, f, err);
 	}
-	f->f = fdopen(fd, "w");
+	f->fd = fd;
+	f->f = fopencookie(f, "w", (cookie_io_functions_t){
+					   .write = write_fd,
+					   .close = close_fd });
 	if (!f->f) {
 		err = errno;
 		close(fd);
@@ -70,18 +104,18 @@ static gboolean file_open(OutFile *f, const char *dir, const char *name,
 	return TRUE;
 }
 
-/* Flushes f to the disk and closes it.  A row that failed to be written
- * during the run shows only through ferror(), its errno long gone: EIO. */
+/* Flushes f to the disk and closes it.  A write that failed, now or
+ * during the run, says its own errno (f->err). */
 static gboolean file_finish(OutFile *f, GError **error)
 {
 	FILE *fp = g_steal_pointer(&f->f);
 	int err = 0;
 
 	if (fflush(fp) != 0)
-		err = errno;
+		err = f->err ? f->err : errno;
 	else if (ferror(fp))
-		err = EIO;
-	else if (fsync(fileno(fp)) != 0)
+		err = f->err ? f->err : EIO;
+	else if (fsync(f->fd) != 0)
 		err = errno;
 	if (fclose(fp) != 0 && err == 0)
 		err = errno;
@@ -194,6 +228,8 @@ gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error)
 	for (guint i = 0; i < files->len; i++)
 		if (!file_finish(g_ptr_array_index(files, i), error))
 			return FALSE;
+	if (!mdl_simulate_commit(error))
+		return FALSE;	/* a signal came first: nothing renamed */
 	for (guint i = 0; i < files->len; i++) {
 		if (!file_rename(g_ptr_array_index(files, i), error)) {
 			take_back(files, i);

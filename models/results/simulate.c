@@ -21,17 +21,20 @@ typedef struct {
 } Job;
 
 static gboolean progress_on = TRUE;
+/* The signal that asked to stop (SIGINT, SIGTERM), 0 when none; set by
+ * the handler alone.  committing: the command began to put its files in
+ * place, after which a signal no longer stops it (simulate.h). */
 static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t committing;
 
 void mdl_simulate_set_progress(gboolean on)
 {
 	progress_on = on;
 }
 
-static void on_sigint(int sig)
+static void on_signal(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig;
 }
 
 void mdl_simulate_catch_interrupt(void)
@@ -39,14 +42,50 @@ void mdl_simulate_catch_interrupt(void)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
+	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	/* the handler only sets a flag: no system call need fail with EINTR */
+	sa.sa_flags = SA_RESTART;
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 gboolean mdl_simulate_interrupted(void)
 {
-	return interrupted != 0;
+	return interrupted != 0 && !committing;
+}
+
+int mdl_simulate_interrupt_signal(void)
+{
+	return committing ? 0 : interrupted;
+}
+
+const char *mdl_simulate_interrupt_name(void)
+{
+	switch (mdl_simulate_interrupt_signal()) {
+	case SIGINT:
+		return "SIGINT";
+	case SIGTERM:
+		return "SIGTERM";
+	default:
+		return NULL;
+	}
+}
+
+/* A signal caught before this point stops the command, one caught after
+ * it is ignored: the files are then put in place whole. */
+gboolean mdl_simulate_commit(GError **error)
+{
+	if (committing)
+		return TRUE;
+	if (interrupted) {
+		g_set_error(error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+			    "interrupted by %s: nothing written",
+			    mdl_simulate_interrupt_name());
+		return FALSE;
+	}
+	committing = 1;
+	return TRUE;
 }
 
 /* A progress line on stderr, when it is a terminal, for runs longer than
@@ -108,7 +147,7 @@ static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 
 	if (interrupted) {
 		g_set_error(error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-			    "interrupted");
+			    "interrupted by %s", mdl_simulate_interrupt_name());
 		return FALSE;
 	}
 	return mdl_results_play(worker, job->first + rep, acc, error);

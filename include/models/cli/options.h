@@ -111,6 +111,12 @@ void mdl_precision_options_clear(MdlPrecisionOptions *p);
  * 0, or 1 when gnuplot failed (its message on stderr, after prog). */
 int mdl_cli_render(const char *prog, const char *dir, GPtrArray *scripts);
 
+/* When the plays of prog failed because SIGINT or SIGTERM was caught
+ * (mdl_simulate_interrupted()), adds to *error (set) a line saying so:
+ * "PROG: interrupted by SIGINT: not every run was played; nothing
+ * written".  Leaves *error alone otherwise. */
+void mdl_cli_interrupted(const char *prog, GError **error);
+
 /* Frees what o holds (not o). */
 void mdl_compare_options_clear(MdlCompareOptions *o);
 

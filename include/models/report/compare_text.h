@@ -86,7 +86,10 @@ gboolean mdl_compare_dir_ready(const char *dir, const char *name,
 			       GError **error);
 
 /* Writes text as dir/name, whole or not at all (a temporary renamed).
- * FALSE with error set ("cannot write 'DIR/NAME': reason"). */
+ * FALSE with error set ("cannot write 'DIR/NAME': reason"), or, when
+ * SIGINT or SIGTERM came before the command's first file was put in
+ * place, "interrupted by SIGINT: nothing written" (mdl_simulate_commit(),
+ * G_IO_ERROR_CANCELLED). */
 gboolean mdl_compare_write(const char *dir, const char *name,
 			   const char *text, GError **error);
 

@@ -20,8 +20,16 @@
  * too, renamed with the others, summary.json last, so that its presence
  * means the whole set is complete.
  *
- * Not covered: a process killed during the run leaves its temporaries
- * (hidden names, never mistaken for results).
+ * SIGINT and SIGTERM (simulate.h) stop the command before the first
+ * rename or not at all: the commit calls mdl_simulate_commit() between
+ * the fsyncs and the renames, so a signal caught before it fails the
+ * commit ("interrupted by SIGINT: nothing written") and one caught after
+ * it is ignored.  A write that fails during the run (a full disk) is
+ * reported at the commit with its own errno: each FILE writes through
+ * write() on its descriptor and keeps the first failure's errno.
+ *
+ * Not covered: a process killed by SIGKILL or a crash leaves its
+ * temporaries (hidden names, never mistaken for results).
  *
  * Ownership: mdl_outdir_open() returns a handle you own; free it with
  * mdl_outdir_free().  The FILEs of mdl_outdir_incidents() and

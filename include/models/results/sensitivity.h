@@ -69,9 +69,10 @@ MdlComparePlay **mdl_sensitivity_plays(const MdlSensitivity *s, guint *n);
 
 /* Plays every run in the order of mdl_sensitivity_plays(), each on
  * threads >= 1 threads (mdl_compare_play_run()).  FALSE with error set
- * when a replication failed or the run was interrupted (exit 1), its
- * message prefixed by the run ("the base run: ", "'KEY' at its low value
- * 0.2/y: "), the runs after it not played. */
+ * when a replication failed (exit 1) or the run was interrupted (exit
+ * 130 or 143: simulate.h), its message prefixed by the run ("the base
+ * run: ", "'KEY' at its low value 0.2/y: "), the runs after it not
+ * played. */
 gboolean mdl_sensitivity_play(MdlSensitivity *s, unsigned threads,
 			      GError **error);
 

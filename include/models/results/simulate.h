@@ -72,12 +72,29 @@ gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
  * it is a terminal (default TRUE; `--quiet` sets FALSE). */
 void mdl_simulate_set_progress(gboolean on);
 
-/* Makes Ctrl-C (SIGINT) stop a run cleanly: replications not yet started
- * fail with "interrupted" (G_IO_ERROR_CANCELLED), so the command removes
- * its unfinished files and says so. */
+/* Makes Ctrl-C (SIGINT) and SIGTERM stop a run cleanly: replications not
+ * yet started fail with "interrupted by SIGINT" (G_IO_ERROR_CANCELLED),
+ * so the command removes its unfinished files and says so; main() exits
+ * 128 + the signal's number (130, 143).  The handler only sets a flag,
+ * read by the runs and by mdl_simulate_commit(). */
 void mdl_simulate_catch_interrupt(void);
 
-/* TRUE once Ctrl-C was pressed. */
+/* TRUE once SIGINT or SIGTERM was caught, before mdl_simulate_commit();
+ * FALSE after it. */
 gboolean mdl_simulate_interrupted(void);
+
+/* The signal caught (SIGINT, SIGTERM) while mdl_simulate_interrupted(),
+ * else 0; its name ("SIGINT", "SIGTERM"), else NULL. */
+int mdl_simulate_interrupt_signal(void);
+const char *mdl_simulate_interrupt_name(void);
+
+/* The point of no return of a command's files: called before the first
+ * file of --out is put in place (mdl_outdir_commit(), mdl_compare_write()
+ * call it).  FALSE with error set ("interrupted by SIGINT: nothing
+ * written", G_IO_ERROR_CANCELLED) when a signal was caught already; TRUE
+ * otherwise, and from then on signals are ignored, so that the files of
+ * the set are all put in place: the directory holds the old set or the
+ * new one, never a mix.  TRUE at every later call. */
+gboolean mdl_simulate_commit(GError **error);
 
 #endif
