@@ -63,6 +63,7 @@ MdlComparePlay **mdl_sensitivity_plays(const MdlSensitivity *s, guint *n)
 gboolean mdl_sensitivity_play(MdlSensitivity *s, unsigned threads,
 			      GError **error)
 {
+	g_return_val_if_fail(s, FALSE);
 	guint n;
 	g_autofree MdlComparePlay **plays = mdl_sensitivity_plays(s, &n);
 
