@@ -50,7 +50,7 @@ TEST_SRC  := $(sort $(wildcard tests/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
 
-.PHONY: FORCE deps-mpi deps-chromium all check sanitize analyze bench run deps need-deps install clean test-run layers
+.PHONY: FORCE deps-mpi deps-chromium deps-valgrind all check sanitize analyze valgrind bench run deps need-deps install clean test-run layers
 
 all: $(BUILD)/drsim
 
@@ -107,6 +107,10 @@ deps:
 deps-mpi:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="openmpi-bin libopenmpi-dev"
 
+# Valgrind, for `make valgrind`.  .ci/run installs it.
+deps-valgrind:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="valgrind"
+
 # Chromium, for the test that renders the HTML report headless (skipped,
 # saying so, without it).  .ci/run installs it.
 deps-chromium:
@@ -143,6 +147,12 @@ sanitize: need-deps
 analyze: need-deps
 	@$(MAKE) --no-print-directory BUILD=build-analyze \
 	  CFLAGS="-O0 -fanalyzer" build-analyze/libdrsim.a build-analyze/sim/main.o
+
+# Every shipped scenario and each command once, short runs, under
+# Valgrind's memcheck (tools/valgrind.sh says what and how).
+valgrind: need-deps
+	@$(MAKE) --no-print-directory all
+	@tools/valgrind.sh $(BUILD)
 
 # The main job: the shipped comparison of an internal datacenter, a
 # certified host and a hybrid of the two, with its charts and the decision
