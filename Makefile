@@ -50,7 +50,7 @@ TEST_SRC  := $(sort $(wildcard tests/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
 
-.PHONY: FORCE deps-mpi deps-chromium all check sanitize bench run deps need-deps install clean test-run layers
+.PHONY: FORCE deps-mpi deps-chromium deps-valgrind all check sanitize analyze valgrind bench run deps need-deps install clean test-run layers
 
 all: $(BUILD)/drsim
 
@@ -115,6 +115,10 @@ deps:
 deps-mpi:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="openmpi-bin libopenmpi-dev"
 
+# Valgrind, for `make valgrind`.  .ci/run installs it.
+deps-valgrind:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="valgrind"
+
 # Chromium, for the test that renders the HTML report headless (skipped,
 # saying so, without it).  .ci/run installs it.
 deps-chromium:
@@ -144,6 +148,20 @@ sanitize: need-deps
 	  SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  CFLAGS="-O1 -g" test-run
 
+# gcc's static analyzer (gcc >= 10) over sim/ and models/, in its own
+# directory: any finding fails under -Werror.  -O0 because the analyzer
+# does not need the optimizer, and it is faster.  An object is kept only
+# when its file is clean, so a second run analyses only what changed.
+analyze: need-deps
+	@$(MAKE) --no-print-directory BUILD=build-analyze \
+	  CFLAGS="-O0 -fanalyzer" build-analyze/libdrsim.a build-analyze/sim/main.o
+
+# Every shipped scenario and each command once, short runs, under
+# Valgrind's memcheck (tools/valgrind.sh says what and how).
+valgrind: need-deps
+	@$(MAKE) --no-print-directory all
+	@tools/valgrind.sh $(BUILD)
+
 # The main job: the shipped comparison of an internal datacenter, a
 # certified host and a hybrid of the two, with its charts and the decision
 # report in out/.
@@ -170,6 +188,6 @@ install: all
 	install -m 755 $(BUILD)/drsim $(DESTDIR)$(PREFIX)/bin/drsim
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-analyze
 
 -include $(DEPFILES)

@@ -63,6 +63,7 @@ MdlComparePlay **mdl_sensitivity_plays(const MdlSensitivity *s, guint *n)
 gboolean mdl_sensitivity_play(MdlSensitivity *s, unsigned threads,
 			      GError **error)
 {
+	g_return_val_if_fail(s, FALSE);
 	guint n;
 	g_autofree MdlComparePlay **plays = mdl_sensitivity_plays(s, &n);
 
@@ -75,8 +76,10 @@ gboolean mdl_sensitivity_play(MdlSensitivity *s, unsigned threads,
 			g_prefix_error(error, "the base run: ");
 			return FALSE;
 		}
-		/* plays 1, 2 are parameter 0's low and high, and so on */
-		p = mdl_sensitivity_param(s, (i - 1) / MDL_SENS_POINTS);
+		/* plays 1, 2 are parameter 0's low and high, and so on: an
+		 * index below params->len, read directly */
+		p = &g_array_index(s->params, MdlSensParameter,
+				   (i - 1) / MDL_SENS_POINTS);
 		g_prefix_error(error, "'%s' at its %s value %s: ", p->key,
 			       j == MDL_SENS_LOW ? "low" : "high", p->value[j]);
 		return FALSE;
