@@ -23,31 +23,6 @@
 /* Sums and ratios of exact hours: equal to the last bits or nearly. */
 #define EXACT 1e-12
 
-/* A scenario of the source tree with the overrides (NULL-terminated,
- * may be NULL), played on threads into merged results (its labels in
- * *l, itself in *sc: free all three with played_free()). */
-static MdlResults *play(const char *file, const char *const *sets,
-			unsigned threads, MdlScenario **sc, MdlLabels **l)
-{
-	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, file, NULL);
-	GError *error = NULL;
-	MdlRunInfo info;
-
-	*sc = mdl_scenario_load(path, sets, &error);
-	ck_assert_msg(*sc, "%s", error ? error->message : "?");
-	*l = mdl_labels_new(*sc);
-	MdlResults *r = mdl_simulate(*sc, *l, threads, NULL, &info, &error);
-	ck_assert_msg(r, "%s", error ? error->message : "?");
-	return r;
-}
-
-static void played_free(MdlResults *r, MdlScenario *sc, MdlLabels *l)
-{
-	mdl_results_free(r);
-	mdl_labels_free(l);
-	mdl_scenario_free(sc);
-}
-
 /* The index of the cause labelled label; the test fails without one. */
 static guint cause_of(const MdlLabels *l, const char *label)
 {
@@ -130,7 +105,7 @@ START_TEST(test_common_exact)
 	const char *sets[] = { c->set, NULL };
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(c->file, sets, 2, &sc, &l);
+	MdlResults *r = test_run_file(c->file, sets, 2, &sc, &l);
 
 	ck_assert_uint_eq(r->replications, 3);
 	for (guint s = 0; s < sc->n_services; s++) {
@@ -152,7 +127,7 @@ START_TEST(test_common_exact)
 		     c->comp_avail, EXACT);
 	assert_close(sim_welford_mean(&r->components[0].units_up),
 		     c->units_up, EXACT);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -163,7 +138,7 @@ START_TEST(test_common_costs)
 {
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "firmware.cfg", NULL, 1, &sc, &l);
+	MdlResults *r = test_run_file(DIR "firmware.cfg", NULL, 1, &sc, &l);
 
 	ck_assert_ptr_nonnull(r->cost);
 	assert_close(sim_welford_mean(&r->cost->incidents), 10000, EXACT);
@@ -173,7 +148,7 @@ START_TEST(test_common_costs)
 			 "common:firmware");
 	ck_assert_uint_eq(mdl_cause_common(l, 0) + 1,
 			  mdl_cause_ransomware(l, 0));
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -206,7 +181,7 @@ START_TEST(test_via_exact)
 	const char *sets[] = { c->set, NULL };
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(c->file, sets, 2, &sc, &l);
+	MdlResults *r = test_run_file(c->file, sets, 2, &sc, &l);
 	const MdlServiceResults *sv = &r->services[0];
 	const MdlBreakdown *b = sv->by_path[path_of(l, "failover:b")];
 
@@ -220,7 +195,7 @@ START_TEST(test_via_exact)
 	assert_close(sv->rpo_h.max, c->rpo_h, 1e-9);
 	/* the target is 1 h */
 	ck_assert_uint_eq(sv->rpo_met, c->rpo_h <= 1 ? 3 : 0);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -253,7 +228,7 @@ START_TEST(test_common_stat_seed2026)
 {
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "stat.cfg", NULL, 2, &sc, &l);
+	MdlResults *r = test_run_file(DIR "stat.cfg", NULL, 2, &sc, &l);
 	const MdlServiceResults *emr = &r->services[0];
 
 	ck_assert_uint_eq(r->replications, 1000);
@@ -261,7 +236,7 @@ START_TEST(test_common_stat_seed2026)
 			 sim_welford_stderr(&emr->availability), 4, 1e-4);
 	ck_assert_uint_eq(by_cause(r, 0, cause_of(l, "common:trench")),
 			  emr->incidents);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -280,8 +255,8 @@ START_TEST(test_common_crn)
 	const char *with[] = { "scenario.replications=200", NULL };
 	MdlScenario *sa, *sb;
 	MdlLabels *la, *lb;
-	MdlResults *a = play(DIR "stat.cfg", with, 2, &sa, &la);
-	MdlResults *b = play(DIR "stat.cfg", none, 2, &sb, &lb);
+	MdlResults *a = test_run_file(DIR "stat.cfg", with, 2, &sa, &la);
+	MdlResults *b = test_run_file(DIR "stat.cfg", none, 2, &sb, &lb);
 	const MdlServiceResults *la_ = &a->services[1], *lb_ = &b->services[1];
 
 	ck_assert_uint_gt(la_->incidents, 100);
@@ -292,8 +267,8 @@ START_TEST(test_common_crn)
 			       &b->components[0].availability));
 	ck_assert_uint_gt(a->services[0].incidents, 1000);
 	ck_assert_uint_eq(b->services[0].incidents, 0);
-	played_free(a, sa, la);
-	played_free(b, sb, lb);
+	test_run_free(a, sa, la);
+	test_run_free(b, sb, lb);
 }
 END_TEST
 
@@ -313,7 +288,8 @@ START_TEST(test_correlated_threads)
 		char *table[2], *json[2];
 
 		for (guint t = 0; t < 2; t++) {
-			r[t] = play(files[f], sets, t + 1, &sc[t], &l[t]);
+			r[t] = test_run_file(files[f], sets, t + 1,
+					     &sc[t], &l[t]);
 			table[t] = mdl_report(sc[t], r[t], &info,
 					      MDL_FORMAT_TABLE);
 			json[t] = mdl_report(sc[t], r[t], &info,
@@ -330,7 +306,7 @@ START_TEST(test_correlated_threads)
 		for (guint t = 0; t < 2; t++) {
 			g_free(table[t]);
 			g_free(json[t]);
-			played_free(r[t], sc[t], l[t]);
+			test_run_free(r[t], sc[t], l[t]);
 		}
 	}
 }

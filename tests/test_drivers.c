@@ -18,31 +18,17 @@
 /* Floating-point sums of exact hours: equal to the last bits or nearly. */
 #define EXACT 1e-12
 
-/* The scenario file, played on threads into merged results (labels in
- * *l, scenario in *sc: free all three). */
+/* The scenario file with reps replications (NULL: its own), played on
+ * threads into merged results (labels in *l, scenario in *sc: free all
+ * three with test_run_free()). */
 static MdlResults *play(const char *file, unsigned threads,
 			const char *reps, MdlScenario **sc, MdlLabels **l)
 {
-	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, file, NULL);
 	g_autofree char *set = reps ? g_strdup_printf(
 		"scenario.replications=%s", reps) : NULL;
 	const char *sets[] = { set, NULL };
-	GError *error = NULL;
-	MdlRunInfo info;
 
-	*sc = mdl_scenario_load(path, sets, &error);
-	ck_assert_msg(*sc, "%s", error ? error->message : "?");
-	*l = mdl_labels_new(*sc);
-	MdlResults *r = mdl_simulate(*sc, *l, threads, NULL, &info, &error);
-	ck_assert_msg(r, "%s", error ? error->message : "?");
-	return r;
-}
-
-static void played_free(MdlResults *r, MdlScenario *sc, MdlLabels *l)
-{
-	mdl_results_free(r);
-	mdl_labels_free(l);
-	mdl_scenario_free(sc);
+	return test_run_file(file, sets, threads, sc, l);
 }
 
 /* A cause's expected shares (NAN: none, no whole). */
@@ -149,7 +135,7 @@ START_TEST(test_drivers_exact)
 	assert_close(d->downtime_h, 3 * c->breach_h, EXACT);	/* all breach */
 	assert_causes(d, c);
 	assert_importance(d, c);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -188,7 +174,7 @@ START_TEST(test_drivers_wholes)
 			ck_assert(d->importance[k].share <=
 				  d->importance[k - 1].share);
 	}
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -222,7 +208,7 @@ START_TEST(test_drivers_threads)
 	ck_assert_ptr_nonnull(strstr(text[0], "What drives the breaches"));
 	for (guint t = 0; t < 3; t++) {
 		g_free(text[t]);
-		played_free(r[t], sc[t], l[t]);
+		test_run_free(r[t], sc[t], l[t]);
 	}
 }
 END_TEST

@@ -33,16 +33,10 @@ typedef struct {
 static Played play(const char *file, const char *const *sets,
 		   unsigned threads)
 {
-	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, file, NULL);
-	GError *error = NULL;
 	MdlRunInfo info = { threads, 0, NULL };
 	Played p = { 0 };
 
-	p.sc = mdl_scenario_load(path, sets, &error);
-	ck_assert_msg(p.sc, "%s", error ? error->message : "?");
-	p.labels = mdl_labels_new(p.sc);
-	p.r = mdl_simulate(p.sc, p.labels, threads, NULL, &info, &error);
-	ck_assert_msg(p.r, "%s", error ? error->message : "?");
+	p.r = test_run_file(file, sets, threads, &p.sc, &p.labels);
 	p.json = mdl_summary_json(p.sc, p.r, &info);
 	return p;
 }
@@ -50,24 +44,13 @@ static Played play(const char *file, const char *const *sets,
 static void played_free(Played *p)
 {
 	json_node_unref(p->json);
-	mdl_results_free(p->r);
-	mdl_labels_free(p->labels);
-	mdl_scenario_free(p->sc);
+	test_run_free(p->r, p->sc, p->labels);
 }
 
 /* The service object of id in p's JSON. */
 static JsonObject *service(const Played *p, const char *id)
 {
-	JsonArray *a = json_object_get_array_member(
-		json_node_get_object(p->json), "services");
-
-	for (guint i = 0; i < json_array_get_length(a); i++) {
-		JsonObject *s = json_array_get_object_element(a, i);
-		if (strcmp(json_object_get_string_member(s, "id"), id) == 0)
-			return s;
-	}
-	ck_abort_msg("no service '%s'", id);
-	return NULL;
+	return test_json_service(json_node_get_object(p->json), id);
 }
 
 /* member.key of a service object as a number, NAN for null; the test

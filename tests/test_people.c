@@ -22,31 +22,6 @@
 /* Sums and ratios of exact hours: equal to the last bits or nearly. */
 #define EXACT 1e-9
 
-/* A scenario of the source tree with the overrides (NULL-terminated,
- * may be NULL), played on threads into merged results (its labels in
- * *l, itself in *sc: free all three with played_free()). */
-static MdlResults *play(const char *file, const char *const *sets,
-			unsigned threads, MdlScenario **sc, MdlLabels **l)
-{
-	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, file, NULL);
-	GError *error = NULL;
-	MdlRunInfo info;
-
-	*sc = mdl_scenario_load(path, sets, &error);
-	ck_assert_msg(*sc, "%s", error ? error->message : "?");
-	*l = mdl_labels_new(*sc);
-	MdlResults *r = mdl_simulate(*sc, *l, threads, NULL, &info, &error);
-	ck_assert_msg(r, "%s", error ? error->message : "?");
-	return r;
-}
-
-static void played_free(MdlResults *r, MdlScenario *sc, MdlLabels *l)
-{
-	mdl_results_free(r);
-	mdl_labels_free(l);
-	mdl_scenario_free(sc);
-}
-
 /* Every replication gave exactly x hours per year at reduced size. */
 static void assert_reduced(const MdlCrewResults *k, guint64 reps, double x)
 {
@@ -63,7 +38,7 @@ START_TEST(test_absence_window)
 {
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "holidays.cfg", NULL, 2, &sc, &l);
+	MdlResults *r = test_run_file(DIR "holidays.cfg", NULL, 2, &sc, &l);
 	const MdlCrewResults *k = &r->crews[0];
 	const MdlServiceResults *emr = &r->services[0];
 
@@ -75,7 +50,7 @@ START_TEST(test_absence_window)
 	assert_close(emr->rto_h.min, 160, EXACT);
 	assert_close(emr->rto_h.max, 160, EXACT);
 	assert_reduced(k, 3, 200.0 / 400 * SIM_HOURS_PER_YEAR);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -86,7 +61,7 @@ START_TEST(test_absence_reduced)
 	const char *none[] = { "crews.it.absences=()", NULL };
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "reduced.cfg", NULL, 1, &sc, &l);
+	MdlResults *r = test_run_file(DIR "reduced.cfg", NULL, 1, &sc, &l);
 	const MdlCrewResults *k = &r->crews[0];
 
 	ck_assert_uint_eq(k->repairs, 4);
@@ -98,15 +73,15 @@ START_TEST(test_absence_reduced)
 	assert_close(sim_welford_mean(&r->components[1].availability),
 		     1 - 20.0 / 200, EXACT);
 	assert_reduced(k, 2, 150.0 / 200 * SIM_HOURS_PER_YEAR);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 
-	r = play(DIR "reduced.cfg", none, 1, &sc, &l);
+	r = test_run_file(DIR "reduced.cfg", none, 1, &sc, &l);
 	k = &r->crews[0];
 	ck_assert_uint_eq(k->repairs, 4);
 	ck_assert_uint_eq(k->immediate, 4);
 	assert_close(k->wait_h.max, 0, EXACT);
 	ck_assert_uint_eq(k->reduced_h_per_y.n, 0);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -165,13 +140,13 @@ START_TEST(test_sickness_stat_seed2026)
 		   (T - d) * exp(-lambda * d);
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "sickness.cfg", NULL, 2, &sc, &l);
+	MdlResults *r = test_run_file(DIR "sickness.cfg", NULL, 2, &sc, &l);
 	const SimWelford *x = &r->crews[0].reduced_h_per_y;
 
 	ck_assert_uint_eq(x->n, 2000);
 	assert_within_se(sim_welford_mean(x), e / T * SIM_HOURS_PER_YEAR,
 			 sim_welford_stderr(x), 4, 3);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -195,7 +170,8 @@ START_TEST(test_people_threads)
 	char *table[2], *json[2];
 
 	for (guint t = 0; t < 2; t++) {
-		r[t] = play(DIR "sickness.cfg", sets, t + 1, &sc[t], &l[t]);
+		r[t] = test_run_file(DIR "sickness.cfg", sets, t + 1,
+				     &sc[t], &l[t]);
 		table[t] = mdl_report(sc[t], r[t], &info, MDL_FORMAT_TABLE);
 		json[t] = mdl_report(sc[t], r[t], &info, MDL_FORMAT_JSON);
 	}
@@ -209,7 +185,7 @@ START_TEST(test_people_threads)
 	for (guint t = 0; t < 2; t++) {
 		g_free(table[t]);
 		g_free(json[t]);
-		played_free(r[t], sc[t], l[t]);
+		test_run_free(r[t], sc[t], l[t]);
 	}
 }
 END_TEST

@@ -38,14 +38,10 @@ static MdlScenario *load(const char *file, const char *const *sets)
 
 static Played play(const char *file, unsigned threads)
 {
-	GError *error = NULL;
 	MdlRunInfo info = { threads, 0, NULL };
 	Played p = { 0 };
 
-	p.sc = load(file, NULL);
-	p.labels = mdl_labels_new(p.sc);
-	p.r = mdl_simulate(p.sc, p.labels, threads, NULL, &info, &error);
-	ck_assert_msg(p.r, "%s", error ? error->message : "?");
+	p.r = test_run_file(file, NULL, threads, &p.sc, &p.labels);
 	p.json = mdl_summary_json(p.sc, p.r, &info);
 	return p;
 }
@@ -53,23 +49,12 @@ static Played play(const char *file, unsigned threads)
 static void played_free(Played *p)
 {
 	json_node_unref(p->json);
-	mdl_results_free(p->r);
-	mdl_labels_free(p->labels);
-	mdl_scenario_free(p->sc);
+	test_run_free(p->r, p->sc, p->labels);
 }
 
 static JsonObject *service(const Played *p, const char *id)
 {
-	JsonArray *a = json_object_get_array_member(
-		json_node_get_object(p->json), "services");
-
-	for (guint i = 0; i < json_array_get_length(a); i++) {
-		JsonObject *s = json_array_get_object_element(a, i);
-		if (strcmp(json_object_get_string_member(s, "id"), id) == 0)
-			return s;
-	}
-	ck_abort_msg("no service '%s'", id);
-	return NULL;
+	return test_json_service(json_node_get_object(p->json), id);
 }
 
 /* member.key of an object as a number; fails when missing. */

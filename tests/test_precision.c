@@ -63,19 +63,6 @@ static JsonNode *run_json(const char *const *args)
 	return root;
 }
 
-static JsonObject *service(JsonObject *root, const char *id)
-{
-	JsonArray *a = json_object_get_array_member(root, "services");
-
-	for (guint i = 0; i < json_array_get_length(a); i++) {
-		JsonObject *s = json_array_get_object_element(a, i);
-		if (strcmp(json_object_get_string_member(s, "id"), id) == 0)
-			return s;
-	}
-	ck_abort_msg("no service %s", id);
-	return NULL;
-}
-
 /* The CHU to 2 %: it stops as soon as the worst of every service's
  * availability and breach precision is within 2 % (the one it names, as
  * its service's JSON says), after the batches the rule gives; the table
@@ -99,8 +86,8 @@ START_TEST(test_precision_run)
 	const char *worst = json_object_get_string_member(p, "worst");
 	g_auto(GStrv) w = g_strsplit(worst, " ", 2);
 	ck_assert_str_eq(w[1], "breach");
-	JsonObject *b = json_object_get_object_member(service(root, w[0]),
-						      "p_breach_per_year");
+	JsonObject *b = json_object_get_object_member(
+		test_json_service(root, w[0]), "p_breach_per_year");
 	assert_close(json_object_get_double_member(b, "precision"), reached,
 		     1e-15);
 

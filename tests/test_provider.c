@@ -20,31 +20,6 @@
 /* Sums and ratios of exact hours: equal to the last bits or nearly. */
 #define EXACT 1e-12
 
-/* A scenario of the source tree with the overrides (NULL-terminated,
- * may be NULL), played on threads into merged results (its labels in
- * *l, itself in *sc: free all three with played_free()). */
-static MdlResults *play(const char *file, const char *const *sets,
-			unsigned threads, MdlScenario **sc, MdlLabels **l)
-{
-	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, file, NULL);
-	GError *error = NULL;
-	MdlRunInfo info;
-
-	*sc = mdl_scenario_load(path, sets, &error);
-	ck_assert_msg(*sc, "%s", error ? error->message : "?");
-	*l = mdl_labels_new(*sc);
-	MdlResults *r = mdl_simulate(*sc, *l, threads, NULL, &info, &error);
-	ck_assert_msg(r, "%s", error ? error->message : "?");
-	return r;
-}
-
-static void played_free(MdlResults *r, MdlScenario *sc, MdlLabels *l)
-{
-	mdl_results_free(r);
-	mdl_labels_free(l);
-	mdl_scenario_free(sc);
-}
-
 static gboolean same_welford(const SimWelford *a, const SimWelford *b)
 {
 	return memcmp(a, b, sizeof *a) == 0;
@@ -59,7 +34,7 @@ START_TEST(test_exit_exact)
 {
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "exit.cfg", NULL, 2, &sc, &l);
+	MdlResults *r = test_run_file(DIR "exit.cfg", NULL, 2, &sc, &l);
 	const MdlProviderResults *p = &r->providers[0];
 	double want = 850 * 8760.0 / 9850;
 
@@ -81,7 +56,7 @@ START_TEST(test_exit_exact)
 			 "provider:hds:exit");
 	ck_assert_uint_eq(mdl_cause_provider_exit(l, 0) + 1,
 			  mdl_cause_dependency(l));
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -115,7 +90,7 @@ START_TEST(test_exit_cases)
 	const char *sets[] = { c->set, c->set2, NULL };
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "exit.cfg", sets, 1, &sc, &l);
+	MdlResults *r = test_run_file(DIR "exit.cfg", sets, 1, &sc, &l);
 	const MdlProviderResults *p = &r->providers[0];
 	double want = c->degraded_h * 8760.0 / c->horizon_h;
 
@@ -124,7 +99,7 @@ START_TEST(test_exit_cases)
 	assert_close(p->degraded_h_per_year.max, want, EXACT);
 	assert_close(r->cost->incidents.max, 400000.0 * (double)c->exits,
 		     EXACT);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -136,7 +111,7 @@ START_TEST(test_attack_two_sites)
 {
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "attack.cfg", NULL, 2, &sc, &l);
+	MdlResults *r = test_run_file(DIR "attack.cfg", NULL, 2, &sc, &l);
 	guint cause = mdl_cause_ransomware(l, 0);
 
 	ck_assert_str_eq(mdl_labels_cause(l, cause), "ransomware:provider");
@@ -151,7 +126,7 @@ START_TEST(test_attack_two_sites)
 		assert_close(sv->availability.max, 1 - 4 * 48 / 5000.0, EXACT);
 	}
 	ck_assert_uint_eq(r->services[2].incidents, 0);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -166,7 +141,7 @@ START_TEST(test_attack_vault)
 		"datasets.db.copies.vault.immutable=false", NULL };
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "vault.cfg", NULL, 2, &sc, &l);
+	MdlResults *r = test_run_file(DIR "vault.cfg", NULL, 2, &sc, &l);
 	const MdlServiceResults *sv = &r->services[0];
 	guint vault = mdl_path_restore(l, 0, 1);
 
@@ -178,12 +153,12 @@ START_TEST(test_attack_vault)
 	assert_close(sv->rpo_h.min, 26, EXACT);
 	assert_close(sv->rpo_h.max, 32, EXACT);
 	assert_close(sim_welford_mean(&sv->rpo_h), 29, EXACT);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 
-	r = play(DIR "vault.cfg", erasable, 1, &sc, &l);
+	r = test_run_file(DIR "vault.cfg", erasable, 1, &sc, &l);
 	ck_assert_uint_eq(r->services[0].incidents, 3 * 4);
 	ck_assert_uint_eq(r->services[0].lost_for_good, 3 * 4);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -204,7 +179,8 @@ START_TEST(test_provider_threads)
 	char *table[2], *json[2];
 
 	for (guint t = 0; t < 2; t++) {
-		r[t] = play(DIR "exit.cfg", sets, t + 1, &sc[t], &l[t]);
+		r[t] = test_run_file(DIR "exit.cfg", sets, t + 1,
+				     &sc[t], &l[t]);
 		table[t] = mdl_report(sc[t], r[t], &info, MDL_FORMAT_TABLE);
 		json[t] = mdl_report(sc[t], r[t], &info, MDL_FORMAT_JSON);
 	}
@@ -219,7 +195,7 @@ START_TEST(test_provider_threads)
 	for (guint t = 0; t < 2; t++) {
 		g_free(table[t]);
 		g_free(json[t]);
-		played_free(r[t], sc[t], l[t]);
+		test_run_free(r[t], sc[t], l[t]);
 	}
 }
 END_TEST
@@ -230,7 +206,7 @@ START_TEST(test_provider_serial)
 {
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "exit.cfg", NULL, 1, &sc, &l);
+	MdlResults *r = test_run_file(DIR "exit.cfg", NULL, 1, &sc, &l);
 	MdlResults *back = mdl_results_new(sc, l, FALSE);
 	GVariant *v = g_variant_ref_sink(mdl_results_to_variant(r));
 	GError *error = NULL;
@@ -242,7 +218,7 @@ START_TEST(test_provider_serial)
 			       &r->providers[0].degraded_h_per_year));
 	g_variant_unref(v);
 	mdl_results_free(back);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 
@@ -253,14 +229,14 @@ START_TEST(test_no_provider)
 	MdlRunInfo info = { 1, 0, NULL };
 	MdlScenario *sc;
 	MdlLabels *l;
-	MdlResults *r = play(DIR "exit.cfg", sets, 1, &sc, &l);
+	MdlResults *r = test_run_file(DIR "exit.cfg", sets, 1, &sc, &l);
 	g_autofree char *json = mdl_report(sc, r, &info, MDL_FORMAT_JSON);
 	g_autofree char *table = mdl_report(sc, r, &info, MDL_FORMAT_TABLE);
 
 	ck_assert_ptr_null(strstr(json, "providers"));
 	ck_assert_ptr_null(strstr(table, "Providers"));
 	assert_close(r->cost->incidents.max, 0, EXACT);
-	played_free(r, sc, l);
+	test_run_free(r, sc, l);
 }
 END_TEST
 

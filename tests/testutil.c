@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "models/results/simulate.h"
 #include "models/world/world.h"
 #include "testutil.h"
 
@@ -125,4 +126,39 @@ char *test_expected_error(const char *dir, const char *cfg, gboolean strip)
 	if (strip && g_str_has_suffix(text, "\n"))
 		text[strlen(text) - 1] = '\0';
 	return text;
+}
+
+MdlResults *test_run_file(const char *file, const char *const *sets,
+			  unsigned threads, MdlScenario **sc, MdlLabels **l)
+{
+	g_autofree char *path = g_build_filename(DRSIM_SRCDIR, file, NULL);
+	GError *error = NULL;
+	MdlRunInfo info;
+
+	*sc = mdl_scenario_load(path, sets, &error);
+	ck_assert_msg(*sc, "%s", error ? error->message : "?");
+	*l = mdl_labels_new(*sc);
+	MdlResults *r = mdl_simulate(*sc, *l, threads, NULL, &info, &error);
+	ck_assert_msg(r, "%s", error ? error->message : "?");
+	return r;
+}
+
+void test_run_free(MdlResults *r, MdlScenario *sc, MdlLabels *l)
+{
+	mdl_results_free(r);
+	mdl_labels_free(l);
+	mdl_scenario_free(sc);
+}
+
+JsonObject *test_json_service(JsonObject *root, const char *id)
+{
+	JsonArray *a = json_object_get_array_member(root, "services");
+
+	for (guint i = 0; i < json_array_get_length(a); i++) {
+		JsonObject *s = json_array_get_object_element(a, i);
+		if (strcmp(json_object_get_string_member(s, "id"), id) == 0)
+			return s;
+	}
+	ck_abort_msg("no service '%s'", id);
+	return NULL;
 }

@@ -9,8 +9,10 @@
 
 #include <math.h>
 #include <check.h>
+#include <json-glib/json-glib.h>
 
 #include "models/results/results.h"
+#include "models/scenario/labels.h"
 #include "models/scenario/scenario.h"
 
 /* Prototypes of every suite (generated list, see the Makefile). */
@@ -52,6 +54,18 @@ MdlScenario *test_scenario_text(const char *text, const char *const *sets);
  * before the next. */
 MdlResults *test_play(const char *text, guint reps, MdlScenario **sc);
 void test_played_free(MdlResults *r, MdlScenario *sc);
+
+/* The scenario file of the source tree with the overrides sets
+ * (NULL-terminated, may be NULL), played on threads into merged results;
+ * its labels in *l, itself in *sc.  The test fails if it does not load
+ * or play.  Free all three with test_run_free(). */
+MdlResults *test_run_file(const char *file, const char *const *sets,
+			  unsigned threads, MdlScenario **sc, MdlLabels **l);
+void test_run_free(MdlResults *r, MdlScenario *sc, MdlLabels *l);
+
+/* The service object of id in the "services" of a JSON summary root;
+ * the test fails when there is none. */
+JsonObject *test_json_service(JsonObject *root, const char *id);
 
 /* Columns of incidents.csv (docs/output.md). */
 enum {
