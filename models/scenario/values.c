@@ -373,19 +373,20 @@ static void find_failures(GPtrArray *a, const config_setting_t *root)
 	}
 }
 
-/* Common causes are hazards spanning components: their occurrence and
- * their repair, after the sites' hazards. */
-static void find_common_causes(GPtrArray *a, const config_setting_t *root)
+/* Each element of the top-level list list_name, named by its `name`:
+ * its occurrence (`every` or a rate) and its duration `law`.  Common
+ * causes (hazards spanning components) and threats. */
+static void find_events(GPtrArray *a, const config_setting_t *root,
+			const char *list_name, const char *law)
 {
-	config_setting_t *list = config_setting_get_member(root,
-							   "common_causes");
+	config_setting_t *list = config_setting_get_member(root, list_name);
 
 	for (guint k = 0; k < list_length(list); k++) {
 		config_setting_t *g = config_setting_get_elem(list, k);
-		g_autofree char *p = element_path("common_causes", g, "name", k);
+		g_autofree char *p = element_path(list_name, g, "name", k);
 
 		add_occurrence(a, g, p, "every");
-		add_law(a, g, p, "repair");
+		add_law(a, g, p, law);
 	}
 }
 
@@ -408,20 +409,13 @@ static void find_hazards(GPtrArray *a, const config_setting_t *root)
 			add_law(a, e, p, "rebuild");
 		}
 	}
-	find_common_causes(a, root);
+	/* common causes after the sites' hazards */
+	find_events(a, root, "common_causes", "repair");
 }
 
 static void find_threats(GPtrArray *a, const config_setting_t *root)
 {
-	config_setting_t *list = config_setting_get_member(root, "threats");
-
-	for (guint t = 0; t < list_length(list); t++) {
-		config_setting_t *g = config_setting_get_elem(list, t);
-		g_autofree char *p = element_path("threats", g, "name", t);
-
-		add_occurrence(a, g, p, "every");
-		add_law(a, g, p, "dwell");
-	}
+	find_events(a, root, "threats", "dwell");
 }
 
 /* A crew's people, human steps too: its key person's losses and how
