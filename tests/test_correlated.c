@@ -350,17 +350,7 @@ static const char *const bad_files[] = {
  * stderr, nothing on stdout. */
 START_TEST(test_correlated_bad)
 {
-	g_autofree char *cfg = g_strdup_printf("tests/data/bad/%s.cfg",
-					       bad_files[_i]);
-	g_autofree char *errf = g_strdup_printf("%s/tests/data/bad/%s.err",
-						DRSIM_SRCDIR, bad_files[_i]);
-	const char *args[] = { "check", cfg, NULL };
-	g_autofree char *out = NULL, *err = NULL, *want = NULL;
-
-	ck_assert(g_file_get_contents(errf, &want, NULL, NULL));
-	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
-	ck_assert_str_eq(out, "");
-	ck_assert_str_eq(err, want);
+	test_check_rejects("tests/data/bad", bad_files[_i]);
 }
 END_TEST
 

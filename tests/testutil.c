@@ -128,6 +128,21 @@ char *test_expected_error(const char *dir, const char *cfg, gboolean strip)
 	return text;
 }
 
+void test_check_rejects(const char *dir, const char *name)
+{
+	g_autofree char *cfg = g_strdup_printf("%s/%s.cfg", dir, name);
+	g_autofree char *errf = g_strdup_printf("%s/%s/%s.err", DRSIM_SRCDIR,
+						dir, name);
+	const char *args[] = { "check", cfg, NULL };
+	g_autofree char *out = NULL, *err = NULL, *want = NULL;
+
+	ck_assert_msg(g_file_get_contents(errf, &want, NULL, NULL),
+		      "%s has no .err file", cfg);
+	ck_assert_int_eq(test_drsim(args, &out, &err), 2);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, want);
+}
+
 MdlResults *test_run_file(const char *file, const char *const *sets,
 			  unsigned threads, MdlScenario **sc, MdlLabels **l)
 {

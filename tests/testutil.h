@@ -40,6 +40,11 @@ GPtrArray *test_corpus(const char *dir, const char *suffix);
  * none.  Yours to g_free(). */
 char *test_expected_error(const char *dir, const char *cfg, gboolean strip);
 
+/* `drsim check dir/name.cfg` (dir relative to the source directory, no
+ * final slash) exits 2 with nothing on stdout and exactly
+ * dir/name.err on stderr. */
+void test_check_rejects(const char *dir, const char *name);
+
 /* Runs the program argv[0] (looked up in PATH) the same way. */
 int test_spawn(const char *const *argv, char **env, char **out, char **err);
 
