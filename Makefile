@@ -50,7 +50,7 @@ TEST_SRC  := $(sort $(wildcard tests/*.c))
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPFILES  := $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
 
-.PHONY: FORCE deps-mpi deps-chromium deps-valgrind all check sanitize analyze valgrind bench run deps need-deps install clean test-run layers
+.PHONY: FORCE deps-mpi deps-chromium deps-valgrind deps-fuzz all check sanitize analyze valgrind fuzz fuzz-build bench run deps need-deps install clean test-run layers
 
 all: $(BUILD)/drsim
 
@@ -82,7 +82,8 @@ $(BUILD)/tests/suites.h: $(TEST_SRC)
 $(TEST_OBJ): $(BUILD)/tests/suites.h
 $(BUILD)/tests/%.o: ALL_CFLAGS += $(call pc_cflags,$(TESTPKGS)) -I$(BUILD)/tests \
 	-DDRSIM_SRCDIR='"$(CURDIR)"' -DDRSIM_BIN='"$(CURDIR)/$(BUILD)/drsim"' \
-	-DDRSIM_FAILWRITE='"$(CURDIR)/$(BUILD)/tests/libfailwrite.so"'
+	-DDRSIM_FAILWRITE='"$(CURDIR)/$(BUILD)/tests/libfailwrite.so"' \
+	-DDRSIM_FUZZ_REPLAY='"$(CURDIR)/$(BUILD)/fuzz/replay_"'
 
 $(BUILD)/check_drsim: $(TEST_OBJ) $(BUILD)/libdrsim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(TEST_LIBS) $(LIBS)
@@ -93,6 +94,16 @@ $(BUILD)/tests/libfailwrite.so: tests/preload/failwrite.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O2 -fPIC \
 	  -shared -o $@ $< -ldl
+
+# Each fuzz target without libFuzzer, for the regression inputs of
+# tests/data/fuzz/ (tests/fuzz/replay.c, tests/test_fuzz.c).
+FUZZ_TARGETS ?= scenario overrides shard drill
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/replay.c \
+			tests/fuzz/fuzz.h $(BUILD)/libdrsim.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DDRSIM_SRCDIR='"$(CURDIR)"' $(ALL_LDFLAGS) -o $@ \
+	  tests/fuzz/fuzz_$*.c tests/fuzz/fuzz.c tests/fuzz/replay.c \
+	  $(BUILD)/libdrsim.a $(LIBS)
 
 # -- the commands of the README ------------------------------------------
 
@@ -119,6 +130,10 @@ deps-mpi:
 deps-valgrind:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="valgrind"
 
+# clang, for `make fuzz` (libFuzzer comes with it).
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="clang"
+
 # Chromium, for the test that renders the HTML report headless (skipped,
 # saying so, without it).  .ci/run installs it.
 deps-chromium:
@@ -135,7 +150,8 @@ need-deps:
 check: need-deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BUILD)/check_drsim $(BUILD)/drsim $(BUILD)/tests/libfailwrite.so layers
+test-run: $(BUILD)/check_drsim $(BUILD)/drsim $(BUILD)/tests/libfailwrite.so \
+	  $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%) layers
 	cd $(CURDIR) && G_DEBUG=fatal-criticals $(BUILD)/check_drsim
 
 # Fails when an #include goes from a lower layer to a higher one
@@ -161,6 +177,30 @@ analyze: need-deps
 valgrind: need-deps
 	@$(MAKE) --no-print-directory all
 	@tools/valgrind.sh $(BUILD)
+
+# The libFuzzer targets of tests/fuzz/ (tests/fuzz/README.md), built with
+# clang against the library compiled with the same sanitizers, each run
+# FUZZ_S seconds from its seed corpus by tools/fuzz.sh; fails on a crash,
+# its input kept in build-fuzz/fuzz/crashes/TARGET/.
+FUZZ_S       ?= 600
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
+		-fno-omit-frame-pointer -fno-sanitize-recover=all
+fuzz: need-deps
+	@command -v clang >/dev/null 2>&1 || $(MAKE) --no-print-directory deps-fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	@tools/fuzz.sh build-fuzz $(FUZZ_S) $(FUZZ_TARGETS)
+
+fuzz-build: need-deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang MPI=0 \
+	  SANFLAGS="$(FUZZ_SAN)" CFLAGS="-O1 -g" build-fuzz/drsim \
+	  $(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
+		      $(BUILD)/libdrsim.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DDRSIM_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer \
+	  $(ALL_LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/fuzz.c \
+	  $(BUILD)/libdrsim.a $(LIBS)
 
 # The main job: the shipped comparison of an internal datacenter, a
 # certified host and a hybrid of the two, with its charts and the decision
@@ -188,6 +228,6 @@ install: all
 	install -m 755 $(BUILD)/drsim $(DESTDIR)$(PREFIX)/bin/drsim
 
 clean:
-	rm -rf build build-san build-analyze
+	rm -rf build build-san build-analyze build-fuzz
 
 -include $(DEPFILES)

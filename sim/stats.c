@@ -269,6 +269,11 @@ guint64 sim_sketch_count(const SimSketch *s)
 	return s->count;
 }
 
+double sim_sketch_alpha(const SimSketch *s)
+{
+	return s->alpha;
+}
+
 double sim_sketch_min(const SimSketch *s)
 {
 	g_return_val_if_fail(s, NAN);

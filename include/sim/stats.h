@@ -131,6 +131,8 @@ void sim_sketch_merge(SimSketch *into, const SimSketch *from);
 guint64 sim_sketch_count(const SimSketch *s);
 
 /* Exact smallest and largest value recorded; NAN when empty. */
+/* Its relative accuracy, as created. */
+double sim_sketch_alpha(const SimSketch *s);
 double sim_sketch_min(const SimSketch *s);
 double sim_sketch_max(const SimSketch *s);
 

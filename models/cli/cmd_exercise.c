@@ -635,7 +635,8 @@ static gboolean write_out(const Exercise *ex, const Options *o,
 	g_autofree char *dat = gantt_dat(ex), *gp = gantt_gp(ex, what);
 
 	if (g_mkdir_with_parents(o->out, 0777) != 0) {
-		g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+		g_set_error(error, G_FILE_ERROR,
+			    (gint)g_file_error_from_errno(errno),
 			    "cannot write '%s': %s", o->out, g_strerror(errno));
 		return FALSE;
 	}

@@ -49,7 +49,7 @@ static gboolean rewind_side(const MdlPairedSide *s, GError **error)
 {
 	if (fflush(s->reps) == 0 && fseek(s->reps, 0, SEEK_SET) == 0)
 		return TRUE;
-	g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno),
+	g_set_error(error, G_FILE_ERROR, (gint)g_file_error_from_errno(errno),
 		    "cannot read the figures of each replication back: %s",
 		    g_strerror(errno));
 	return FALSE;

@@ -355,6 +355,13 @@ static void get_welford(Reader *rd, GVariant *v, gsize i, SimWelford *w)
 	rd->ok = sim_welford_from_variant(c, w, rd->error);
 }
 
+static gboolean shape_error(Reader *rd, const char *what)
+{
+	g_set_error(rd->error, SIM_STATS_ERROR, SIM_STATS_ERROR_INVALID,
+		    "results of another shape: %s", what);
+	return rd->ok = FALSE;
+}
+
 /* Replaces *s by the sketch read back. */
 static void get_sketch(Reader *rd, GVariant *v, gsize i, SimSketch **s)
 {
@@ -366,15 +373,14 @@ static void get_sketch(Reader *rd, GVariant *v, gsize i, SimSketch **s)
 		rd->ok = FALSE;
 		return;
 	}
+	/* sketches merge only with sketches of their own accuracy */
+	if (sim_sketch_alpha(n) != sim_sketch_alpha(*s)) {
+		sim_sketch_free(n);
+		shape_error(rd, "a sketch of another accuracy");
+		return;
+	}
 	sim_sketch_free(*s);
 	*s = n;
-}
-
-static gboolean shape_error(Reader *rd, const char *what)
-{
-	g_set_error(rd->error, SIM_STATS_ERROR, SIM_STATS_ERROR_INVALID,
-		    "results of another shape: %s", what);
-	return rd->ok = FALSE;
 }
 
 static void get_welfords(Reader *rd, GVariant *v, gsize i, SimWelford *w,

@@ -173,7 +173,7 @@ static GVariant *head_to_variant(const MdlShardHead *h)
 static gboolean bad(GError **error, MdlShardError code, const char *name,
 		    const char *why)
 {
-	g_set_error(error, MDL_SHARD_ERROR, code, "%s: %s", name, why);
+	g_set_error(error, MDL_SHARD_ERROR, (gint)code, "%s: %s", name, why);
 	return FALSE;
 }
 

@@ -66,6 +66,38 @@ void ld_clear(Loader *ld)
 
 /* ---- the error list ---------------------------------------------------- */
 
+static gboolean is_control(guchar c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+/* text (taken) with each control character written as an escape (\n,
+ * \t, \x1b...): one problem is one line, whatever a string of the file
+ * it quotes holds. */
+static char *one_line(char *text)
+{
+	const char *p = text;
+	GString *s;
+
+	while (*p && !is_control((guchar)*p))
+		p++;
+	if (!*p)
+		return text;
+	s = g_string_new_len(text, p - text);
+	for (; *p; p++) {
+		if (*p == '\n')
+			g_string_append(s, "\\n");
+		else if (*p == '\t')
+			g_string_append(s, "\\t");
+		else if (is_control((guchar)*p))
+			g_string_append_printf(s, "\\x%02x", (guchar)*p);
+		else
+			g_string_append_c(s, *p);
+	}
+	g_free(text);
+	return g_string_free(s, FALSE);
+}
+
 static void add(Loader *ld, guint origin, guint pos, char *text)
 {
 	LdError e = {origin, pos, ld->errors->len, text};
@@ -196,9 +228,24 @@ void ld_error(Loader *ld, const config_setting_t *at, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	msg = one_line(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
 	add_at(ld, at, msg);
+	g_free(msg);
+}
+
+void ld_error_then(Loader *ld, const config_setting_t *at, const char *block,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *text;
+
+	va_start(ap, fmt);
+	msg = one_line(g_strdup_vprintf(fmt, ap));
+	va_end(ap);
+	text = g_strconcat(msg, "\n", block, NULL);
+	add_at(ld, at, text);
+	g_free(text);
 	g_free(msg);
 }
 
@@ -208,7 +255,7 @@ void ld_error_line(Loader *ld, unsigned line, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	msg = one_line(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
 	add_pos(ld, line, msg);
 	g_free(msg);
@@ -221,7 +268,7 @@ void ld_error_in(Loader *ld, unsigned pos, const char *file, unsigned line,
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	msg = one_line(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
 	add(ld, 0, pos, g_strdup_printf("%s:%u: %s", file, line, msg));
 	g_free(msg);
@@ -233,7 +280,7 @@ void ld_error_set(Loader *ld, guint set, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	msg = one_line(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
 	add(ld, 1, set,
 	    g_strdup_printf("--set %s: %s", (char *)ld->set_keys->pdata[set],

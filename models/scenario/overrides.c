@@ -293,11 +293,29 @@ static void apply(Loader *ld, guint set, config_setting_t *root,
 	config_destroy(&tmp);
 }
 
+/* FALSE, with an error naming set i by its key made valid, when
+ * sets[i] is not UTF-8 text (an argument of a shell in another
+ * encoding): its bytes would go into the messages as they are. */
+static gboolean check_utf8(Loader *ld, guint i, const char *set)
+{
+	const char *eq = strchr(set, '='), *end;
+
+	if (g_utf8_validate(set, -1, &end))
+		return TRUE;
+	g_ptr_array_add(ld->set_keys,
+			g_utf8_make_valid(set, eq ? eq - set : -1));
+	ld_error_set(ld, i, "not UTF-8 text (byte 0x%02x)",
+		     (unsigned)(guchar)*end);
+	return FALSE;
+}
+
 void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets)
 {
 	for (guint i = 0; sets && sets[i]; i++) {
 		const char *eq = strchr(sets[i], '=');
 
+		if (!check_utf8(ld, i, sets[i]))
+			continue;
 		g_ptr_array_add(ld->set_keys,
 				eq ? g_strndup(sets[i], (gsize)(eq - sets[i]))
 				   : g_strdup(sets[i]));

@@ -108,9 +108,15 @@ void ld_init(Loader *ld, const char *file);
 void ld_clear(Loader *ld);
 
 /* Records a message about setting `at`, located at its line (or at the
- * --set that wrote it); at == NULL locates it at the file as a whole. */
+ * --set that wrote it); at == NULL locates it at the file as a whole.
+ * A message is one line: its control characters (a newline in a string
+ * of the file it quotes) are written as escapes (\n, \x1b). */
 void ld_error(Loader *ld, const config_setting_t *at, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);
+/* The same, followed on the next lines by block as it is: the messages
+ * of another file (a replaced topology's), each one line already. */
+void ld_error_then(Loader *ld, const config_setting_t *at, const char *block,
+		   const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 /* The same at a given line of the text (line 0: the file as a whole). */
 void ld_error_line(Loader *ld, unsigned line, const char *fmt, ...)
 	G_GNUC_PRINTF(3, 4);

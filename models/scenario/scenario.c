@@ -493,10 +493,10 @@ static void read_replaces(Loader *ld, const config_setting_t *s,
 	path = replaced_path(ld, s, name);
 	old = ld_load_scenario(path, NULL, TRUE, &error);
 	if (!old) {
-		ld_error(ld, s,
-			 "'replaces' in 'project' of 'costs': %s does not "
-			 "load:\n%s",
-			 path, error->message);
+		ld_error_then(ld, s, error->message,
+			      "'replaces' in 'project' of 'costs': %s does "
+			      "not load:",
+			      path);
 		return;
 	}
 	check_replaced(ld, s, sc, old, path);

@@ -148,7 +148,15 @@ gboolean mdl_injection_parse(const MdlScenario *sc, const MdlLabels *labels,
 	const char *at = strrchr(spec, '@');
 	gboolean ok;
 
+	const char *end;
+
 	memset(inj, 0, sizeof *inj);
+	if (!g_utf8_validate(spec, -1, &end)) {
+		g_autofree char *valid = g_utf8_make_valid(spec, -1);
+		g_autofree char *why = g_strdup_printf(
+			"not UTF-8 text (byte 0x%02x)", (unsigned)(guchar)*end);
+		return bad(error, valid, why);
+	}
 	if (!at || at == spec || !at[1])
 		return bad(error, spec, "expected WHAT@WHEN");
 	inj->what = g_strndup(spec, (gsize)(at - spec));
