@@ -243,8 +243,6 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	const char *path = mdl_labels_path(r->labels, inc->path);
 	/* the copy column: DATASET/COPY, "replaced:" kept in front */
 	gboolean replaced = g_str_has_prefix(path, MDL_LABELS_REPLACED);
-	const char *bare = replaced ? path + strlen(MDL_LABELS_REPLACED) : path;
-	const MdlDataset *ds = &sc->datasets[inc->dataset];
 
 	g_string_append_printf(s, "%" G_GUINT64_FORMAT ",%s,%s", inc->rep,
 			       sc->services[inc->service].id,
@@ -253,15 +251,17 @@ static void add_row(MdlResults *r, const MdlIncident *inc, double rto,
 	csv_num(s, inc->t_detect);
 	csv_num(s, inc->t_declare);
 	csv_num(s, inc->t_restored);
-	/* replaced datasets are named in the replaced scenario */
-	if (replaced && sc->replaces)
-		ds = &sc->replaces->datasets[inc->dataset];
-	(void)bare;
 	g_string_append_printf(s, ",%s,", path);
-	if (inc->has_copy)
+	if (inc->has_copy) {
+		/* replaced datasets are named in the replaced scenario */
+		const MdlScenario *of =
+			replaced && sc->replaces ? sc->replaces : sc;
+		const MdlDataset *ds = &of->datasets[inc->dataset];
+
 		g_string_append_printf(s, "%s%s/%s",
 				       replaced ? MDL_LABELS_REPLACED : "",
 				       ds->id, ds->copies[inc->copy].id);
+	}
 	csv_num(s, rto);
 	csv_num(s, inc->rpo_h);
 	g_string_append_printf(s, ",%d\n", met ? 1 : 0);
