@@ -939,6 +939,115 @@ START_TEST(test_unreadable)
 }
 END_TEST
 
+/* ---- the generated bad inputs ------------------------------------------ */
+
+/* tests/data/bad/gen (tools/badgen.py): scenarios/example.cfg with one
+ * mistake each, its first line "# gen: line L: KEY given VALUE; the error
+ * says: TEXT".  Each must fail with exactly NAME.err, and one line of it
+ * must be at FILE:L: and hold TEXT: the mistake found at its line, named
+ * (the generator knows the line and what must be said, not the message). */
+#define GEN_DIR BAD_DIR "/gen"
+
+static GPtrArray *gen_files; /* NAME.cfg of GEN_DIR, sorted */
+
+/* The line and the text the first line of file promises. */
+static void gen_promise(const char *path, unsigned *line, char **says)
+{
+	g_autofree char *text = NULL;
+	const char *tag = "; the error says: ";
+
+	ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+	ck_assert_msg(sscanf(text, "# gen: line %u:", line) == 1, "%s", path);
+	char *at = strstr(text, tag), *nl = strchr(text, '\n');
+	ck_assert_msg(at && nl && at < nl, "%s", path);
+	*says = g_strndup(at + strlen(tag), (gsize)(nl - at) - strlen(tag));
+}
+
+START_TEST(test_generated_bad_file)
+{
+	const char *name = gen_files->pdata[_i];
+	g_autofree char *path = g_strdup_printf("%s/%s", GEN_DIR, name);
+	g_autofree char *want = test_expected_error(GEN_DIR, name, TRUE);
+	g_autofree char *says = NULL, *at = NULL;
+	unsigned line;
+	GError *error = NULL;
+	gboolean found = FALSE;
+
+	ck_assert_ptr_null(mdl_scenario_load(path, NULL, &error));
+	ck_assert_str_eq(error->message, want);
+	gen_promise(path, &line, &says);
+	at = g_strdup_printf("%s:%u: ", path, line);
+	g_auto(GStrv) msgs = g_strsplit(error->message, "\n", -1);
+	for (guint i = 0; msgs[i] && !found; i++)
+		found = g_str_has_prefix(msgs[i], at) && strstr(msgs[i], says);
+	ck_assert_msg(found, "%s: no line at %s saying %s:\n%s", name, at,
+		      says, error->message);
+	g_error_free(error);
+}
+END_TEST
+
+/* Every number of the file given each of the 7 values, every reference,
+ * duplicates and empty elements: 400 files and more. */
+START_TEST(test_generated_corpus_size)
+{
+	ck_assert_uint_ge(gen_files->len, 400);
+}
+END_TEST
+
+/* ---- 10 MB strings ----------------------------------------------------- */
+
+/* text with every `from` replaced by `to`; yours to g_free(). */
+static char *replace(const char *text, const char *from, const char *to)
+{
+	g_auto(GStrv) parts = g_strsplit(text, from, -1);
+
+	ck_assert_uint_eq(g_strv_length(parts), 2);
+	return g_strjoinv(to, parts);
+}
+
+/* scenarios/example.cfg with `from` replaced by `to`, in which BIG stands
+ * for 10 MiB of 'x', loaded: the error, one line per problem, each short
+ * (a quoted string cut in its middle), the first at line `line` saying
+ * `says`. */
+static void check_huge(const char *from, const char *to, unsigned line,
+		       const char *says)
+{
+	g_autofree char *text = NULL, *path = NULL;
+	g_autofree char *big = g_strnfill(10 << 20, 'x');
+	GError *error = NULL;
+
+	ck_assert(g_file_get_contents(EXAMPLE, &text, NULL, NULL));
+	g_autofree char *with = replace(to, "BIG", big);
+	g_autofree char *changed = replace(text, from, with);
+	int fd = g_file_open_tmp("drsim-huge-XXXXXX.cfg", &path, NULL);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert(g_file_set_contents(path, changed, -1, NULL));
+	ck_assert_ptr_null(mdl_scenario_load(path, NULL, &error));
+	g_unlink(path);
+	g_auto(GStrv) msgs = g_strsplit(error->message, "\n", -1);
+	g_autofree char *at = g_strdup_printf("%s:%u: ", path, line);
+	ck_assert_msg(g_str_has_prefix(msgs[0], at), "%.200s", msgs[0]);
+	ck_assert_msg(strstr(msgs[0], says), "%.200s", msgs[0]);
+	for (guint i = 0; msgs[i]; i++)
+		ck_assert_uint_le(strlen(msgs[i]), 1024 + strlen(path) + 40);
+	g_error_free(error);
+}
+
+START_TEST(test_huge_strings)
+{
+	check_huge("name = \"example\"", "name = \"BIG\"", 4,
+		   "'name' is too long in 'scenario': 10485760 bytes, at "
+		   "most 4096");
+	check_huge("id = \"roomB\"", "id = \"BIG\"", 24,
+		   "'id' is too long in site 'xxxx");
+	check_huge("repair = \"8h\"", "repair = \"1BIG\"", 32,
+		   "'repair' in failure mode 'controller' of component "
+		   "'san': bad duration \"1xxx");
+	check_huge("seed = 42;", "BIG = 42;", 8, "unknown key 'xxxx");
+}
+END_TEST
+
 /* ---- drsim check ------------------------------------------------------- */
 
 START_TEST(test_check_bad_file)
@@ -1023,6 +1132,7 @@ Suite *scenario_suite(void)
 	TCase *cli_tc = tcase_create("check");
 
 	list_bad_files();
+	gen_files = test_corpus(GEN_DIR, ".cfg");
 	tcase_add_checked_fixture(example_tc, at_srcdir, NULL);
 	tcase_add_test(example_tc, test_example_header);
 	tcase_add_test(example_tc, test_example_crew_site);
@@ -1060,6 +1170,10 @@ Suite *scenario_suite(void)
 	tcase_add_test(bad_tc, test_bad_corpus_size);
 	tcase_add_loop_test(bad_tc, test_bad_file, 0, (int)bad_files->len);
 	tcase_add_test(bad_tc, test_several_problems);
+	tcase_add_test(bad_tc, test_generated_corpus_size);
+	tcase_add_test(bad_tc, test_huge_strings);
+	tcase_add_loop_test(bad_tc, test_generated_bad_file, 0,
+			    (int)gen_files->len);
 	tcase_add_test(bad_tc, test_unreadable);
 	suite_add_tcase(s, bad_tc);
 

@@ -573,8 +573,10 @@ static void read_dataset(Loader *ld, const config_setting_t *g, int i,
 	ld_check_keys(ld, g, dataset_keys, ctx);
 	ds->line = (int)ld_line(g);
 	ds->id = ld_required_text(ld, g, "id", ctx);
-	if ((s = ld_required(ld, g, "storage", ctx)))
-		storage_ok = ld_ref(ld, s, LD_COMPONENT, ctx, &ds->storage);
+	if ((s = ld_required(ld, g, "storage", ctx))) {
+		g_autofree char *in = g_strdup_printf("'storage' of %s", ctx);
+		storage_ok = ld_ref(ld, s, LD_COMPONENT, in, &ds->storage);
+	}
 	read_size(ld, g, ds, ctx);
 	if ((s = config_setting_get_member(g, "growth")))
 		read_growth(ld, s, ds, ctx);

@@ -71,12 +71,33 @@ static gboolean is_control(guchar c)
 	return c < 0x20 || c == 0x7f;
 }
 
-/* text (taken) with each control character written as an escape (\n,
- * \t, \x1b...): one problem is one line, whatever a string of the file
- * it quotes holds. */
+/* The most bytes of a message: it may quote a string of the file, which
+ * may be megabytes long. */
+#define MAX_MESSAGE 1024
+
+/* text (taken), at most MAX_MESSAGE bytes: its middle replaced by "[...
+ * N bytes ...]", cut at UTF-8 characters. */
+static char *shorten(char *text)
+{
+	gsize len = strlen(text), keep = MAX_MESSAGE / 2;
+
+	if (len <= MAX_MESSAGE)
+		return text;
+	const char *head_end = g_utf8_find_prev_char(text, text + keep + 1);
+	const char *tail = g_utf8_find_next_char(text + len - keep - 1, NULL);
+	char *s = g_strdup_printf("%.*s[... %zu bytes ...]%s",
+				  (int)(head_end - text), text,
+				  (size_t)(tail - head_end), tail);
+	g_free(text);
+	return s;
+}
+
+/* text (taken) shortened, and with each control character written as an
+ * escape (\n, \t, \x1b...): one problem is one line, whatever a string
+ * of the file it quotes holds. */
 static char *one_line(char *text)
 {
-	const char *p = text;
+	const char *p = text = shorten(text);
 	GString *s;
 
 	while (*p && !is_control((guchar)*p))

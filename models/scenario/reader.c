@@ -183,6 +183,14 @@ gboolean ld_text(Loader *ld, const config_setting_t *s, const char *ctx,
 		ld_error(ld, s, "%s must not be empty in %s", key, ctx);
 		return FALSE;
 	}
+	gsize len = strlen(config_setting_get_string(s));
+	if (len > LD_MAX_TEXT) {
+		g_autofree char *key = ld_key(s);
+
+		ld_error(ld, s, "%s is too long in %s: %zu bytes, at most %d",
+			 key, ctx, (size_t)len, LD_MAX_TEXT);
+		return FALSE;
+	}
 	*out = config_setting_get_string(s);
 	return TRUE;
 }

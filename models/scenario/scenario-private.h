@@ -195,7 +195,12 @@ void ld_check_keys(Loader *ld, const config_setting_t *group,
 config_setting_t *ld_required(Loader *ld, const config_setting_t *group,
 			      const char *key, const char *ctx);
 
-/* A string (non-empty unless allow_empty); *out borrowed from s. */
+/* The longest string value of a file, in bytes: a name, a description,
+ * an id (docs/scenario-format.md, "Limits"). */
+#define LD_MAX_TEXT 4096
+
+/* A string (non-empty unless allow_empty, at most LD_MAX_TEXT bytes);
+ * *out borrowed from s. */
 gboolean ld_text(Loader *ld, const config_setting_t *s, const char *ctx,
 		 gboolean allow_empty, const char **out);
 
