@@ -13,6 +13,9 @@
  * estimate is a lower bound, and a scenario it accepts may still exceed
  * the budget at run time, which then fails there
  * (docs/scenario-format.md, "Limits").  O(failure modes).
+ *
+ * And the units of all the components together: each replication holds
+ * the state of every one of them.
  */
 #include "scenario-private.h"
 
@@ -45,11 +48,35 @@ static void check_component(Loader *ld, const MdlScenario *sc,
 	}
 }
 
+/* Every replication holds the state of every unit: their number is
+ * bounded in all, not only per component (LD_MAX_COUNT). */
+static void check_units(Loader *ld, const MdlScenario *sc)
+{
+	guint64 units = 0;
+
+	for (guint i = 0; i < sc->n_components; i++) {
+		const MdlComponent *c = &sc->components[i];
+
+		units += c->count;
+		if (units <= LD_MAX_UNITS)
+			continue;
+		ld_error_line(ld, (unsigned)c->line,
+			      "component '%s' (%u unit%s) brings the units of "
+			      "the scenario to %" G_GUINT64_FORMAT ": at most "
+			      "%llu in all (each replication holds the state "
+			      "of every unit)",
+			      c->id, c->count, c->count == 1 ? "" : "s",
+			      units, LD_MAX_UNITS);
+		return;
+	}
+}
+
 void ld_check_event_budget(Loader *ld, const MdlScenario *sc)
 {
 	/* On a scenario with errors, the elements may be half read. */
 	if (ld_failed(ld))
 		return;
+	check_units(ld, sc);
 	for (guint i = 0; i < sc->n_components; i++)
 		check_component(ld, sc, &sc->components[i]);
 }

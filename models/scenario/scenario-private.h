@@ -43,6 +43,7 @@
 #define LD_MAX_HORIZON_H    (1000.0 * SIM_HOURS_PER_YEAR)
 #define LD_MAX_REPLICATIONS ((gint64)MDL_MAX_REPLICATIONS)
 #define LD_MAX_COUNT	    100000LL
+#define LD_MAX_UNITS	    1000000ull	/* all components' units */
 /* `scenario.max_events`: what a replication may fire at most. */
 #define LD_MAX_EVENTS	    1000000000000LL
 
@@ -378,7 +379,8 @@ void ld_check_unique_name(Loader *ld, const config_setting_t *list, int i,
  * into the scenario's array.  Datasets are read after the components
  * and sites they name, services after the datasets. */
 /* Rejects, at its line, an element (a failure mode, a copy's jobs)
- * whose expected firings over the horizon alone exceed sc->max_events
+ * whose expected firings over the horizon alone exceed sc->max_events,
+ * and the component whose units take the scenario's past LD_MAX_UNITS
  * (limits.c), so that such a run fails before it starts. */
 void ld_check_event_budget(Loader *ld, const MdlScenario *sc);
 
