@@ -105,6 +105,18 @@ SimStopReason sim_engine_run(SimEngine *eng, SimTime horizon,
 	return SIM_STOP_EVENTS;
 }
 
+gboolean sim_engine_step(SimEngine *eng, SimTime horizon, SimEvent *ev)
+{
+	g_return_val_if_fail(eng && ev && !isnan(horizon), FALSE);
+
+	if (!q_pop_before(eng->queue, horizon, ev))
+		return FALSE;
+	eng->now = ev->t;
+	eng->events++;
+	ev->fn(eng, ev->ctx, ev->arg);
+	return TRUE;
+}
+
 void sim_engine_stop(SimEngine *eng)
 {
 	g_return_if_fail(eng);

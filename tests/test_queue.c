@@ -253,6 +253,33 @@ START_TEST(test_engine_stop_conditions)
 }
 END_TEST
 
+/* A step fires one event, as a run would, and says which. */
+START_TEST(test_engine_step)
+{
+	SimEngine *eng = sim_engine_new();
+	Trace tr = { g_array_new(FALSE, FALSE, sizeof(double)), 0, -1 };
+	SimEvent ev;
+
+	sim_engine_at(eng, 2, 7, chain, &tr, 40);
+	ck_assert(sim_engine_step(eng, 10, &ev));
+	ck_assert(ev.fn == chain && ev.ctx == &tr && ev.arg == 40);
+	ck_assert_uint_eq(ev.priority, 7);
+	assert_close(ev.t, 2, 0);
+	assert_close(sim_engine_now(eng), 2, 0);
+	ck_assert_uint_eq(tr.log->len, 1);
+	ck_assert_uint_eq(sim_engine_events(eng), 1);
+	/* the one it scheduled, at 3 */
+	ck_assert(sim_engine_step(eng, 10, &ev) && ev.arg == 41);
+	assert_close(sim_engine_now(eng), 3, 0);
+	/* none before the horizon: nothing fires, the clock stays */
+	ck_assert(!sim_engine_step(eng, 4, &ev));
+	assert_close(sim_engine_now(eng), 3, 0);
+	ck_assert_uint_eq(tr.log->len, 2);
+	g_array_free(tr.log, TRUE);
+	sim_engine_free(eng);
+}
+END_TEST
+
 START_TEST(test_engine_cancel_from_handler)
 {
 	SimEngine *eng = sim_engine_new();
@@ -324,6 +351,7 @@ Suite *queue_suite(void)
 	tcase_add_test(tc, test_queue_compaction);
 	suite_add_tcase(s, tc);
 	tcase_add_test(te, test_engine_stop_conditions);
+	tcase_add_test(te, test_engine_step);
 	tcase_add_test(te, test_engine_cancel_from_handler);
 	tcase_add_test(te, test_engine_past_is_an_error);
 	suite_add_tcase(s, te);

@@ -209,6 +209,41 @@ START_TEST(test_run_event_budget)
 }
 END_TEST
 
+/* A runaway replication names what it is busy with: the element most of
+ * the events after the budget come from, at its line
+ * (tests/data/runaway/: a hazard the estimate at load does not count;
+ * two failure modes each below the budget, above it together). */
+static const struct {
+	const char *file, *err;
+} runaways[] = {
+	{ "tests/data/runaway/hazard.cfg",
+	  "tests/data/runaway/hazard.cfg: replication 0: more than 100000 "
+	  "events before the horizon ('max_events' of 'scenario'), reached "
+	  "at 20.9d: 100 % of the next 4096 events came from hazard "
+	  "'flicker' of site 'dc' (tests/data/runaway/hazard.cfg:9); a "
+	  "zero-length cycle (check for durations of 0) or an element "
+	  "firing too often\n" },
+	{ "tests/data/runaway/modes.cfg",
+	  "tests/data/runaway/modes.cfg: replication 0: more than 100000 "
+	  "events before the horizon ('max_events' of 'scenario'), reached "
+	  "at 166d: 64 % of the next 4096 events came from failure mode "
+	  "'wear' of component 'disk' (tests/data/runaway/modes.cfg:10); a "
+	  "zero-length cycle (check for durations of 0) or an element "
+	  "firing too often\n" },
+};
+
+START_TEST(test_run_runaway_named)
+{
+	const char *args[] = { "run", runaways[_i].file, "-q", "-j", "2",
+			       NULL };
+	g_autofree char *out = NULL, *err = NULL;
+
+	ck_assert_int_eq(test_drsim(args, &out, &err), 1);
+	ck_assert_str_eq(err, runaways[_i].err);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
 /* -- data protection figures --------------------------------------------- */
 
 /* Scenarios with datasets: D1 restores from backups, D4 fails over. */
@@ -476,6 +511,8 @@ Suite *run_suite(void)
 	tcase_add_loop_test(tc, test_run_table_and_csv, 0, n);
 	tcase_add_loop_test(tc, test_run_bad_usage, 0, (int)G_N_ELEMENTS(bad));
 	tcase_add_test(tc, test_run_event_budget);
+	tcase_add_loop_test(tc, test_run_runaway_named, 0,
+			    (int)G_N_ELEMENTS(runaways));
 	tcase_add_loop_test(tc, test_run_protection_keys, 0, np);
 	tcase_add_test(tc, test_run_d1_breakdown);
 	tcase_add_test(tc, test_run_d4_declared);

@@ -74,6 +74,12 @@ gboolean sim_engine_is_pending(const SimEngine *eng, SimEventId id);
 SimStopReason sim_engine_run(SimEngine *eng, SimTime horizon,
 			     uint64_t max_events);
 
+/* Fires the next event due strictly before horizon, as sim_engine_run()
+ * would, and fills *ev with what it fired (its time, priority, handler,
+ * context and argument): a model can so tell what a run is busy with.
+ * FALSE, the clock unchanged, when no event is due before horizon. */
+gboolean sim_engine_step(SimEngine *eng, SimTime horizon, SimEvent *ev);
+
 /* Called from a handler: the run returns after this handler. */
 void sim_engine_stop(SimEngine *eng);
 

@@ -121,3 +121,12 @@ static void on_common(SimEngine *eng, void *ctx, uint32_t arg)
 	hold(w, arg, 1);
 	sim_engine_after(eng, repair, MDL_PRIO_REPAIR, on_repaired, w, arg);
 }
+
+char *common_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			   int *line)
+{
+	if (fn != on_common && fn != on_repaired)
+		return NULL;
+	*line = w->sc->common[arg].line;
+	return g_strdup_printf("common cause '%s'", w->sc->common[arg].name);
+}

@@ -12,5 +12,8 @@ void common_reset(MdlWorld *w);
 void common_free(MdlWorld *w);
 /* Schedules the first occurrence of every common cause. */
 void common_schedule(MdlWorld *w);
+/* The element of a common cause's event (WorldHooks.event_element). */
+char *common_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			   int *line);
 
 #endif

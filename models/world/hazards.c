@@ -96,3 +96,14 @@ static void on_hazard(SimEngine *eng, void *ctx, uint32_t arg)
 		sim_engine_after(eng, d, MDL_PRIO_SITE_BACK, on_rebuilt, w, arg);
 	}
 }
+
+char *world_hazards_event_element(const MdlWorld *w, SimHandler fn,
+				  uint32_t arg, int *line)
+{
+	if (fn != on_hazard && fn != on_outage_end && fn != on_rebuilt)
+		return NULL;
+	*line = hazard_of(w, arg)->line;
+	return g_strdup_printf("hazard '%s' of site '%s'",
+			       hazard_of(w, arg)->name,
+			       w->sc->sites[w->hazards[arg].site].id);
+}

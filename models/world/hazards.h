@@ -9,5 +9,8 @@
 void world_schedule_hazards(MdlWorld *w);
 /* Everything on site s is lost now, until a rebuild. */
 void world_destroy_site(MdlWorld *w, guint s);
+/* The element of a hazard's event (WorldHooks.event_element). */
+char *world_hazards_event_element(const MdlWorld *w, SimHandler fn,
+				  uint32_t arg, int *line);
 
 #endif

@@ -58,6 +58,21 @@ static void mechanisms_free(MdlWorld *w)
 		world_free(w->replaced);
 }
 
+/* The element an event of a mechanism comes from, or NULL. */
+static char *mechanisms_event_element(const MdlWorld *w, SimHandler fn,
+				      uint32_t arg, int *line)
+{
+	char *what;
+
+	if ((what = world_repairs_event_element(w, fn, arg, line)) ||
+	    (what = world_hazards_event_element(w, fn, arg, line)) ||
+	    (what = common_event_element(w, fn, arg, line)) ||
+	    (what = planned_event_element(w, fn, arg, line)) ||
+	    (what = people_event_element(w, fn, arg, line)))
+		return what;
+	return NULL;
+}
+
 static const WorldHooks hooks = {
 	.init = mechanisms_init,
 	.reset = mechanisms_reset,
@@ -84,6 +99,7 @@ static const WorldHooks hooks = {
 	.replaced_closed = replaced_incident_closed,
 	.work_recovery = hospital_work_recovery,
 	.next_window = planned_next_window,
+	.event_element = mechanisms_event_element,
 };
 
 MdlWorld *mdl_world_new(const MdlScenario *sc)

@@ -81,3 +81,21 @@ void people_schedule(MdlWorld *w)
 						 w->crews[k].key_rng),
 					 MDL_PRIO_HAZARD, on_key_lost, w, k);
 }
+
+char *people_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			   int *line)
+{
+	if (fn == on_absence_start || fn == on_absence_end) {
+		const MdlAbsence *ab = absence_of(w, arg);
+
+		*line = ab->line;
+		return g_strdup_printf("absence '%s' of crew '%s'", ab->name,
+				       w->sc->crews[w->absences[arg].crew].id);
+	}
+	if (fn == on_key_lost) {
+		*line = w->sc->crews[arg].line;
+		return g_strdup_printf("the key person of crew '%s'",
+				       w->sc->crews[arg].id);
+	}
+	return NULL;
+}

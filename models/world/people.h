@@ -9,5 +9,9 @@
 /* Schedules the first occurrence of every absence and key-person loss
  * of every crew, from now (the instant the topology takes over). */
 void people_schedule(MdlWorld *w);
+/* The element of an absence's or a key person's event
+ * (WorldHooks.event_element). */
+char *people_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			   int *line);
 
 #endif

@@ -137,3 +137,20 @@ double planned_next_window(const MdlWorld *w, guint s, double t)
 	}
 	return at;
 }
+
+char *planned_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			    int *line)
+{
+	guint nc = w->sc->n_components;
+
+	if (fn != on_window_start && fn != on_window_end)
+		return NULL;
+	if (arg < nc) {
+		*line = w->sc->components[arg].line;
+		return g_strdup_printf("the maintenance of component '%s'",
+				       w->sc->components[arg].id);
+	}
+	*line = w->sc->sites[arg - nc].line;
+	return g_strdup_printf("the maintenance of site '%s'",
+			       w->sc->sites[arg - nc].id);
+}

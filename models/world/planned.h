@@ -13,5 +13,9 @@ void planned_free(MdlWorld *w);
 void planned_reset(MdlWorld *w);
 /* The hook next_window (world-core.h). */
 double planned_next_window(const MdlWorld *w, guint s, double t);
+/* The element of a maintenance window's event
+ * (WorldHooks.event_element). */
+char *planned_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			    int *line);
 
 #endif

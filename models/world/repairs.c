@@ -112,3 +112,16 @@ static void on_repaired(SimEngine *eng, void *ctx, uint32_t arg)
 		world_crew_dispatch(w, (guint)k);
 	}
 }
+
+char *world_repairs_event_element(const MdlWorld *w, SimHandler fn,
+				  uint32_t arg, int *line)
+{
+	if (fn == on_repaired)
+		return world_mode_element(w, arg, line);
+	if (fn == on_crew_open) {
+		*line = w->sc->crews[arg].line;
+		return g_strdup_printf("the hours of crew '%s'",
+				       w->sc->crews[arg].id);
+	}
+	return NULL;
+}

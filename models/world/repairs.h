@@ -11,5 +11,8 @@ void world_repair_request(MdlWorld *w, guint unit);
 void world_crew_dispatch(MdlWorld *w, guint k);
 /* Withdraws unit's repair: out of its crew's line, or its member freed. */
 void world_repair_cancel(MdlWorld *w, guint unit);
+/* The element of a repair's event (WorldHooks.event_element). */
+char *world_repairs_event_element(const MdlWorld *w, SimHandler fn,
+				  uint32_t arg, int *line);
 
 #endif

@@ -375,6 +375,12 @@ struct WorldHooks {
 	 * window of a component service s requires (its own or its
 	 * site's); INFINITY when none */
 	double (*next_window)(const MdlWorld *w, guint s, double t);
+	/* the scenario element an event of a mechanism comes from, in
+	 * words ("hazard 'fire' of site 'roomA'"), *line its object's
+	 * line of the text; NULL when fn is none of theirs (world_play()
+	 * names what a runaway replication is busy with) */
+	char *(*event_element)(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			       int *line);
 };
 
 /* -- the core (world.c) ------------------------------------------------------ */
@@ -394,6 +400,9 @@ gboolean world_play(MdlWorld *w, double horizon, GError **error);
  * replication's figures reported to w->rec. */
 void world_collect(MdlWorld *w);
 void world_unit_renew(MdlWorld *w, guint unit);
+/* "failure mode 'M' of component 'C'" of unit's last or next failure,
+ * *line the mode's line: the element of its failure and its repair. */
+char *world_mode_element(const MdlWorld *w, guint unit, int *line);
 /* Service s's uptime (up and not planned) through t >= its last change;
  * its open stretch, up or planned, recorded as service out of w->rec
  * (none when out is G_MAXUINT). */
