@@ -243,20 +243,58 @@ END_TEST
 static const char *const small_run[] = { "run", "-q", "-r", "300",
 					 "--threads", "2", HOSTED, NULL };
 
-/* The disk full after so many bytes of the run's files: from the first
- * byte, inside incidents.csv, near its end, never. */
+/* The disk full after so many bytes of the command's files: from the
+ * first byte, inside incidents.csv, near its end, never; -1: just after
+ * the files of the subdirectories (those of compare's scenarios, of
+ * sweep's points), in the middle of the set. */
 static const long long fill_after[] = { 0, 1000, 100000, 1000000,
-					1000000000000LL };
+					1000000000000LL, -1 };
+
+/* The bytes of the files of set in a subdirectory. */
+static long long subdir_bytes(GHashTable *set)
+{
+	GHashTableIter it;
+	gpointer k, v;
+	long long n = 0;
+
+	g_hash_table_iter_init(&it, set);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (strchr(k, '/'))
+			n += (long long)strlen(v);
+	return n;
+}
+
+static const char *const small_compare[] = { "compare", "-q", "-r", "200",
+					     "--threads", "2", HOSTED,
+					     INTERNAL, NULL };
+static const char *const small_sweep[] = {
+	"sweep", "-q", "-r", "300", "--threads", "2", "--set",
+	"datasets.dpi-db.copies.snap.every=1h,2h", HOSTED, NULL
+};
+
+/* run, compare and sweep, each with every fill_after */
+static const struct {
+	const char *name;
+	const char *const *args;
+} full_cases[] = {
+	{ "run", small_run }, { "compare", small_compare },
+	{ "sweep", small_sweep },
+};
 
 /* Exit 1 saying "cannot write 'DIR/FILE': No space left on device" and
- * the earlier files untouched, or (room enough) the new set. */
+ * the earlier files untouched — all of them, compare's and sweep's too:
+ * none replaced — or (room enough) the new set, whole. */
 START_TEST(test_faults_full_disk)
 {
+	guint nf = G_N_ELEMENTS(fill_after);
+	const char *name = full_cases[(guint)_i / nf].name;
+	const char *const *args = full_cases[(guint)_i / nf].args;
+	long long fill = fill_after[(guint)_i % nf];
 	g_autofree char *tmp = test_tmp_dir();
 	g_autofree char *refdir = g_build_filename(tmp, "ref", NULL);
 	g_autofree char *dir = g_build_filename(tmp, "out", NULL);
-	g_auto(GStrv) refargv = drsim_argv(small_run, refdir);
-	g_auto(GStrv) argv = drsim_argv(small_run, dir);
+	g_auto(GStrv) refargv = drsim_argv(args, refdir);
+	g_auto(GStrv) argv = drsim_argv(args, dir);
 	g_autofree char *out = NULL, *out2 = NULL, *err = NULL, *err2 = NULL;
 
 	ck_assert_int_eq(test_spawn((const char *const *)refargv, NULL, &out,
@@ -265,7 +303,9 @@ START_TEST(test_faults_full_disk)
 	ck_assert_int_eq(g_mkdir(dir, 0777), 0);
 	g_autoptr(GHashTable) old = write_old(dir, ref);
 
-	g_autofree char *n = g_strdup_printf("%lld", fill_after[_i]);
+	if (fill < 0)
+		fill = subdir_bytes(ref) + 10;
+	g_autofree char *n = g_strdup_printf("%lld", fill);
 	g_auto(GStrv) env = g_get_environ();
 	env = g_environ_setenv(env, "LD_PRELOAD", DRSIM_FAILWRITE, TRUE);
 	env = g_environ_setenv(env, "DRSIM_FAIL_WRITE_AFTER", n, TRUE);
@@ -276,20 +316,26 @@ START_TEST(test_faults_full_disk)
 			      &err2);
 	g_autoptr(GHashTable) got = load_set(dir);
 
-	if (fill_after[_i] >= 1000000000LL) {
-		ck_assert_msg(code == 0, "%s", err2);
-		ck_assert(same_set(got, ref));
+	/* no room at all fails; room enough succeeds; in between,
+	 * whether it fits depends on the command's files */
+	ck_assert_msg(fill != 0 || code == 1, "%s: exit %d", name, code);
+	ck_assert_msg(fill_after[(guint)_i % nf] >= 0 ||
+			      strcmp(name, "run") == 0 || code == 1,
+		      "%s full in the middle: exit %d", name, code);
+	ck_assert_msg(fill < 1000000000LL || code == 0, "%s: %s", name, err2);
+	if (code == 0) {
+		ck_assert_msg(same_set(got, ref), "%s: not the new set", name);
 	} else {
 		g_autofree char *want = g_strdup_printf(
-			"drsim run: cannot write '%s/", dir);
-		ck_assert_msg(code == 1, "after %s bytes: exit %d: %s", n,
-			      code, err2);
+			"drsim %s: cannot write '%s/", name, dir);
+		ck_assert_msg(code == 1, "%s after %s bytes: exit %d: %s",
+			      name, n, code, err2);
 		ck_assert_msg(strstr(err2, want) &&
 				      strstr(err2, "': No space left on "
 						   "device\n"),
-			      "after %s bytes: %s", n, err2);
-		ck_assert_msg(same_set(got, old), "after %s bytes: files "
-			      "changed", n);
+			      "%s after %s bytes: %s", name, n, err2);
+		ck_assert_msg(same_set(got, old), "%s after %s bytes: files "
+			      "changed", name, n);
 	}
 	test_rm_tree(tmp);
 }
@@ -317,7 +363,8 @@ START_TEST(test_faults_tmpfs)
 	}
 	g_auto(GStrv) argv = drsim_argv(small_run, dir);
 	int code = test_spawn((const char *const *)argv, NULL, &out, &err);
-	g_autoptr(GHashTable) got = load_set(dir);
+	/* nothing left: DIR was made for the run, and removed with it */
+	gboolean left = g_file_test(dir, G_FILE_TEST_EXISTS);
 	g_autofree char *want = g_strdup_printf("drsim run: cannot write '%s/",
 						dir);
 
@@ -328,7 +375,7 @@ START_TEST(test_faults_tmpfs)
 	ck_assert_msg(strstr(err, want) &&
 			      strstr(err, "': No space left on device\n"),
 		      "%s", err);
-	ck_assert_uint_eq(g_hash_table_size(got), 0);
+	ck_assert_msg(!left, "%s left", dir);
 	test_rm_tree(tmp);
 }
 END_TEST
@@ -366,7 +413,8 @@ Suite *faults_suite(void)
 	tcase_add_loop_test(tc, test_faults_signal, 0,
 			    G_N_ELEMENTS(signal_cases));
 	tcase_add_loop_test(tc, test_faults_full_disk, 0,
-			    G_N_ELEMENTS(fill_after));
+			    (int)(G_N_ELEMENTS(full_cases) *
+				  G_N_ELEMENTS(fill_after)));
 	tcase_add_test(tc, test_faults_tmpfs);
 	tcase_add_loop_test(tc, test_faults_dir_removed, 0, 2);
 	suite_add_tcase(s, tc);

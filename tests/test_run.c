@@ -38,6 +38,7 @@ static const char *const scenarios[] = {
 
 #define D1 "scenarios/validation/d1-backup-restore.cfg"
 #define D4 "scenarios/validation/d4-failover-stages.cfg"
+#define EXAMPLE_CFG "scenarios/example.cfg"
 
 /* The JSON of a run, parsed; its "run" object removed when strip. */
 static JsonNode *run_json(const char *file, const char *threads,
@@ -241,6 +242,39 @@ START_TEST(test_run_runaway_named)
 	ck_assert_int_eq(test_drsim(args, &out, &err), 1);
 	ck_assert_str_eq(err, runaways[_i].err);
 	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+/* incidents.csv past scenario.max_incident_rows: the run fails, exit 1,
+ * the same message for any thread count, nothing left in DIR (not even
+ * DIR); without --out there are no rows and no limit. */
+START_TEST(test_run_incident_rows_limit)
+{
+	g_autofree char *tmp = g_dir_make_tmp("drsim-rows-XXXXXX", NULL);
+	g_autofree char *dir = g_build_filename(tmp, "out", NULL);
+	const char *want =
+		EXAMPLE_CFG ": more than 50 incident rows for incidents.csv "
+		"('max_incident_rows' of 'scenario'): play fewer replications, "
+		"or raise the limit if the disk can hold them (about 120 bytes "
+		"a row)\n";
+
+	for (int j = 1; j <= 2; j++) {
+		g_autofree char *threads = g_strdup_printf("%d", j);
+		const char *args[] = { "run", EXAMPLE_CFG, "-r", "200", "-q",
+				       "--set", "scenario.max_incident_rows=50",
+				       "--out", dir, "-j", threads, NULL };
+		g_autofree char *out = NULL, *err = NULL;
+
+		ck_assert_int_eq(test_drsim(args, &out, &err), 1);
+		ck_assert_str_eq(err, want);
+		ck_assert_msg(!g_file_test(dir, G_FILE_TEST_EXISTS),
+			      "%s left", dir);
+	}
+	const char *no_out[] = { "run", EXAMPLE_CFG, "-r", "200", "-q", "--set",
+				 "scenario.max_incident_rows=50", NULL };
+	g_autofree char *out = NULL, *err = NULL;
+	ck_assert_int_eq(test_drsim(no_out, &out, &err), 0);
+	g_rmdir(tmp);
 }
 END_TEST
 
@@ -513,6 +547,7 @@ Suite *run_suite(void)
 	tcase_add_test(tc, test_run_event_budget);
 	tcase_add_loop_test(tc, test_run_runaway_named, 0,
 			    (int)G_N_ELEMENTS(runaways));
+	tcase_add_test(tc, test_run_incident_rows_limit);
 	tcase_add_loop_test(tc, test_run_protection_keys, 0, np);
 	tcase_add_test(tc, test_run_d1_breakdown);
 	tcase_add_test(tc, test_run_d4_declared);

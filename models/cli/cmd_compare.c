@@ -461,18 +461,23 @@ static char *report_csv(const Compare *c)
 /* -- files of --out ------------------------------------------------------- */
 
 /* The scenarios' subdirectories, then the charts' data, then
- * compare.json last: a DIR holding compare.json is complete. */
+ * compare.json last, all or nothing (fileset.h): a DIR holding
+ * compare.json is complete. */
 static gboolean write_out(const Compare *c, const char *json,
 			  GError **error)
 {
+	g_autoptr(MdlFileSet) set = mdl_fileset_new();
+
 	for (guint i = 0; i < c->n; i++) {
 		g_autofree char *summary =
 			mdl_report_json_text(c->plays[i]->root);
-		if (!mdl_outdir_commit(c->outs[i], summary, error))
+		if (!mdl_outdir_finish_into(c->outs[i], summary, set, error))
 			return FALSE;
 	}
-	return mdl_compare_plots_write(&c->set, c->o.out, error) &&
-	       mdl_compare_write(c->o.out, "compare.json", json, error);
+	return mdl_compare_plots_write(&c->set, c->o.out, set, error) &&
+	       mdl_fileset_write(set, c->o.out, "compare.json", json,
+				 error) &&
+	       mdl_fileset_commit(set, error);
 }
 
 /* -- the command ---------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include "models/cli/commands.h"
 #include "models/cli/options.h"
 #include "models/report/compare_text.h"
+#include "models/report/fileset.h"
 #include "models/results/compare.h"
 #include "models/report/plots.h"
 #include "sim/cli.h"
@@ -639,7 +640,7 @@ static char *gp_sweep(const Sweep *w, guint k)
 }
 
 static gboolean write_charts(const Sweep *w, GPtrArray *scripts,
-			     GError **error)
+			     MdlFileSet *set, GError **error)
 {
 	for (guint k = 0; k < w->services->len; k++) {
 		g_autofree char *gp = gp_sweep(w, k);
@@ -647,31 +648,33 @@ static gboolean write_charts(const Sweep *w, GPtrArray *scripts,
 			"sweep_%s.gp",
 			(const char *)g_ptr_array_index(w->services, k));
 		g_ptr_array_add(scripts, name);
-		if (!mdl_compare_write(w->o.out, name, gp, error))
+		if (!mdl_fileset_write(set, w->o.out, name, gp, error))
 			return FALSE;
 	}
 	return TRUE;
 }
 
-/* Each point's summary.json, then sweep.dat, then sweep.json last: a
- * DIR holding sweep.json is complete. */
+/* Each point's summary.json, then sweep.dat, then sweep.json last, all
+ * or nothing (fileset.h): a DIR holding sweep.json is complete. */
 static gboolean write_out(const Sweep *w, const char *json,
 			  GPtrArray *scripts, GError **error)
 {
 	g_autofree char *dat = sweep_dat(w);
+	g_autoptr(MdlFileSet) set = mdl_fileset_new();
 
 	for (guint p = 0; p < w->n_points; p++) {
 		g_autofree char *name = g_strdup_printf("point-%03u", p);
 		g_autofree char *dir = g_build_filename(w->o.out, name, NULL);
 		g_autofree char *summary =
 			mdl_report_json_text(w->plays[p]->root);
-		if (!mdl_compare_dir_ready(dir, "summary.json", error) ||
-		    !mdl_compare_write(dir, "summary.json", summary, error))
+		if (!mdl_fileset_write(set, dir, "summary.json", summary,
+				       error))
 			return FALSE;
 	}
-	return mdl_compare_write(w->o.out, "sweep.dat", dat, error) &&
-	       write_charts(w, scripts, error) &&
-	       mdl_compare_write(w->o.out, "sweep.json", json, error);
+	return mdl_fileset_write(set, w->o.out, "sweep.dat", dat, error) &&
+	       write_charts(w, scripts, set, error) &&
+	       mdl_fileset_write(set, w->o.out, "sweep.json", json, error) &&
+	       mdl_fileset_commit(set, error);
 }
 
 /* -- the command ---------------------------------------------------------- */

@@ -323,20 +323,20 @@ static char *gp_cost_year(const MdlCompareSet *c)
 
 /* compare_cost_year.dat and .gp, when every scenario has costs. */
 static gboolean write_cost(const MdlCompareSet *c, const char *out,
-			   GError **error)
+			   MdlFileSet *set, GError **error)
 {
 	if (!mdl_compare_all_costed(c))
 		return TRUE;
 	g_autofree char *dat = dat_cost_year(c), *gp = gp_cost_year(c);
-	return mdl_compare_write(out, "compare_cost_year.dat", dat,
-				 error) &&
-	       mdl_compare_write(out, "compare_cost_year.gp", gp, error);
+	return mdl_fileset_put(set, out, "compare_cost_year.dat", dat,
+			       error) &&
+	       mdl_fileset_put(set, out, "compare_cost_year.gp", gp, error);
 }
 
 /* The per-service charts, when the scenarios have a service in common
  * (without one, gnuplot has nothing to draw and fails). */
 static gboolean write_services(const MdlCompareSet *c, const char *out,
-			       GError **error)
+			       MdlFileSet *set, GError **error)
 {
 	if (c->common->len == 0)
 		return TRUE;
@@ -345,20 +345,21 @@ static gboolean write_services(const MdlCompareSet *c, const char *out,
 	g_autofree char *grto = gp_cdf(c, TRUE), *grpo = gp_cdf(c, FALSE);
 	g_autofree char *gav = gp_availability(c);
 
-	return mdl_compare_write(out, "compare_rto_cdf.dat", rto, error) &&
-	       mdl_compare_write(out, "compare_rpo_cdf.dat", rpo, error) &&
-	       mdl_compare_write(out, "compare_availability.dat", avail,
-				 error) &&
-	       mdl_compare_write(out, "compare_rto_cdf.gp", grto, error) &&
-	       mdl_compare_write(out, "compare_rpo_cdf.gp", grpo, error) &&
-	       mdl_compare_write(out, "compare_availability.gp", gav,
-				 error);
+	return mdl_fileset_put(set, out, "compare_rto_cdf.dat", rto, error) &&
+	       mdl_fileset_put(set, out, "compare_rpo_cdf.dat", rpo, error) &&
+	       mdl_fileset_put(set, out, "compare_availability.dat", avail,
+			       error) &&
+	       mdl_fileset_put(set, out, "compare_rto_cdf.gp", grto, error) &&
+	       mdl_fileset_put(set, out, "compare_rpo_cdf.gp", grpo, error) &&
+	       mdl_fileset_put(set, out, "compare_availability.gp", gav,
+			       error);
 }
 
 gboolean mdl_compare_plots_write(const MdlCompareSet *c, const char *out,
-				 GError **error)
+				 MdlFileSet *set, GError **error)
 {
-	return write_services(c, out, error) && write_cost(c, out, error);
+	return write_services(c, out, set, error) &&
+	       write_cost(c, out, set, error);
 }
 
 gboolean mdl_compare_plots_render(const MdlCompareSet *c, const char *prog,

@@ -3,14 +3,10 @@
  * pieces, files written whole. */
 #include "models/report/compare_text.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 
-#include "models/results/simulate.h"
+#include "models/report/fileset.h"
 #include "sim/cli.h"
 
 G_DEFINE_QUARK(mdl-compare-error-quark, mdl_compare_error)
@@ -199,79 +195,20 @@ void mdl_compare_dat_number(GString *s, double x)
 				       : "NaN");
 }
 
-static gboolean write_failed(GError **error, const char *path, int err)
-{
-	g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_WRITE,
-		    "cannot write '%s': %s", path, g_strerror(err));
-	return FALSE;
-}
-
-/* A new temporary for dir/name, open for writing; -1 with errno set. */
-static int open_tmp(const char *dir, const char *name, char **tmp)
-{
-	g_autofree char *base = g_strdup_printf(".%s.XXXXXX", name);
-
-	*tmp = g_build_filename(dir, base, NULL);
-	/* 0666 under the umask, as any file the user makes */
-	return g_mkstemp_full(*tmp, O_WRONLY | O_CLOEXEC, 0666);
-}
-
 gboolean mdl_compare_dir_ready(const char *dir, const char *name,
 			       GError **error)
 {
-	g_autofree char *path = g_build_filename(dir, name, NULL);
-	g_autofree char *tmp = NULL;
-	int fd;
-
 	g_return_val_if_fail(dir && name, FALSE);
-	if (g_mkdir_with_parents(dir, 0777) != 0)
-		return write_failed(error, path, errno);
-	if ((fd = open_tmp(dir, name, &tmp)) < 0)
-		return write_failed(error, path, errno);
-	close(fd);
-	g_unlink(tmp);
-	return TRUE;
-}
 
-/* Writes all of text to fd, then flushes it to the disk; 0 or errno. */
-static int write_all(int fd, const char *text)
-{
-	size_t n = strlen(text);
-
-	while (n > 0) {
-		ssize_t k = write(fd, text, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return errno;
-		text += k;
-		n -= (size_t)k;
-	}
-	return fsync(fd) != 0 ? errno : 0;
+	/* a file written and not kept; the directories created for it
+	 * removed again: the command's files will create them */
+	g_autoptr(MdlFileSet) probe = mdl_fileset_new();
+	return mdl_fileset_write(probe, dir, name, "", error);
 }
 
 gboolean mdl_compare_write(const char *dir, const char *name,
 			   const char *text, GError **error)
 {
-	g_autofree char *path = g_build_filename(dir, name, NULL);
-	g_autofree char *tmp = NULL;
-	int fd, err;
-
 	g_return_val_if_fail(dir && name && text, FALSE);
-	if ((fd = open_tmp(dir, name, &tmp)) < 0)
-		return write_failed(error, path, errno);
-	err = write_all(fd, text);
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && !mdl_simulate_commit(error)) {
-		g_unlink(tmp);	/* a signal came first: nothing renamed */
-		return FALSE;
-	}
-	if (err == 0 && g_rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0) {
-		g_unlink(tmp);
-		return write_failed(error, path, err);
-	}
-	return TRUE;
+	return mdl_fileset_put(NULL, dir, name, text, error);
 }

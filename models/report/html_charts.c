@@ -112,7 +112,7 @@ static gboolean charts_in(const MdlHtmlReport *rep, const char *tmp,
 	GError *e = NULL;
 
 	if (g_mkdir(cmp, 0700) != 0 ||
-	    !mdl_compare_plots_write(rep->set, cmp, &e)) {
+	    !mdl_compare_plots_write(rep->set, cmp, NULL, &e)) {
 		g_set_error(error, MDL_HTML_ERROR, MDL_HTML_ERROR_WRITE,
 			    "the report's charts: %s",
 			    e ? e->message : g_strerror(errno));

@@ -31,6 +31,9 @@ struct MdlOutdir {
 	char *dir;
 	OutFile incidents, summary;
 	GPtrArray *extra;
+	GPtrArray *made;	/* the directories open created, outermost
+				   first: removed again unless committed */
+	gboolean committed;
 };
 
 static gboolean fail(GError **error, const OutFile *f, int err)
@@ -146,6 +149,7 @@ MdlOutdir *mdl_outdir_open(const char *dir, GError **error)
 	g_autoptr(MdlOutdir) o = g_new0(MdlOutdir, 1);
 	o->dir = g_strdup(dir);
 	o->extra = g_ptr_array_new();
+	o->made = mdl_dirs_missing(dir);
 	if (g_mkdir_with_parents(dir, 0777) != 0) {
 		int err = errno;
 		o->incidents.path =
@@ -227,6 +231,28 @@ static void take_back(GPtrArray *files, guint n)
 		g_unlink(((OutFile *)g_ptr_array_index(files, i))->path);
 }
 
+gboolean mdl_outdir_finish_into(MdlOutdir *o, const char *summary,
+				MdlFileSet *set, GError **error)
+{
+	g_return_val_if_fail(o && summary && set, FALSE);
+	g_return_val_if_fail(o->incidents.f && o->summary.f, FALSE);
+
+	g_autoptr(GPtrArray) files = commit_order(o);
+	fputs(summary, o->summary.f);
+	for (guint i = 0; i < files->len; i++)
+		if (!file_finish(g_ptr_array_index(files, i), error))
+			return FALSE;
+	for (guint i = 0; i < files->len; i++) {
+		OutFile *f = g_ptr_array_index(files, i);
+
+		mdl_fileset_adopt(set, g_steal_pointer(&f->tmp),
+				  g_strdup(f->path));
+	}
+	mdl_fileset_adopt_dirs(set, g_steal_pointer(&o->made));
+	o->committed = TRUE;	/* the set's now */
+	return TRUE;
+}
+
 gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error)
 {
 	g_return_val_if_fail(o && summary, FALSE);
@@ -245,6 +271,7 @@ gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error)
 			return FALSE;
 		}
 	}
+	o->committed = TRUE;
 	return TRUE;
 }
 
@@ -261,6 +288,10 @@ void mdl_outdir_free(MdlOutdir *o)
 	}
 	if (o->extra)
 		g_ptr_array_free(o->extra, TRUE);
+	if (o->made && !o->committed)
+		mdl_dirs_remove(o->made);
+	if (o->made)
+		g_ptr_array_free(o->made, TRUE);
 	g_free(o->dir);
 	g_free(o);
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "models/report/compare_text.h"
+#include "models/report/fileset.h"
 #include "models/report/plots.h"
 
 /* Half the height of a bar, in rows. */
@@ -139,7 +140,7 @@ static void gp_tornado(MdlPlot *p, const Chart *c, const MdlTornado *t,
 static gboolean write_chart(const MdlSensitivity *sen, const Chart *c,
 			    const MdlTornado *t, const char *base_text,
 			    const char *dir, GPtrArray *scripts,
-			    GError **error)
+			    MdlFileSet *set, GError **error)
 {
 	g_autofree char *columns = g_strdup_printf(
 		"rank parameter low_value high_value base_%s low_%s high_%s "
@@ -159,13 +160,13 @@ static gboolean write_chart(const MdlSensitivity *sen, const Chart *c,
 				"swing |high - low|\n");
 	dat_rows(p->dat, sen, t);
 	gp_tornado(p, c, t, base_text);
-	return mdl_compare_write(dir, dat, p->dat->str, error) &&
-	       mdl_compare_write(dir, gp, p->gp->str, error);
+	return mdl_fileset_write(set, dir, dat, p->dat->str, error) &&
+	       mdl_fileset_write(set, dir, gp, p->gp->str, error);
 }
 
 static gboolean write_breach(const MdlSensitivity *sen, const char *id,
 			     const char *dir, GPtrArray *scripts,
-			     GError **error)
+			     MdlFileSet *set, GError **error)
 {
 	g_autoptr(MdlTornado) t = mdl_sensitivity_breach(sen, id);
 	g_autofree char *base = isfinite(t->base)
@@ -179,14 +180,14 @@ static gboolean write_breach(const MdlSensitivity *sen, const char *id,
 		g_strdup("probability of at least one breach in a year (%)"),
 		g_strdup("fraction"), 100,
 	};
-	gboolean ok = write_chart(sen, &c, t, base, dir, scripts, error);
+	gboolean ok = write_chart(sen, &c, t, base, dir, scripts, set, error);
 
 	chart_clear(&c);
 	return ok;
 }
 
 static gboolean write_cost(const MdlSensitivity *sen, const char *dir,
-			   GPtrArray *scripts, GError **error)
+			   GPtrArray *scripts, MdlFileSet *set, GError **error)
 {
 	g_autoptr(MdlTornado) t = mdl_sensitivity_cost(sen);
 	const char *cur = sen->base->sc->costs->currency;
@@ -204,7 +205,7 @@ static gboolean write_cost(const MdlSensitivity *sen, const char *dir,
 				cur),
 		mdl_plot_field(unit), 1e-6,
 	};
-	gboolean ok = write_chart(sen, &c, t, base, dir, scripts, error);
+	gboolean ok = write_chart(sen, &c, t, base, dir, scripts, set, error);
 
 	chart_clear(&c);
 	return ok;
@@ -219,10 +220,13 @@ gboolean mdl_sensitivity_write(const MdlSensitivity *s, const char *dir,
 	g_return_val_if_fail(s && s->base->root && dir && summary && scripts,
 			     FALSE);
 	sc = s->base->sc;
+	g_autoptr(MdlFileSet) set = mdl_fileset_new();
 	for (guint k = 0; k < sc->n_services; k++)
-		if (!write_breach(s, sc->services[k].id, dir, scripts, error))
+		if (!write_breach(s, sc->services[k].id, dir, scripts, set,
+				  error))
 			return FALSE;
-	if (sc->costs && !write_cost(s, dir, scripts, error))
+	if (sc->costs && !write_cost(s, dir, scripts, set, error))
 		return FALSE;
-	return mdl_compare_write(dir, "summary.json", summary, error);
+	return mdl_fileset_write(set, dir, "summary.json", summary, error) &&
+	       mdl_fileset_commit(set, error);
 }

@@ -566,6 +566,8 @@ MdlResults *mdl_batch_results(MdlBatch *b, guint j, FILE *incidents,
 	r->rows_out = incidents;
 	r->reps_out = reps;
 	if (!merge_play(b, j, r, error) ||
+	    (r->rows_written > p->sc->max_incident_rows &&
+	     !mdl_results_rows_error(p->sc, error)) ||
 	    (j + 1 == b->plays->len && !merge_end(b, error))) {
 		mdl_results_free(r);
 		return NULL;

@@ -630,12 +630,23 @@ void mdl_results_switch(MdlResults *r, double t)
 	sim_welford_add(&r->switch_h, t);
 }
 
+static guint64 count_lines(const GString *s)
+{
+	guint64 n = 0;
+
+	for (gsize i = 0; i < s->len; i++)
+		n += s->str[i] == '\n';
+	return n;
+}
+
 static void merge_rows(MdlResults *into, const MdlResults *from)
 {
 	if (!from->rows || from->rows->len == 0)
 		return;
-	if (into->rows_out)
+	if (into->rows_out) {
 		fwrite(from->rows->str, 1, from->rows->len, into->rows_out);
+		into->rows_written += count_lines(from->rows);
+	}
 	else if (into->rows)
 		g_string_append_len(into->rows, from->rows->str,
 				    (gssize)from->rows->len);
@@ -809,4 +820,15 @@ gboolean mdl_results_play_exercise(MdlWorld *w, guint64 rep,
 				   GError **error)
 {
 	return mdl_world_run_exercise(w, rep, inj, &recorder, r, error);
+}
+
+gboolean mdl_results_rows_error(const MdlScenario *sc, GError **error)
+{
+	g_set_error(error, MDL_SCENARIO_ERROR, MDL_SCENARIO_ERROR_INVALID,
+		    "more than %" G_GUINT64_FORMAT " incident rows for "
+		    "incidents.csv ('max_incident_rows' of 'scenario'): play "
+		    "fewer replications, or raise the limit if the disk can "
+		    "hold them (about 120 bytes a row)",
+		    sc->max_incident_rows);
+	return FALSE;
 }

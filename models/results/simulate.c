@@ -18,6 +18,7 @@ typedef struct {
 	guint64 first, n;	/* replications [first, first + n) */
 	guint64 merged;		/* replications merged so far */
 	gint64 t0, shown;	/* start, last progress line (µs) */
+	gint too_many_rows;	/* atomic: incidents.csv is over its limit */
 } Job;
 
 static gboolean progress_on = TRUE;
@@ -150,6 +151,11 @@ static gboolean replicate(gpointer worker, gpointer acc, uint64_t rep,
 			    "interrupted by %s", mdl_simulate_interrupt_name());
 		return FALSE;
 	}
+	if (g_atomic_int_get(&job->too_many_rows)) {	/* stops the run */
+		g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+				    "too many incident rows");
+		return FALSE;
+	}
 	return mdl_results_play(worker, job->first + rep, acc, error);
 }
 
@@ -164,6 +170,8 @@ static void merge(gpointer into, gconstpointer from, gpointer user)
 	total->rows_out = job->incidents;
 	total->reps_out = job->reps;
 	mdl_results_merge(total, from);
+	if (total->rows_written > job->sc->max_incident_rows)
+		g_atomic_int_set(&job->too_many_rows, 1);
 	job->merged += ((const MdlResults *)from)->replications;
 	progress(job, job->merged == job->n);
 }
@@ -198,11 +206,18 @@ MdlResults *mdl_simulate_range(const MdlScenario *sc,
 {
 	Job job = { sc, labels, incidents, reps,
 		    (incidents ? MDL_KEEP_ROWS : 0) | (reps ? MDL_KEEP_REPS : 0),
-		    first, n, 0, 0, 0 };
+		    first, n, 0, 0, 0, 0 };
 	gint64 t0 = g_get_monotonic_time();
 
 	job.t0 = job.shown = t0;
 	MdlResults *r = sim_runner_run(&world_ops, &job, n, threads, error);
+	/* whichever replication stopped, or none (over it in the last
+	 * merges): the same error, whatever the threads */
+	if (job.too_many_rows) {
+		g_clear_pointer(&r, mdl_results_free);
+		g_clear_error(error);
+		mdl_results_rows_error(sc, error);
+	}
 
 	info->threads = threads;
 	info->precision = NULL;
@@ -216,7 +231,7 @@ gboolean mdl_simulate_chunks(const MdlScenario *sc, const MdlLabels *labels,
 			     MdlRunInfo *info, GError **error)
 {
 	Job job = { sc, labels, NULL, NULL, keep, 0, sc->replications, 0, 0,
-		    0 };
+		    0, 0 };
 	gint64 t0 = g_get_monotonic_time();
 	gboolean ok;
 

@@ -104,7 +104,7 @@ gboolean ld_parse(Loader *ld, config_t *cfg)
 
 static const char *const scenario_keys[] = {
 	"name", "description", "horizon", "replications",
-	"seed", "start",       "max_events", NULL};
+	"seed", "start",       "max_events", "max_incident_rows", NULL};
 
 /* TRUE when s is a number below 0 (libconfig's getters do not convert:
  * an integer read as a float gives 0). */
@@ -173,6 +173,7 @@ static void read_header(Loader *ld, const config_setting_t *root,
 	sc->replications = 1000;
 	sc->seed = 1;
 	sc->max_events = MDL_DEFAULT_MAX_EVENTS;
+	sc->max_incident_rows = MDL_DEFAULT_MAX_INCIDENT_ROWS;
 	sim_calendar_init(&sc->calendar, NULL, NULL);
 	if (!g)
 		return;
@@ -199,6 +200,9 @@ static void read_header(Loader *ld, const config_setting_t *root,
 	if ((s = config_setting_get_member(g, "max_events")) &&
 	    ld_int(ld, s, ctx, 1, LD_MAX_EVENTS, &v))
 		sc->max_events = (guint64)v;
+	if ((s = config_setting_get_member(g, "max_incident_rows")) &&
+	    ld_int(ld, s, ctx, 1, LD_MAX_EVENTS, &v))
+		sc->max_incident_rows = (guint64)v;
 	read_start(ld, g, sc, ctx);
 }
 

@@ -10,16 +10,18 @@
 #include <glib.h>
 
 #include "models/report/compare_text.h"
+#include "models/report/fileset.h"
 #include "models/results/compare.h"
 
 /* Writes into out the data and scripts of the charts, in this
  * order: compare_rto_cdf.dat, compare_rpo_cdf.dat,
  * compare_availability.dat, their .gp, then compare_cost_year.dat and
- * .gp when every scenario has costs.  out must be set.  FALSE with
- * error set (mdl_compare_write()) at the first file that cannot be
- * written, the later ones not written. */
+ * .gp when every scenario has costs: into set, put in place with it, or
+ * (set NULL) each at once (mdl_fileset_put()).  out must be set.  FALSE
+ * with error set at the first file that cannot be written, the later
+ * ones not written. */
 gboolean mdl_compare_plots_write(const MdlCompareSet *c, const char *out,
-				 GError **error);
+				 MdlFileSet *set, GError **error);
 
 /* Runs gnuplot on each script mdl_compare_plots_write() wrote, in out,
  * then lists the PNG files on stderr.  Without gnuplot in the PATH, says

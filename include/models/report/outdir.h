@@ -8,8 +8,9 @@
  * final name only once both are complete.  Whatever goes wrong before
  * mdl_outdir_commit() returns TRUE — a failed run, a full disk, a rename
  * refused — mdl_outdir_free() removes the temporaries, so no half-written
- * file is ever left in DIR.  Files of an earlier run stay untouched until
- * they are replaced whole.
+ * file is ever left in DIR, and DIR itself (and the parents it needed)
+ * when mdl_outdir_open() created it and it is empty.  Files of an earlier
+ * run stay untouched until they are replaced whole.
  *
  * incidents.csv streams: its temporary is open for the whole run and
  * receives rows as replications merge, so memory does not grow with the
@@ -40,6 +41,8 @@
 
 #include <stdio.h>
 #include <glib.h>
+
+#include "models/report/fileset.h"
 
 #define MDL_OUTDIR_ERROR mdl_outdir_error_quark()
 GQuark mdl_outdir_error_quark(void);
@@ -78,6 +81,14 @@ FILE *mdl_outdir_add(MdlOutdir *o, const char *name, GError **error);
  * rename failed (including an earlier write of an incident row or to an
  * added file).  Call at most once. */
 gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error);
+
+/* The same, but its files are finished (flushed to the disk) and handed
+ * to set, which renames them with its own at mdl_fileset_commit(); o
+ * has nothing left to do but be freed.  FALSE with error set, o's
+ * temporaries still its own, when a write failed.  Instead of
+ * mdl_outdir_commit(). */
+gboolean mdl_outdir_finish_into(MdlOutdir *o, const char *summary,
+				MdlFileSet *set, GError **error);
 
 /* Removes what was not committed and frees o; accepts NULL. */
 void mdl_outdir_free(MdlOutdir *o);

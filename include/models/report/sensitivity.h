@@ -32,14 +32,14 @@
 char *mdl_sensitivity_report(const MdlSensitivity *s, MdlFormat format);
 
 /* Writes the charts of s into dir (which must exist: mdl_compare_dir_
- * ready()), each file whole or not at all (mdl_compare_write()):
+ * ready()), all the files or none (fileset.h):
  * tornado_breach_SERVICE.dat and .gp for each service, then
  * tornado_cost.dat and .gp when the scenario has costs, then summary
  * (the JSON report) as summary.json, last, so that its presence means
  * the set is complete.  Appends the scripts' names ("NAME.gp", copies)
  * to scripts (g_free as element free function).  FALSE with error set
- * (MDL_COMPARE_ERROR_WRITE) at the first file that cannot be written,
- * the later ones not written. */
+ * (MDL_OUTDIR_ERROR_WRITE) at the first file that cannot be written,
+ * none of them left. */
 gboolean mdl_sensitivity_write(const MdlSensitivity *s, const char *dir,
 			       const char *summary, GPtrArray *scripts,
 			       GError **error);

@@ -160,6 +160,7 @@ typedef struct {
 	gboolean log_incidents;
 	GString *rows;
 	FILE *rows_out;		/* borrowed; NULL: keep rows in memory */
+	guint64 rows_written;	/* rows merged into rows_out so far */
 	/* The figures of each replication, in replication order, when kept
 	 * (mdl_results_keep_reps(): what compare pairs); see
 	 * mdl_results_merge() for where they go. */
@@ -289,5 +290,10 @@ gboolean mdl_results_play_exercise(MdlWorld *w, guint64 rep,
  * merges gives the same bits.  Incident rows of from are written to
  * into->rows_out when set, else appended to into->rows. */
 void mdl_results_merge(MdlResults *into, const MdlResults *from);
+
+/* Sets error, "more than N incident rows ('max_incident_rows' of
+ * 'scenario')...", for a run whose rows_written went past
+ * sc->max_incident_rows; returns FALSE. */
+gboolean mdl_results_rows_error(const MdlScenario *sc, GError **error);
 
 #endif

@@ -464,6 +464,9 @@ typedef struct MdlScenario {
 	/* Events one replication may fire at most (`max_events`): beyond
 	 * them it fails instead of running for ever. */
 	guint64 max_events;
+	/* Rows incidents.csv may hold at most (`max_incident_rows`):
+	 * beyond them the run fails instead of filling the disk. */
+	guint64 max_incident_rows;
 	SimCalendar calendar;
 
 	MdlSite *sites;
@@ -507,6 +510,10 @@ typedef struct MdlScenario {
 
 /* The default of `scenario.max_events` (docs/scenario-format.md). */
 #define MDL_DEFAULT_MAX_EVENTS 100000000ull
+
+/* The default of `scenario.max_incident_rows`: about 12 GB of
+ * incidents.csv (docs/scenario-format.md). */
+#define MDL_DEFAULT_MAX_INCIDENT_ROWS 100000000ull
 
 /* Loads and validates FILE with the overrides sets (NULL-terminated array
  * of "KEY=VALUE", may be NULL; borrowed).  Returns the scenario, which you
