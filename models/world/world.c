@@ -995,7 +995,7 @@ static char *runaway(MdlWorld *w, double horizon)
 	while (g_hash_table_iter_next(&it, &key, &value)) {
 		guint c = *(guint *)value;
 
-		if (c > most || (c == most && strcmp(key, top) < 0)) {
+		if (!top || c > most || (c == most && strcmp(key, top) < 0)) {
 			most = c;
 			top = key;
 		}
