@@ -134,14 +134,6 @@ static gboolean file_finish(OutFile *f, GError **error)
 	return err ? fail(error, f, err) : TRUE;
 }
 
-static gboolean file_rename(OutFile *f, GError **error)
-{
-	if (g_rename(f->tmp, f->path) != 0)
-		return fail(error, f, errno);
-	g_clear_pointer(&f->tmp, g_free);
-	return TRUE;
-}
-
 MdlOutdir *mdl_outdir_open(const char *dir, GError **error)
 {
 	g_return_val_if_fail(dir && *dir, NULL);
@@ -224,13 +216,6 @@ static GPtrArray *commit_order(MdlOutdir *o)
 	return files;
 }
 
-/* Removes the first n files of files, already renamed: all or nothing. */
-static void take_back(GPtrArray *files, guint n)
-{
-	for (guint i = 0; i < n; i++)
-		g_unlink(((OutFile *)g_ptr_array_index(files, i))->path);
-}
-
 gboolean mdl_outdir_finish_into(MdlOutdir *o, const char *summary,
 				MdlFileSet *set, GError **error)
 {
@@ -255,24 +240,10 @@ gboolean mdl_outdir_finish_into(MdlOutdir *o, const char *summary,
 
 gboolean mdl_outdir_commit(MdlOutdir *o, const char *summary, GError **error)
 {
-	g_return_val_if_fail(o && summary, FALSE);
-	g_return_val_if_fail(o->incidents.f && o->summary.f, FALSE);
+	g_autoptr(MdlFileSet) set = mdl_fileset_new();
 
-	g_autoptr(GPtrArray) files = commit_order(o);
-	fputs(summary, o->summary.f);
-	for (guint i = 0; i < files->len; i++)
-		if (!file_finish(g_ptr_array_index(files, i), error))
-			return FALSE;
-	if (!mdl_simulate_commit(error))
-		return FALSE;	/* a signal came first: nothing renamed */
-	for (guint i = 0; i < files->len; i++) {
-		if (!file_rename(g_ptr_array_index(files, i), error)) {
-			take_back(files, i);
-			return FALSE;
-		}
-	}
-	o->committed = TRUE;
-	return TRUE;
+	return mdl_outdir_finish_into(o, summary, set, error) &&
+	       mdl_fileset_commit(set, error);
 }
 
 void mdl_outdir_free(MdlOutdir *o)

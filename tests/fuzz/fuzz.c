@@ -71,6 +71,16 @@ char *fuzz_source(const char *file)
 	return g_build_filename(DRSIM_SRCDIR, file, NULL);
 }
 
+MdlScenario *fuzz_scenario(const char *file)
+{
+	g_autofree char *path = fuzz_source(file);
+	GError *error = NULL;
+	MdlScenario *sc = mdl_scenario_load(path, NULL, &error);
+
+	g_assert_no_error(error);
+	return sc;
+}
+
 /* TRUE when line is "WHERE: WHAT", both non-empty. */
 static gboolean good_line(const char *line, size_t len)
 {

@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/scenario/scenario.h"
+
 /* What libFuzzer calls (each target defines them; replay.c calls them
  * too). */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -41,6 +43,10 @@ const char *fuzz_write(const char *name, const uint8_t *data, size_t size);
 
 /* The path of FILE of the source tree (DRSIM_SRCDIR), yours to g_free(). */
 char *fuzz_source(const char *file);
+
+/* The scenario FILE of the source tree, loaded; aborts when it does not
+ * load.  Yours (the targets keep theirs for the process). */
+MdlScenario *fuzz_scenario(const char *file);
 
 /* Aborts, printing it, unless msg is a message drsim may print for a
  * rejected input: non-empty, valid UTF-8, and each of its lines of the

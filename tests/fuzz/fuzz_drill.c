@@ -15,14 +15,10 @@ static MdlScenario *sc;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	g_autofree char *file = fuzz_source("tests/data/drill-scenario.cfg");
-	GError *error = NULL;
-
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	sc = mdl_scenario_load(file, NULL, &error);
-	g_assert_no_error(error);
+	sc = fuzz_scenario("tests/data/drill-scenario.cfg");
 	return 0;
 }
 

@@ -4,11 +4,11 @@
  * a failover and ransomware to name).
  *
  * The input is lines: "inject SPEC" is an injection, any other line but
- * an empty one a --set (the first 32).  The scenario is loaded with the sets as `drsim
- * run --set` does; when it loads, each injection is parsed as `drsim
- * exercise --inject` does, and one that parses is played (replication 0,
- * nothing failing but it).  A rejection must say why as drsim promises
- * (fuzz_check_message()). */
+ * an empty one a --set (the first 32).  The scenario is loaded with the
+ * sets as `drsim run --set` does; when it loads, each injection is
+ * parsed as `drsim exercise --inject` does, and one that parses is
+ * played (replication 0, nothing failing but it).  A rejection must say
+ * why as drsim promises (fuzz_check_message()). */
 #include <string.h>
 #include <glib.h>
 

@@ -28,15 +28,10 @@ static MdlLabels *labels;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	g_autofree char *file = fuzz_source(
-		"scenarios/validation/v1-series-deterministic.cfg");
-	GError *error = NULL;
-
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	sc = mdl_scenario_load(file, NULL, &error);
-	g_assert_no_error(error);
+	sc = fuzz_scenario("scenarios/validation/v1-series-deterministic.cfg");
 	labels = mdl_labels_new(sc);
 	return 0;
 }
