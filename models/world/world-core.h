@@ -1,8 +1,9 @@
 /* world-core.h — the core of a replication, on which the mechanisms of
  * world/ build: its state (units, components, sites, crews, services,
  * datasets and copies), its propagation (world.c: a change of units or
- * sites, then the services, then aging), and the hooks through which the
- * core and the mechanisms call one another.
+ * sites, then the services, then aging; runaway.c: the event budget),
+ * and the hooks through which the core and the mechanisms call one
+ * another.
  *
  * The mechanisms are repairs.c (crews), people.c (their absences and
  * key persons), hazards.c (site hazards), common.c (common causes),
@@ -394,8 +395,14 @@ void world_reseed(MdlWorld *w, guint64 seed, guint64 rep);
 /* Everything new and up at `start`, the first events scheduled. */
 void world_reset(MdlWorld *w, double start);
 /* Plays from now to horizon (more when quiet_stop); FALSE with error
- * when the event budget runs out. */
+ * when the event budget runs out, naming what the replication was busy
+ * with (runaway.c). */
 gboolean world_play(MdlWorld *w, double horizon, GError **error);
+/* The scenario element an event comes from, in words, *line its
+ * object's line: a unit's failure (world.c) or a mechanism's event
+ * (WorldHooks.event_element); NULL for the recovery's own events. */
+char *world_event_element(const MdlWorld *w, SimHandler fn, uint32_t arg,
+			  int *line);
 /* At the horizon: integrals closed, open incidents censored, the
  * replication's figures reported to w->rec. */
 void world_collect(MdlWorld *w);
