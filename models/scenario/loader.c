@@ -92,10 +92,15 @@ static char *shorten(char *text)
 	return s;
 }
 
+/* In a message, before add(): what follows is the next line, as it is
+ * (ld_error_then(): another file's messages).  Any other control
+ * character of a message is a string of a file, escaped. */
+#define NEXT_LINE '\x1e'
+
 /* text (taken) shortened, and with each control character written as an
  * escape (\n, \t, \x1b...): one problem is one line, whatever a string
- * of the file it quotes holds. */
-static char *one_line(char *text)
+ * of the file it quotes holds, or the name of the file. */
+static char *escape(char *text)
 {
 	const char *p = text = shorten(text);
 	GString *s;
@@ -119,9 +124,23 @@ static char *one_line(char *text)
 	return g_string_free(s, FALSE);
 }
 
+/* text (taken) escaped, each of its lines (split at NEXT_LINE) apart. */
+static char *one_line(char *text)
+{
+	if (!strchr(text, NEXT_LINE))
+		return escape(text);
+
+	char sep[2] = { NEXT_LINE, 0 };
+	g_auto(GStrv) lines = g_strsplit(text, sep, -1);
+	g_free(text);
+	for (guint i = 0; lines[i]; i++)
+		lines[i] = escape(lines[i]);
+	return g_strjoinv("\n", lines);
+}
+
 static void add(Loader *ld, guint origin, guint pos, char *text)
 {
-	LdError e = {origin, pos, ld->errors->len, text};
+	LdError e = {origin, pos, ld->errors->len, one_line(text)};
 
 	g_array_append_val(ld->errors, e);
 }
@@ -264,7 +283,9 @@ void ld_error_then(Loader *ld, const config_setting_t *at, const char *block,
 	va_start(ap, fmt);
 	msg = one_line(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
-	text = g_strconcat(msg, "\n", block, NULL);
+	g_auto(GStrv) lines = g_strsplit(block, "\n", -1);
+	g_autofree char *rest = g_strjoinv((char[]){ NEXT_LINE, 0 }, lines);
+	text = g_strconcat(msg, (char[]){ NEXT_LINE, 0 }, rest, NULL);
 	add_at(ld, at, text);
 	g_free(text);
 	g_free(msg);
