@@ -181,14 +181,16 @@ valgrind: need-deps
 # The libFuzzer targets of tests/fuzz/ (tests/fuzz/README.md), built with
 # clang against the library compiled with the same sanitizers, each run
 # FUZZ_S seconds from its seed corpus by tools/fuzz.sh; fails on a crash,
-# its input kept in build-fuzz/fuzz/crashes/TARGET/.
+# its input kept in build-fuzz/fuzz/crashes/TARGET/.  FUZZ_RUNS and
+# FUZZ_SEED make a short pass the same everywhere (tools/fuzz.sh).
 FUZZ_S       ?= 600
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
 		-fno-omit-frame-pointer -fno-sanitize-recover=all
 fuzz: need-deps
 	@command -v clang >/dev/null 2>&1 || $(MAKE) --no-print-directory deps-fuzz
 	@$(MAKE) --no-print-directory fuzz-build
-	@tools/fuzz.sh build-fuzz $(FUZZ_S) $(FUZZ_TARGETS)
+	@FUZZ_RUNS="$(FUZZ_RUNS)" FUZZ_SEED="$(FUZZ_SEED)" \
+	  tools/fuzz.sh build-fuzz $(FUZZ_S) $(FUZZ_TARGETS)
 
 fuzz-build: need-deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang MPI=0 \

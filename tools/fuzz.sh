@@ -13,6 +13,10 @@
 # BUILD/fuzz/crashes/TARGET/ and the script exits 1 after the last
 # target; make it a regression input (tests/fuzz/README.md).
 #
+# FUZZ_RUNS=N (environment) stops each target after N inputs as well,
+# FUZZ_SEED=S fixes libFuzzer's seed: with both, a pass is the same on
+# every machine (CI's short pass).
+#
 # Seeds: scenario — every .cfg of scenarios/ and tests/data/; overrides —
 # tests/fuzz/seeds/overrides/; shard — shards of run and compare played
 # by BUILD/drsim from scenarios/validation/v1-series-deterministic.cfg;
@@ -102,10 +106,12 @@ for t in "$@"; do
 	corpus=$fuzz/corpus/$t crashes=$fuzz/crashes/$t log=$fuzz/$t.log
 	mkdir -p "$corpus" "$crashes"
 	"seed_$t" "$corpus"
-	dict=()
-	[ "$t" = shard ] || dict=(-dict="$work/drsim.dict")
+	opts=()
+	[ "$t" = shard ] || opts+=(-dict="$work/drsim.dict")
+	[ -z "${FUZZ_RUNS:-}" ] || opts+=(-runs="$FUZZ_RUNS")
+	[ -z "${FUZZ_SEED:-}" ] || opts+=(-seed="$FUZZ_SEED")
 	before=$(ls "$crashes" | wc -l)
-	"$fuzz/fuzz_$t" "$corpus" "${dict[@]}" -max_total_time="$secs" \
+	"$fuzz/fuzz_$t" "$corpus" "${opts[@]}" -max_total_time="$secs" \
 		-timeout=20 -rss_limit_mb=4096 -max_len=65536 \
 		-artifact_prefix="$crashes/" -print_final_stats=1 \
 		>"$log" 2>&1 || true
