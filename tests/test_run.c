@@ -212,8 +212,9 @@ END_TEST
 
 /* A runaway replication names what it is busy with: the element most of
  * the events after the budget come from, at its line
- * (tests/data/runaway/: a hazard the estimate at load does not count;
- * two failure modes each below the budget, above it together). */
+ * (tests/data/runaway/: a hazard and a threat the estimate at load does
+ * not count; two failure modes each below the budget, above it
+ * together). */
 static const struct {
 	const char *file, *err;
 } runaways[] = {
@@ -231,6 +232,12 @@ static const struct {
 	  "'wear' of component 'disk' (tests/data/runaway/modes.cfg:10); a "
 	  "zero-length cycle (check for durations of 0) or an element "
 	  "firing too often\n" },
+	{ "tests/data/runaway/threat.cfg",
+	  "tests/data/runaway/threat.cfg: replication 0: more than 100000 "
+	  "events before the horizon ('max_events' of 'scenario'), reached "
+	  "at 13.8d: 100 % of the next 4096 events came from threat "
+	  "'locker' (tests/data/runaway/threat.cfg:13); a zero-length cycle "
+	  "(check for durations of 0) or an element firing too often\n" },
 };
 
 START_TEST(test_run_runaway_named)

@@ -68,7 +68,8 @@ static char *mechanisms_event_element(const MdlWorld *w, SimHandler fn,
 	    (what = world_hazards_event_element(w, fn, arg, line)) ||
 	    (what = common_event_element(w, fn, arg, line)) ||
 	    (what = planned_event_element(w, fn, arg, line)) ||
-	    (what = people_event_element(w, fn, arg, line)))
+	    (what = people_event_element(w, fn, arg, line)) ||
+	    (what = recovery_threat_event_element(w, fn, arg, line)))
 		return what;
 	return NULL;
 }

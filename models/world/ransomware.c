@@ -132,3 +132,12 @@ void recovery_inject_ransomware(MdlWorld *w, const MdlInjection *inj)
 	sim_engine_after(w->eng, rebuild, MDL_PRIO_SITE_BACK,
 			 on_injected_decrypted, w, inj->index);
 }
+
+char *recovery_threat_event_element(const MdlWorld *w, SimHandler fn,
+				    uint32_t arg, int *line)
+{
+	if (fn != on_infected && fn != on_encrypted && fn != on_decrypted)
+		return NULL;
+	*line = w->sc->ransomware[arg].line;
+	return g_strdup_printf("threat '%s'", w->sc->ransomware[arg].name);
+}

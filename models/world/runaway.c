@@ -19,7 +19,8 @@ static char *event_element(const MdlWorld *w, SimHandler fn, uint32_t arg)
 
 	if (!what)
 		return g_strdup("the recovery of the services (detections, "
-				"declarations, failovers, restores)");
+				"declarations, failovers, restores, "
+				"rebuilds, failbacks)");
 	if (line <= 0)
 		return g_steal_pointer(&what);
 	const char *file = mdl_scenario_locate(w->sc, line, &file_line);
