@@ -92,15 +92,10 @@ static char *shorten(char *text)
 	return s;
 }
 
-/* In a message, before add(): what follows is the next line, as it is
- * (ld_error_then(): another file's messages).  Any other control
- * character of a message is a string of a file, escaped. */
-#define NEXT_LINE '\x1e'
-
 /* text (taken) shortened, and with each control character written as an
  * escape (\n, \t, \x1b...): one problem is one line, whatever a string
  * of the file it quotes holds, or the name of the file. */
-static char *escape(char *text)
+static char *one_line(char *text)
 {
 	const char *p = text = shorten(text);
 	GString *s;
@@ -124,23 +119,16 @@ static char *escape(char *text)
 	return g_string_free(s, FALSE);
 }
 
-/* text (taken) escaped, each of its lines (split at NEXT_LINE) apart. */
-static char *one_line(char *text)
-{
-	if (!strchr(text, NEXT_LINE))
-		return escape(text);
-
-	char sep[2] = { NEXT_LINE, 0 };
-	g_auto(GStrv) lines = g_strsplit(text, sep, -1);
-	g_free(text);
-	for (guint i = 0; lines[i]; i++)
-		lines[i] = escape(lines[i]);
-	return g_strjoinv("\n", lines);
-}
-
 static void add(Loader *ld, guint origin, guint pos, char *text)
 {
-	LdError e = {origin, pos, ld->errors->len, one_line(text)};
+	char *line = one_line(text);
+	/* ld_error_then()'s lines, after it */
+	LdError e = {origin, pos, ld->errors->len,
+		     ld->block ? g_strconcat(line, "\n", ld->block, NULL)
+			       : g_strdup(line)};
+
+	g_free(line);
+	g_clear_pointer(&ld->block, g_free);
 
 	g_array_append_val(ld->errors, e);
 }
@@ -268,7 +256,7 @@ void ld_error(Loader *ld, const config_setting_t *at, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = one_line(g_strdup_vprintf(fmt, ap));
+	msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	add_at(ld, at, msg);
 	g_free(msg);
@@ -278,16 +266,15 @@ void ld_error_then(Loader *ld, const config_setting_t *at, const char *block,
 		   const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *text;
+	char *msg;
 
 	va_start(ap, fmt);
-	msg = one_line(g_strdup_vprintf(fmt, ap));
+	msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	g_auto(GStrv) lines = g_strsplit(block, "\n", -1);
-	g_autofree char *rest = g_strjoinv((char[]){ NEXT_LINE, 0 }, lines);
-	text = g_strconcat(msg, (char[]){ NEXT_LINE, 0 }, rest, NULL);
-	add_at(ld, at, text);
-	g_free(text);
+	g_free(ld->block);
+	ld->block = g_strdup(block);	/* taken by the message add() makes */
+	add_at(ld, at, msg);
+	g_clear_pointer(&ld->block, g_free);	/* dropped with it */
 	g_free(msg);
 }
 
@@ -297,7 +284,7 @@ void ld_error_line(Loader *ld, unsigned line, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = one_line(g_strdup_vprintf(fmt, ap));
+	msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	add_pos(ld, line, msg);
 	g_free(msg);
@@ -310,7 +297,7 @@ void ld_error_in(Loader *ld, unsigned pos, const char *file, unsigned line,
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = one_line(g_strdup_vprintf(fmt, ap));
+	msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	add(ld, 0, pos, g_strdup_printf("%s:%u: %s", file, line, msg));
 	g_free(msg);
@@ -322,7 +309,7 @@ void ld_error_set(Loader *ld, guint set, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = one_line(g_strdup_vprintf(fmt, ap));
+	msg = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
 	add(ld, 1, set,
 	    g_strdup_printf("--set %s: %s", (char *)ld->set_keys->pdata[set],

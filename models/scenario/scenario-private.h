@@ -76,6 +76,8 @@ typedef struct {
 	const char *file;     /* as given; borrowed */
 	char **lines;	      /* the file's text split at '\n', or NULL */
 	GArray *errors;	      /* LdError, in the order found */
+	char *block;	      /* ld_error_then(): the lines the next
+				 message takes as they are; owned */
 	GPtrArray *set_keys;  /* KEY of each --set, owned; a setting an
 				 override wrote carries hook = index + 1 */
 	GHashTable *reported; /* "KIND ID" of unknown ids reported once */
