@@ -309,12 +309,34 @@ static gboolean check_utf8(Loader *ld, guint i, const char *set)
 	return FALSE;
 }
 
+/* The longest KEY of a --set, in bytes: a path of a few names; a longer
+ * one is a mistake, named by its beginning. */
+#define MAX_KEY 256
+
+/* FALSE, with an error naming set i by the beginning of its key, when
+ * the key is longer than MAX_KEY bytes. */
+static gboolean check_key_length(Loader *ld, guint i, const char *set)
+{
+	const char *eq = strchr(set, '=');
+	gsize len = eq ? (gsize)(eq - set) : strlen(set);
+
+	if (len <= MAX_KEY)
+		return TRUE;
+	const char *end = g_utf8_find_prev_char(set, set + 41);
+	g_ptr_array_add(ld->set_keys,
+			g_strdup_printf("%.*s...", (int)(end - set), set));
+	ld_error_set(ld, i, "the key is %zu bytes long: at most %d",
+		     (size_t)len, MAX_KEY);
+	return FALSE;
+}
+
 void ld_apply_sets(Loader *ld, config_setting_t *root, const char *const *sets)
 {
 	for (guint i = 0; sets && sets[i]; i++) {
 		const char *eq = strchr(sets[i], '=');
 
-		if (!check_utf8(ld, i, sets[i]))
+		if (!check_utf8(ld, i, sets[i]) ||
+		    !check_key_length(ld, i, sets[i]))
 			continue;
 		g_ptr_array_add(ld->set_keys,
 				eq ? g_strndup(sets[i], (gsize)(eq - sets[i]))
