@@ -213,7 +213,7 @@ MdlResults *mdl_simulate_range(const MdlScenario *sc,
 	MdlResults *r = sim_runner_run(&world_ops, &job, n, threads, error);
 	/* whichever replication stopped, or none (over it in the last
 	 * merges): the same error, whatever the threads */
-	if (job.too_many_rows) {
+	if (g_atomic_int_get(&job.too_many_rows)) {
 		g_clear_pointer(&r, mdl_results_free);
 		g_clear_error(error);
 		mdl_results_rows_error(sc, error);

@@ -121,14 +121,15 @@ static char *one_line(char *text)
 
 static void add(Loader *ld, guint origin, guint pos, char *text)
 {
-	char *line = one_line(text);
-	/* ld_error_then()'s lines, after it */
-	LdError e = {origin, pos, ld->errors->len,
-		     ld->block ? g_strconcat(line, "\n", ld->block, NULL)
-			       : g_strdup(line)};
+	LdError e = {origin, pos, ld->errors->len, one_line(text)};
 
-	g_free(line);
-	g_clear_pointer(&ld->block, g_free);
+	if (ld->block) {	/* ld_error_then()'s lines, after it */
+		char *with = g_strconcat(e.text, "\n", ld->block, NULL);
+
+		g_free(e.text);
+		e.text = with;
+		g_clear_pointer(&ld->block, g_free);
+	}
 
 	g_array_append_val(ld->errors, e);
 }

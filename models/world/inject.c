@@ -145,10 +145,8 @@ gboolean mdl_injection_parse(const MdlScenario *sc, const MdlLabels *labels,
 			     const char *spec, MdlInjection *inj,
 			     GError **error)
 {
-	const char *at = strrchr(spec, '@');
+	const char *at = strrchr(spec, '@'), *end;
 	gboolean ok;
-
-	const char *end;
 
 	memset(inj, 0, sizeof *inj);
 	if (!g_utf8_validate(spec, -1, &end)) {
