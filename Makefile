@@ -182,7 +182,7 @@ valgrind: need-deps
 # clang against the library compiled with the same sanitizers, each run
 # FUZZ_S seconds from its seed corpus by tools/fuzz.sh; fails on a crash,
 # its input kept in build-fuzz/fuzz/crashes/TARGET/.  FUZZ_RUNS and
-# FUZZ_SEED make a short pass the same everywhere (tools/fuzz.sh).
+# FUZZ_SEED make a short pass repeatable (tools/fuzz.sh).
 FUZZ_S       ?= 600
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
 		-fno-omit-frame-pointer -fno-sanitize-recover=all

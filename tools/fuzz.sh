@@ -14,8 +14,9 @@
 # target; make it a regression input (tests/fuzz/README.md).
 #
 # FUZZ_RUNS=N (environment) stops each target after N inputs as well,
-# FUZZ_SEED=S fixes libFuzzer's seed: with both, a pass is the same on
-# every machine (CI's short pass).
+# FUZZ_SEED=S fixes libFuzzer's seed: with both, a pass follows the same
+# mutations on every machine (CI's short pass; the coverage figures may
+# still differ slightly from run to run).
 #
 # Seeds: scenario — every .cfg of scenarios/ and tests/data/; overrides —
 # tests/fuzz/seeds/overrides/; shard — shards of run and compare played
