@@ -216,6 +216,7 @@ bench: need-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_hold $(BUILD)/hold_floor
 	@bench/run.sh $(BUILD)
 	@bench/scale.sh $(BUILD)
+	@bench/limits.sh $(BUILD)
 	@bench/mpi.sh $(BUILD)
 
 $(BUILD)/bench_hold: bench/bench_hold.c $(BUILD)/libdrsim.a
