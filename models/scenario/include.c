@@ -153,16 +153,13 @@ static char *slurp(const char *path, struct stat *st, gsize *len,
 static gboolean utf8(Expansion *x, const char *text, gsize len,
 		     const char *file)
 {
-	const char *end;
-	unsigned line = 1;
+	guchar byte;
+	unsigned line = ld_utf8_error_line(text, len, &byte);
 
-	if (g_utf8_validate_len(text, len, &end))
+	if (line == 0)
 		return TRUE;
-	for (const char *p = text; p < end; p++)
-		line += *p == '\n';
 	ld_error_in(x->ld, x->ld->origins->len + 1, file, line,
-		    "not a UTF-8 text file (byte 0x%02x)",
-		    (unsigned)(guchar)*end);
+		    "not a UTF-8 text file (byte 0x%02x)", (unsigned)byte);
 	return FALSE;
 }
 

@@ -318,6 +318,19 @@ void ld_error_set(Loader *ld, guint set, const char *fmt, ...)
 	g_free(msg);
 }
 
+unsigned ld_utf8_error_line(const char *text, gsize len, guchar *byte)
+{
+	const char *end;
+	unsigned line = 1;
+
+	if (g_utf8_validate_len(text, len, &end))
+		return 0;
+	for (const char *p = text; p < end; p++)
+		line += *p == '\n';
+	*byte = (guchar)*end;
+	return line;
+}
+
 gboolean ld_failed(const Loader *ld)
 {
 	return ld->errors->len > 0;

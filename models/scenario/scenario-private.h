@@ -133,6 +133,10 @@ void ld_error_set(Loader *ld, guint set, const char *fmt, ...)
 
 gboolean ld_failed(const Loader *ld);
 
+/* 0 when text (len bytes) is UTF-8 without a NUL; else the line (from 1)
+ * of the first byte that is not, that byte in *byte. */
+unsigned ld_utf8_error_line(const char *text, gsize len, guchar *byte);
+
 /* Every message, sorted by origin (the file's lines in order, then the
  * overrides in the order given), joined by '\n'.  Caller g_free()s it. */
 char *ld_message(const Loader *ld);

@@ -56,15 +56,13 @@ static char *read_text(Loader *ld, gsize *len)
  * in a legacy encoding whose names would garble every output. */
 static gboolean check_text(Loader *ld, const char *text, gsize len)
 {
-	const char *end;
-	unsigned line = 1;
+	guchar byte;
+	unsigned line = ld_utf8_error_line(text, len, &byte);
 
-	if (g_utf8_validate_len(text, len, &end))
+	if (line == 0)
 		return TRUE;
-	for (const char *p = text; p < end; p++)
-		line += *p == '\n';
 	ld_error_line(ld, line, "not a UTF-8 text file (byte 0x%02x)",
-		      (unsigned)(guchar)*end);
+		      (unsigned)byte);
 	return FALSE;
 }
 
