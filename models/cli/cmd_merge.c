@@ -79,13 +79,8 @@ static gboolean parse_options(int argc, char **argv, MergeOptions *o,
 			    "%d)", o->threads);
 		return FALSE;
 	}
-	if (o->threads > MDL_MAX_THREADS) {
-		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-			    "--threads must be <= %d (got %d)",
-			    MDL_MAX_THREADS, o->threads);
-		return FALSE;
-	}
-	return TRUE;
+	return mdl_cli_check_bounds(0, o->threads, G_OPTION_ERROR,
+				    G_OPTION_ERROR_BAD_VALUE, error);
 }
 
 /* Whether name is a shard file's: "shard-I-of-K.drsim". */

@@ -180,19 +180,10 @@ static gboolean parse_options(int argc, char **argv, RunOptions *o,
 			    "--threads must be >= 1 (got %d)", o->threads);
 		return FALSE;
 	}
-	if (o->replications > (gint64)MDL_MAX_REPLICATIONS) {
-		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-			    "--replications must be <= %" G_GUINT64_FORMAT
-			    " (got %" G_GINT64_FORMAT ")",
-			    (guint64)MDL_MAX_REPLICATIONS, o->replications);
+	if (!mdl_cli_check_bounds(o->replications, o->threads,
+				  G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+				  error))
 		return FALSE;
-	}
-	if (o->threads > MDL_MAX_THREADS) {
-		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-			    "--threads must be <= %d (got %d)",
-			    MDL_MAX_THREADS, o->threads);
-		return FALSE;
-	}
 	if (o->out && !*o->out) {
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
 			    "--out needs a directory");

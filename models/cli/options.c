@@ -40,6 +40,25 @@ static gboolean usage(GError **error, const char *message)
 	return mdl_cli_usage(error, "%s", message);
 }
 
+gboolean mdl_cli_check_bounds(gint64 replications, gint threads,
+			      GQuark domain, gint code, GError **error)
+{
+	if (replications > (gint64)MDL_MAX_REPLICATIONS) {
+		g_set_error(error, domain, code,
+			    "--replications must be <= %" G_GUINT64_FORMAT
+			    " (got %" G_GINT64_FORMAT ")",
+			    (guint64)MDL_MAX_REPLICATIONS, replications);
+		return FALSE;
+	}
+	if (threads > MDL_MAX_THREADS) {
+		g_set_error(error, domain, code,
+			    "--threads must be <= %d (got %d)",
+			    MDL_MAX_THREADS, threads);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 /* What GOptionContext cannot check by itself. */
 static gboolean options_check(MdlCompareOptions *o, GError **error)
 {
@@ -48,19 +67,10 @@ static gboolean options_check(MdlCompareOptions *o, GError **error)
 			    "--threads must be >= 1 (got %d)", o->threads);
 		return FALSE;
 	}
-	if (o->replications > (gint64)MDL_MAX_REPLICATIONS) {
-		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
-			    "--replications must be <= %" G_GUINT64_FORMAT
-			    " (got %" G_GINT64_FORMAT ")",
-			    (guint64)MDL_MAX_REPLICATIONS, o->replications);
+	if (!mdl_cli_check_bounds(o->replications, o->threads,
+				  MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
+				  error))
 		return FALSE;
-	}
-	if (o->threads > MDL_MAX_THREADS) {
-		g_set_error(error, MDL_COMPARE_ERROR, MDL_COMPARE_ERROR_USAGE,
-			    "--threads must be <= %d (got %d)",
-			    MDL_MAX_THREADS, o->threads);
-		return FALSE;
-	}
 	if (o->format_name && !mdl_format_parse(o->format_name, &o->format))
 		return usage(error, "--format must be table, json or csv");
 	if (o->out && !*o->out)

@@ -25,6 +25,13 @@ gboolean mdl_cli_usage(GError **error, const char *fmt, ...)
  * memory; the largest machines have a few hundred cores. */
 #define MDL_MAX_THREADS 4096
 
+/* FALSE with error set in (domain, code) when replications is above
+ * MDL_MAX_REPLICATIONS ("--replications must be <= ... (got N)") or
+ * threads above MDL_MAX_THREADS ("--threads must be <= 4096 (got N)"):
+ * the bounds every command checks alike. */
+gboolean mdl_cli_check_bounds(gint64 replications, gint threads,
+			      GQuark domain, gint code, GError **error);
+
 /* The options of compare and sweep, those of `drsim run` plus --plot. */
 typedef struct {
 	gint64 replications, seed;	/* -1: the scenario's */
